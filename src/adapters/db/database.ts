@@ -1,0 +1,92 @@
+/** @module Table types of the Dateline schema, as Kysely sees them. Times are ISO-8601 UTC strings. */
+import type { Generated } from 'kysely';
+
+export interface SectionsTable {
+  id: string;
+  slug: string;
+  name: string;
+  position: Generated<number>;
+}
+
+export interface TopicsTable {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+}
+
+export interface AuthorsTable {
+  id: string;
+  slug: string;
+  name: string;
+  bio: string | null;
+}
+
+export interface ArticlesTable {
+  id: string;
+  slug: string;
+  headline: string;
+  /** JSON array of strings. */
+  highlights: string;
+  dateline: string | null;
+  /** JSON array of BodyBlock. */
+  body: string;
+  lead_image_url: string | null;
+  lead_image_caption: string | null;
+  lead_image_credit: string | null;
+  lead_image_alt: string | null;
+  lead_image_width: number | null;
+  lead_image_height: number | null;
+  section_id: string;
+  source_kind: string;
+  source_agency: string | null;
+  source_wire_id: string | null;
+  status: string;
+  first_published_at: string | null;
+  updated_at: string | null;
+  update_note: string | null;
+  minor_edit: Generated<number>;
+  content_key: string | null;
+  version: Generated<number>;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface ArticleTopicsTable {
+  article_id: string;
+  topic_id: string;
+  position: number;
+}
+
+export interface ArticleAuthorsTable {
+  article_id: string;
+  author_id: string;
+  position: number;
+}
+
+export interface RevisionsTable {
+  id: string;
+  article_id: string;
+  number: number;
+  kind: string;
+  actor: string | null;
+  created_at: string;
+  /** JSON snapshot of the article's editable fields. */
+  snapshot: string;
+}
+
+export interface ShortLinksTable {
+  code: string;
+  article_id: string;
+}
+
+export interface Database {
+  sections: SectionsTable;
+  topics: TopicsTable;
+  authors: AuthorsTable;
+  articles: ArticlesTable;
+  article_topics: ArticleTopicsTable;
+  article_authors: ArticleAuthorsTable;
+  revisions: RevisionsTable;
+  short_links: ShortLinksTable;
+}

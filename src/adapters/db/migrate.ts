@@ -1,0 +1,21 @@
+/** @module Runs the forward-only migrations; returns Kysely's {error, results}. */
+import { Migrator, type Kysely, type MigrationResultSet, type Migration } from 'kysely';
+import { coreSchema } from './migrations/0001-core-schema.js';
+import { articleSearch, type CreateSearchSchema } from './migrations/0002-article-search.js';
+
+/** Every migration in order. Never edit one that has landed: add the next number instead. */
+export function allMigrations(createSearchSchema: CreateSearchSchema): Record<string, Migration> {
+  return {
+    '0001-core-schema': coreSchema,
+    '0002-article-search': articleSearch(createSearchSchema),
+  };
+}
+
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  createSearchSchema: CreateSearchSchema,
+): Promise<MigrationResultSet> {
+  const migrations = allMigrations(createSearchSchema);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  return migrator.migrateToLatest();
+}

@@ -1,0 +1,130 @@
+/** @module Maps article rows to domain values and back (JSON columns parsed with zod). */
+import { z } from 'zod';
+import type { ArticleSource, ArticleSummary, BodyBlock, LeadImage } from '../../../core/articles/article.js';
+
+const bodySchema: z.ZodType<BodyBlock[]> = z.array(
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('paragraph'), text: z.string() }),
+    z.object({ type: z.literal('heading'), text: z.string(), level: z.union([z.literal(2), z.literal(3)]) }),
+    z.object({ type: z.literal('quote'), text: z.string(), cite: z.string().nullable() }),
+    z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(z.string()) }),
+    z.object({ type: z.literal('html'), html: z.string() }),
+  ]),
+);
+const highlightsSchema = z.array(z.string());
+
+export function parseBody(json: string): BodyBlock[] {
+  return bodySchema.parse(JSON.parse(json));
+}
+
+export function parseHighlights(json: string): string[] {
+  return highlightsSchema.parse(JSON.parse(json));
+}
+
+export function toIso(date: Date): string {
+  return date.toISOString();
+}
+
+export function fromIso(value: string): Date {
+  return new Date(value);
+}
+
+export interface LeadImageColumns {
+  lead_image_url: string | null;
+  lead_image_caption: string | null;
+  lead_image_credit: string | null;
+  lead_image_alt: string | null;
+  lead_image_width: number | null;
+  lead_image_height: number | null;
+}
+
+export function leadImageFromRow(row: LeadImageColumns): LeadImage | null {
+  if (row.lead_image_caption === null && row.lead_image_url === null) return null;
+  return {
+    url: row.lead_image_url,
+    caption: row.lead_image_caption ?? '',
+    credit: row.lead_image_credit,
+    alt: row.lead_image_alt ?? '',
+    width: row.lead_image_width,
+    height: row.lead_image_height,
+  };
+}
+
+export function leadImageToRow(lead: LeadImage | null): LeadImageColumns {
+  return {
+    lead_image_url: lead?.url ?? null,
+    lead_image_caption: lead?.caption ?? null,
+    lead_image_credit: lead?.credit ?? null,
+    lead_image_alt: lead?.alt ?? null,
+    lead_image_width: lead?.width ?? null,
+    lead_image_height: lead?.height ?? null,
+  };
+}
+
+export function sourceFromRow(row: { source_kind: string; source_agency: string | null; source_wire_id: string | null }): ArticleSource {
+  if (row.source_kind === 'agency' && row.source_agency) {
+    return { kind: 'agency', agency: row.source_agency, wireId: row.source_wire_id };
+  }
+  return { kind: 'staff' };
+}
+
+/** The columns a summary needs (no body). */
+export const summaryColumns = [
+  'articles.id',
+  'articles.slug',
+  'articles.headline',
+  'articles.highlights',
+  'articles.dateline',
+  'articles.lead_image_url',
+  'articles.lead_image_caption',
+  'articles.lead_image_credit',
+  'articles.lead_image_alt',
+  'articles.lead_image_width',
+  'articles.lead_image_height',
+  'articles.first_published_at',
+  'articles.updated_at',
+  'sections.slug as section_slug',
+  'sections.name as section_name',
+] as const;
+
+export interface SummaryRow extends LeadImageColumns {
+  id: string;
+  slug: string;
+  headline: string;
+  highlights: string;
+  dateline: string | null;
+  first_published_at: string | null;
+  updated_at: string | null;
+  section_slug: string;
+  section_name: string;
+}
+
+export function summaryFromRow(row: SummaryRow): ArticleSummary {
+  const updatedAt = fromIso(row.updated_at ?? row.first_published_at ?? '1970-01-01T00:00:00Z');
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    highlights: parseHighlights(row.highlights),
+    dateline: row.dateline,
+    lead: leadImageFromRow(row),
+    section: { slug: row.section_slug, name: row.section_name },
+    firstPublishedAt: row.first_published_at ? fromIso(row.first_published_at) : updatedAt,
+    updatedAt,
+  };
+}
+
+/** Keyset cursor over (updated_at, id), opaque to readers. */
+export function encodeCursor(updatedAt: string, id: string): string {
+  return Buffer.from(`${updatedAt}|${id}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { updatedAt: string; id: string } | null {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const bar = text.indexOf('|');
+  if (bar < 0) return null;
+  const updatedAt = text.slice(0, bar);
+  const id = text.slice(bar + 1);
+  if (Number.isNaN(Date.parse(updatedAt)) || !id) return null;
+  return { updatedAt, id };
+}

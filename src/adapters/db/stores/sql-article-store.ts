@@ -1,0 +1,219 @@
+/** @module ArticleStore over Kysely: all SQL of the article aggregate (SQLite and PostgreSQL alike). */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { bodyText, type Article, type ArticleStatus, type TopicKind } from '../../../core/articles/article.js';
+import type { ArticleStore, ListQuery, NewArticle, Page } from '../../../core/articles/article-store.js';
+import type { Database } from '../database.js';
+import type { SearchWriter } from '../../search/search-writer.js';
+import {
+  decodeCursor, encodeCursor, fromIso, leadImageFromRow, leadImageToRow, parseBody, parseHighlights,
+  sourceFromRow, summaryColumns, summaryFromRow, toIso, type SummaryRow,
+} from './article-rows.js';
+
+async function ensureSection(trx: Kysely<Database>, section: { slug: string; name: string }): Promise<string> {
+  await trx.insertInto('sections').values({ id: randomUUID(), slug: section.slug, name: section.name })
+    .onConflict((oc) => oc.column('slug').doNothing()).execute();
+  const row = await trx.selectFrom('sections').select('id').where('slug', '=', section.slug).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function ensureNamed(trx: Kysely<Database>, table: 'topics' | 'authors', ref: { slug: string; name: string; kind?: TopicKind }): Promise<string> {
+  if (table === 'topics') {
+    await trx.insertInto('topics').values({ id: randomUUID(), slug: ref.slug, name: ref.name, kind: ref.kind ?? 'subject' })
+      .onConflict((oc) => oc.column('slug').doNothing()).execute();
+  } else {
+    await trx.insertInto('authors').values({ id: randomUUID(), slug: ref.slug, name: ref.name, bio: null })
+      .onConflict((oc) => oc.column('slug').doNothing()).execute();
+  }
+  const row = await trx.selectFrom(table).select('id').where('slug', '=', ref.slug).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+function snapshotOf(article: NewArticle): string {
+  const { revisionId: _r, actor: _a, contentKey: _c, shortCode: _s, ...fields } = article;
+  return JSON.stringify(fields);
+}
+
+export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter): ArticleStore {
+  const publishedSummaries = () =>
+    db.selectFrom('articles')
+      .innerJoin('sections', 'sections.id', 'articles.section_id')
+      .select(summaryColumns)
+      .where('articles.status', '=', 'published');
+
+  async function insert(article: NewArticle): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      const sectionId = await ensureSection(trx, article.section);
+      const now = toIso(article.createdAt);
+      await trx.insertInto('articles').values({
+        id: article.id, slug: article.slug, headline: article.headline,
+        highlights: JSON.stringify(article.highlights), dateline: article.dateline,
+        body: JSON.stringify(article.body), ...leadImageToRow(article.lead), section_id: sectionId,
+        source_kind: article.source.kind,
+        source_agency: article.source.kind === 'agency' ? article.source.agency : null,
+        source_wire_id: article.source.kind === 'agency' ? article.source.wireId : null,
+        status: article.status,
+        first_published_at: article.firstPublishedAt ? toIso(article.firstPublishedAt) : null,
+        updated_at: article.updatedAt ? toIso(article.updatedAt) : null,
+        update_note: article.updateNote, content_key: article.contentKey, created_at: now, modified_at: now,
+      }).execute();
+      for (const [position, topic] of article.topics.entries()) {
+        const topicId = await ensureNamed(trx, 'topics', topic);
+        await trx.insertInto('article_topics').values({ article_id: article.id, topic_id: topicId, position }).execute();
+      }
+      for (const [position, author] of article.authors.entries()) {
+        const authorId = await ensureNamed(trx, 'authors', author);
+        await trx.insertInto('article_authors').values({ article_id: article.id, author_id: authorId, position }).execute();
+      }
+      await trx.insertInto('short_links').values({ code: article.shortCode, article_id: article.id }).execute();
+      await trx.insertInto('revisions').values({
+        id: article.revisionId, article_id: article.id, number: 1, kind: 'created', actor: article.actor,
+        created_at: now, snapshot: snapshotOf(article),
+      }).execute();
+      if (article.status === 'published') {
+        await search.index(trx, {
+          articleId: article.id, headline: article.headline, highlights: article.highlights, body: bodyText(article.body),
+        });
+      }
+    });
+  }
+
+  async function findPublishedBySlug(slug: string): Promise<Article | null> {
+    const row = await db.selectFrom('articles')
+      .innerJoin('sections', 'sections.id', 'articles.section_id')
+      .leftJoin('short_links', 'short_links.article_id', 'articles.id')
+      .selectAll('articles')
+      .select(['sections.slug as section_slug', 'sections.name as section_name', 'short_links.code as short_code'])
+      .where('articles.slug', '=', slug).where('articles.status', '=', 'published')
+      .executeTakeFirst();
+    if (!row) return null;
+    const [topics, authors] = await Promise.all([
+      db.selectFrom('article_topics').innerJoin('topics', 'topics.id', 'article_topics.topic_id')
+        .select(['topics.slug', 'topics.name', 'topics.kind']).where('article_topics.article_id', '=', row.id)
+        .orderBy('article_topics.position').execute(),
+      db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
+        .select(['authors.slug', 'authors.name']).where('article_authors.article_id', '=', row.id)
+        .orderBy('article_authors.position').execute(),
+    ]);
+    return {
+      id: row.id, slug: row.slug, headline: row.headline, highlights: parseHighlights(row.highlights),
+      dateline: row.dateline, body: parseBody(row.body), lead: leadImageFromRow(row),
+      section: { slug: row.section_slug, name: row.section_name },
+      topics: topics.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind as TopicKind })),
+      authors, source: sourceFromRow(row), status: row.status as ArticleStatus,
+      firstPublishedAt: row.first_published_at ? fromIso(row.first_published_at) : null,
+      updatedAt: row.updated_at ? fromIso(row.updated_at) : null,
+      updateNote: row.update_note, minorEdit: row.minor_edit === 1, shortCode: row.short_code,
+    };
+  }
+
+  async function listPublished(query: ListQuery): Promise<Page<ReturnType<typeof summaryFromRow>>> {
+    let q = publishedSummaries();
+    if (query.sectionSlug) q = q.where('sections.slug', '=', query.sectionSlug);
+    if (query.topicSlug) {
+      const slug = query.topicSlug;
+      q = q.where('articles.id', 'in', (eb) => eb.selectFrom('article_topics')
+        .innerJoin('topics', 'topics.id', 'article_topics.topic_id').select('article_topics.article_id').where('topics.slug', '=', slug));
+    }
+    if (query.authorSlug) {
+      const slug = query.authorSlug;
+      q = q.where('articles.id', 'in', (eb) => eb.selectFrom('article_authors')
+        .innerJoin('authors', 'authors.id', 'article_authors.author_id').select('article_authors.article_id').where('authors.slug', '=', slug));
+    }
+    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+    if (cursor) {
+      q = q.where((eb) => eb.or([
+        eb('articles.updated_at', '<', cursor.updatedAt),
+        eb.and([eb('articles.updated_at', '=', cursor.updatedAt), eb('articles.id', '<', cursor.id)]),
+      ]));
+    }
+    const rows = (await q.orderBy('articles.updated_at', 'desc').orderBy('articles.id', 'desc')
+      .limit(query.limit + 1).execute()) as SummaryRow[];
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    const next = rows.length > query.limit && last ? encodeCursor(last.updated_at ?? '', last.id) : null;
+    return { items: items.map(summaryFromRow), next };
+  }
+
+  return {
+    insert,
+    findPublishedBySlug,
+    listPublished,
+    async statusOfSlug(slug) {
+      const row = await db.selectFrom('articles').select('status').where('slug', '=', slug).executeTakeFirst();
+      return row ? (row.status as ArticleStatus) : null;
+    },
+    async findByContentKey(contentKey) {
+      const row = await db.selectFrom('articles').select(['id', 'slug']).where('content_key', '=', contentKey).executeTakeFirst();
+      return row ?? null;
+    },
+    async isSlugTaken(slug) {
+      return (await db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+    },
+    async isShortCodeTaken(code) {
+      return (await db.selectFrom('short_links').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
+    },
+    async nextPublished(article) {
+      if (!article.updatedAt) return null;
+      const at = toIso(article.updatedAt);
+      const row = await publishedSummaries()
+        .where((eb) => eb.or([
+          eb('articles.updated_at', '<', at),
+          eb.and([eb('articles.updated_at', '=', at), eb('articles.id', '<', article.id)]),
+        ]))
+        .orderBy('articles.updated_at', 'desc').orderBy('articles.id', 'desc').limit(1).executeTakeFirst();
+      return row ? summaryFromRow(row as SummaryRow) : null;
+    },
+    async related(articleId, limit) {
+      const rows = await publishedSummaries()
+        .innerJoin('article_topics as theirs', 'theirs.article_id', 'articles.id')
+        .innerJoin('article_topics as mine', 'mine.topic_id', 'theirs.topic_id')
+        .where('mine.article_id', '=', articleId).where('articles.id', '!=', articleId)
+        .groupBy([...summaryColumns.map((c) => c.split(' as ')[0] as 'articles.id')])
+        .orderBy((eb) => eb.fn.countAll(), 'desc').orderBy('articles.updated_at', 'desc')
+        .limit(limit).execute();
+      return (rows as SummaryRow[]).map(summaryFromRow);
+    },
+    async listPublishedSince(since, limit) {
+      const rows = await publishedSummaries().where('articles.updated_at', '>=', toIso(since))
+        .orderBy('articles.updated_at', 'desc').limit(limit).execute();
+      return (rows as SummaryRow[]).map(summaryFromRow);
+    },
+    async listPublishedMonths() {
+      const rows = await db.selectFrom('articles')
+        .select((eb) => [eb.fn<string>('substr', ['updated_at', eb.val(1), eb.val(7)]).as('month'), eb.fn.max('updated_at').as('last')])
+        .where('status', '=', 'published').groupBy('month').orderBy('month', 'desc').execute();
+      return rows.map((r) => ({ month: r.month, lastModified: fromIso(String(r.last)) }));
+    },
+    async listPublishedInMonth(month) {
+      const rows = await db.selectFrom('articles').select(['slug', 'updated_at'])
+        .where('status', '=', 'published')
+        .where('updated_at', '>=', `${month}-01`).where('updated_at', '<', nextMonth(month))
+        .orderBy('updated_at', 'desc').execute();
+      return rows.map((r) => ({ slug: r.slug, updatedAt: fromIso(r.updated_at ?? '') }));
+    },
+    async countPublished() {
+      const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', 'published').executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async findSlugByShortCode(code) {
+      const row = await db.selectFrom('short_links').innerJoin('articles', 'articles.id', 'short_links.article_id')
+        .select('articles.slug').where('short_links.code', '=', code).where('articles.status', '=', 'published')
+        .executeTakeFirst();
+      return row?.slug ?? null;
+    },
+    async findSummariesByIds(ids) {
+      if (ids.length === 0) return [];
+      const rows = (await publishedSummaries().where('articles.id', 'in', ids).execute()) as SummaryRow[];
+      const byId = new Map(rows.map((r) => [r.id, summaryFromRow(r)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+  };
+}
+
+/** "2025-01" → "2025-02"; "2025-12" → "2026-01". */
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}

@@ -1,0 +1,52 @@
+/** @module Infinite scroll: near the end of a story, the next one loads below and the address bar follows the story in view. */
+type Enhance = (root: ParentNode) => void;
+
+function watchStories(stream: HTMLElement): IntersectionObserver {
+  // A story is "in view" when it crosses a line a third of the way down the viewport.
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      const story = entry.target as HTMLElement;
+      const url = story.dataset['url'];
+      if (url && url !== location.pathname) {
+        history.replaceState(history.state, '', url);
+        document.title = `${story.dataset['title'] ?? ''} | ${document.title.split(' | ').pop() ?? ''}`;
+      }
+    }
+  }, { rootMargin: '-33% 0px -66% 0px' });
+  stream.querySelectorAll('article.story').forEach((s) => observer.observe(s));
+  return observer;
+}
+
+export function enableInfiniteScroll(stream: HTMLElement, enhance: Enhance): void {
+  const stories = watchStories(stream);
+  let loading = false;
+  const loader = new IntersectionObserver(async (entries) => {
+    const entry = entries.find((e) => e.isIntersecting);
+    if (!entry || loading) return;
+    const nav = entry.target as HTMLElement;
+    const link = nav.querySelector<HTMLAnchorElement>('a[data-next-fragment]');
+    if (!link) return;
+    // The stream wraps around from the oldest story to the newest: stop once a story would repeat.
+    if (stream.querySelector(`article.story[data-url="${CSS.escape(link.pathname)}"]`)) return;
+    loading = true;
+    loader.unobserve(nav);
+    try {
+      const response = await fetch(link.dataset['nextFragment'] ?? '', { headers: { accept: 'text/html' } });
+      if (!response.ok) throw new Error(String(response.status));
+      const fragment = document.createRange().createContextualFragment(await response.text());
+      const added = Array.from(fragment.children) as HTMLElement[];
+      nav.replaceWith(fragment);
+      for (const el of added) {
+        if (el.matches('article.story')) stories.observe(el);
+        if (el.matches('nav.next-story')) loader.observe(el);
+        enhance(el);
+      }
+    } catch {
+      loader.observe(nav); // keep the plain link; it still works as a normal link
+    } finally {
+      loading = false;
+    }
+  }, { rootMargin: '0px 0px 600px 0px' });
+  stream.querySelectorAll('nav.next-story').forEach((n) => loader.observe(n));
+}

@@ -1,0 +1,60 @@
+/** @module Builds the Fastify app (never listens): security headers, assets, reader routes, feeds, errors. */
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { ZodError } from 'zod';
+import { isDomainError } from '../../core/shared/domain-error.js';
+import { ERROR_STATUS } from './error-status.js';
+import type { HttpDeps } from './http-deps.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { sendPage } from './send-page.js';
+import { registerDiscoveryRoutes } from './site/discovery-routes.js';
+import { registerListRoutes } from './site/list-routes.js';
+import { renderErrorPage, renderNotFoundPage } from './site/simple-pages.js';
+import { createSiteContextFactory } from './site/site-context-factory.js';
+import { registerStoryRoutes } from './site/story-routes.js';
+import { registerFeedRoutes } from './feeds/feed-routes.js';
+
+const HTML = 'text/html; charset=utf-8';
+
+export function buildApp(deps: HttpDeps): FastifyInstance {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { maxParamLength: 300, ignoreTrailingSlash: true },
+  });
+  const siteContext = createSiteContextFactory(deps);
+
+  registerSecurityHeaders(app);
+
+  app.get('/assets/*', async (request, reply) => {
+    const page = deps.assets.byPath.get(request.url.split('?')[0] ?? '');
+    if (!page) return reply.code(404).type('text/plain').send('Not found');
+    reply.header('cache-control', 'public, max-age=31536000, immutable');
+    return sendPage(request, reply, page);
+  });
+
+  registerStoryRoutes(app, deps);
+  registerListRoutes(app, deps);
+  registerDiscoveryRoutes(app, deps);
+  registerFeedRoutes(app, deps);
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const site = await siteContext();
+    return reply.code(404).type(HTML).header('cache-control', 'no-cache').send(renderNotFoundPage(site, request.url.split('?')[0] ?? '/'));
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const site = await siteContext().catch(() => null);
+    const path = request.url.split('?')[0] ?? '/';
+    if (error instanceof ZodError) {
+      if (!site) return reply.code(404).send('Not found');
+      return reply.code(404).type(HTML).send(renderNotFoundPage(site, path));
+    }
+    const status = isDomainError(error) ? ERROR_STATUS[error.code] : ((error as { statusCode?: number }).statusCode ?? 500);
+    if (status >= 500) request.log.error({ err: error, event: 'http.unhandled_error', path }, 'request failed');
+    reply.code(status).header('cache-control', 'no-store');
+    if (!site) return reply.type('text/plain').send(status >= 500 ? 'Service unavailable' : 'Bad request');
+    return reply.type(HTML).send(status === 404 ? renderNotFoundPage(site, path) : renderErrorPage(site, path));
+  });
+
+  return app;
+}

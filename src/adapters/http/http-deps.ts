@@ -1,0 +1,27 @@
+/** @module What the HTTP app is built from; main/ assembles it once. */
+import type { FastifyBaseLogger } from 'fastify';
+import type { ArticleStore } from '../../core/articles/article-store.js';
+import type { ReaderService } from '../../core/articles/reader-service.js';
+import type { Clock } from '../../core/shared/clock.js';
+import type { SectionStore } from '../../core/sections/section-store.js';
+import type { StaticAssets } from './assets/static-assets.js';
+import type { PageCache } from './page-cache.js';
+
+export interface SiteSettings {
+  siteName: string;
+  siteDescription: string;
+  siteUrl: string;
+  timeZone: string;
+  locale: string;
+}
+
+export interface HttpDeps {
+  settings: SiteSettings;
+  reader: ReaderService;
+  articles: ArticleStore;
+  sections: SectionStore;
+  pageCache: PageCache;
+  assets: StaticAssets;
+  clock: Clock;
+  logger?: FastifyBaseLogger;
+}

@@ -1,0 +1,100 @@
+/** @module PageCache: rendered pages kept in memory with their compressed forms, dropped by tag on publish. */
+import { createHash } from 'node:crypto';
+
+export interface Page {
+  status: number;
+  contentType: string;
+  body: Buffer;
+  etag: string;
+  lastModified: Date | null;
+  /** Surrogate keys this page depends on: article:slug, section:slug, topic:slug, home, feeds … */
+  tags: string[];
+  /** Seconds a shared cache may keep it. */
+  maxAge: number;
+  /** Compressed bodies, made on first request for each encoding. */
+  encoded: Map<string, Buffer>;
+}
+
+export function makePage(input: { status?: number; contentType: string; body: string | Buffer; lastModified?: Date | null; tags?: string[]; maxAge?: number }): Page {
+  const body = typeof input.body === 'string' ? Buffer.from(input.body, 'utf8') : input.body;
+  const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+  return {
+    status: input.status ?? 200, contentType: input.contentType, body, etag,
+    lastModified: input.lastModified ?? null, tags: input.tags ?? [], maxAge: input.maxAge ?? 60, encoded: new Map(),
+  };
+}
+
+export interface PageCache {
+  get(key: string): Page | null;
+  set(key: string, page: Page): void;
+  /** Drops every page carrying any of these tags. */
+  invalidate(tags: string[]): number;
+  clear(): void;
+  size(): number;
+}
+
+export interface PageCacheOptions {
+  maxEntries: number;
+  /** How long an entry lives, so "Updated 2 sec ago" in cached HTML stays close to true without JS. */
+  ttlMs: number;
+  nowMs: () => number;
+  /** A number that changes when another process wrote to the database; a change drops everything. */
+  generation?: () => number;
+}
+
+export function createPageCache(options: PageCacheOptions): PageCache {
+  const entries = new Map<string, { page: Page; expiresAt: number }>();
+  let generation = options.generation?.() ?? 0;
+
+  function checkGeneration(): void {
+    if (!options.generation) return;
+    const current = options.generation();
+    if (current !== generation) {
+      generation = current;
+      entries.clear();
+    }
+  }
+
+  return {
+    get(key) {
+      checkGeneration();
+      const entry = entries.get(key);
+      if (!entry) return null;
+      if (entry.expiresAt <= options.nowMs()) {
+        entries.delete(key);
+        return null;
+      }
+      // Refresh recency: Map keeps insertion order, so the first key is the least recently used.
+      entries.delete(key);
+      entries.set(key, entry);
+      return entry.page;
+    },
+    set(key, page) {
+      if (options.maxEntries <= 0) return;
+      entries.delete(key);
+      entries.set(key, { page, expiresAt: options.nowMs() + options.ttlMs });
+      while (entries.size > options.maxEntries) {
+        const oldest = entries.keys().next().value;
+        if (oldest === undefined) break;
+        entries.delete(oldest);
+      }
+    },
+    invalidate(tags) {
+      const wanted = new Set(tags);
+      let dropped = 0;
+      for (const [key, entry] of entries) {
+        if (entry.page.tags.some((t) => wanted.has(t))) {
+          entries.delete(key);
+          dropped++;
+        }
+      }
+      return dropped;
+    },
+    clear() {
+      entries.clear();
+    },
+    size() {
+      return entries.size;
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/** @module Sends a Page: conditional GET (ETag, Last-Modified → 304) and gzip/brotli negotiated once per page. */
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Page } from './page-cache.js';
+
+const MIN_COMPRESS_BYTES = 512;
+
+/** Picks br, then gzip, from Accept-Encoding (q=0 refuses). */
+export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+  if (!acceptEncoding) return null;
+  const offered = new Map<string, number>();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    offered.set((name ?? '').trim(), q ? Number(q.slice(2)) : 1);
+  }
+  const accepts = (enc: string) => (offered.get(enc) ?? offered.get('*') ?? 0) > 0;
+  if (accepts('br')) return 'br';
+  if (accepts('gzip')) return 'gzip';
+  return null;
+}
+
+function encoded(page: Page, encoding: 'br' | 'gzip'): Buffer {
+  let body = page.encoded.get(encoding);
+  if (!body) {
+    body = encoding === 'br'
+      ? brotliCompressSync(page.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: page.body.length } })
+      : gzipSync(page.body, { level: 6 });
+    page.encoded.set(encoding, body);
+  }
+  return body;
+}
+
+function isFresh(request: FastifyRequest, page: Page): boolean {
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (ifNoneMatch) {
+    return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === page.etag || tag.trim() === '*');
+  }
+  const ifModifiedSince = request.headers['if-modified-since'];
+  if (ifModifiedSince && page.lastModified) {
+    const since = Date.parse(ifModifiedSince);
+    return !Number.isNaN(since) && Math.floor(page.lastModified.getTime() / 1000) <= Math.floor(since / 1000);
+  }
+  return false;
+}
+
+export function sendPage(request: FastifyRequest, reply: FastifyReply, page: Page): FastifyReply {
+  reply.header('etag', page.etag);
+  reply.header('vary', 'Accept-Encoding');
+  if (page.lastModified) reply.header('last-modified', page.lastModified.toUTCString());
+  if (!reply.hasHeader('cache-control')) {
+    reply.header('cache-control', page.status === 200 ? `public, max-age=${page.maxAge}` : 'no-cache');
+  }
+  if (page.status === 200 && isFresh(request, page)) return reply.code(304).send();
+  reply.code(page.status).type(page.contentType);
+  const encoding = page.body.length >= MIN_COMPRESS_BYTES ? pickEncoding(request.headers['accept-encoding']) : null;
+  if (!encoding) return reply.send(page.body);
+  reply.header('content-encoding', encoding);
+  return reply.send(encoded(page, encoding));
+}

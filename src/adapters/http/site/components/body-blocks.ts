@@ -1,0 +1,43 @@
+/** @module Renders an article body: text blocks escaped, HTML blocks through the allow-list sanitiser. */
+import sanitizeHtml from 'sanitize-html';
+import type { BodyBlock } from '../../../../core/articles/article.js';
+import { html, raw, type SafeHtml } from '../../html/html.js';
+
+const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'a', 'blockquote', 'ul', 'ol', 'li', 'br', 'figure', 'figcaption', 'cite', 'q', 'sub', 'sup'],
+  allowedAttributes: { a: ['href', 'title', 'rel'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowProtocolRelative: false,
+  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener nofollow ugc' }) },
+};
+
+/** The only way body HTML from staff or wires reaches a page. */
+export function sanitizeBodyHtml(dirty: string): string {
+  return sanitizeHtml(dirty, SANITIZE_OPTIONS);
+}
+
+function block(b: BodyBlock, dateline: string | null, isFirst: boolean): SafeHtml {
+  switch (b.type) {
+    case 'paragraph':
+      return isFirst && dateline
+        ? html`<p><span class="dateline">${dateline}:</span> ${b.text}</p>`
+        : html`<p>${b.text}</p>`;
+    case 'heading':
+      return b.level === 2 ? html`<h2>${b.text}</h2>` : html`<h3>${b.text}</h3>`;
+    case 'quote':
+      return html`<blockquote><p>${b.text}</p>${b.cite ? html`<footer>— ${b.cite}</footer>` : ''}</blockquote>`;
+    case 'list': {
+      const items = b.items.map((i) => html`<li>${i}</li>`);
+      return b.ordered ? html`<ol>${items}</ol>` : html`<ul>${items}</ul>`;
+    }
+    case 'html':
+      return raw(sanitizeBodyHtml(b.html));
+  }
+}
+
+/** The dateline leads the first paragraph, as in "SEOUL: Investigators …". */
+export function articleBody(blocks: BodyBlock[], dateline: string | null): SafeHtml {
+  const firstParagraph = blocks.findIndex((b) => b.type === 'paragraph');
+  return html`${blocks.map((b, i) => block(b, dateline, i === firstParagraph))}`;
+}
+

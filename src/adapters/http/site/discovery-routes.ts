@@ -1,0 +1,43 @@
+/** @module Reader routes for finding stories: search and the Following page. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { HttpDeps } from '../http-deps.js';
+import { cacheKey, createCachedResponder } from '../cached-response.js';
+import { makePage } from '../page-cache.js';
+import { sendPage } from '../send-page.js';
+import { renderSearchPage } from './search-page.js';
+import { renderFollowingFragment, renderFollowingPage } from './simple-pages.js';
+import { createSiteContextFactory } from './site-context-factory.js';
+
+const HTML = 'text/html; charset=utf-8';
+const searchQuery = z.object({
+  q: z.string().optional().default(''),
+  page: z.coerce.number().int().min(1).max(1000).optional().catch(1).default(1),
+});
+const followingQuery = z.object({ topics: z.string().max(4000).optional().default('') });
+
+export function registerDiscoveryRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  const siteContext = createSiteContextFactory(deps);
+  const respond = createCachedResponder(deps.pageCache);
+
+  app.get('/search', async (request, reply) => {
+    const parsed = searchQuery.safeParse(request.query);
+    const q = parsed.success ? parsed.data.q : '';
+    const pageNumber = parsed.success ? parsed.data.page : 1;
+    const [site, results] = await Promise.all([siteContext(), deps.reader.search(q, pageNumber)]);
+    const status = results.problem ? 400 : 200;
+    reply.header('cache-control', 'no-cache');
+    return sendPage(request, reply, makePage({ status, contentType: HTML, body: renderSearchPage(site, results) }));
+  });
+
+  app.get('/following', async (request, reply) =>
+    respond(request, reply, cacheKey('/following'), async () => makePage({ contentType: HTML, body: renderFollowingPage(await siteContext()) })));
+
+  app.get('/following/stories', async (request, reply) => {
+    const { topics } = followingQuery.parse(request.query);
+    const slugs = topics.split(',').map((s) => s.trim()).filter((s) => s.length > 0 && s.length <= 200);
+    const [site, found] = await Promise.all([siteContext(), deps.reader.following(slugs)]);
+    reply.header('cache-control', 'private, no-cache');
+    return sendPage(request, reply, makePage({ contentType: HTML, body: renderFollowingFragment(site, found.topics, found.stories) }));
+  });
+}

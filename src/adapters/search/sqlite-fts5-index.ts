@@ -1,0 +1,55 @@
+/** @module SearchIndex over SQLite FTS5: porter-stemmed, BM25-ranked, with highlighted snippets. */
+import { sql, type Kysely } from 'kysely';
+import { MATCH_END, MATCH_START, type SearchIndex, type SearchResults } from '../../core/search/search-index.js';
+import type { SearchQuery } from '../../core/search/search-query.js';
+import type { Database } from '../db/database.js';
+import type { SearchWriter } from './search-writer.js';
+
+const COUNT_LIMIT = 1000;
+
+/** Creates the FTS5 table (migration 0002 on SQLite). */
+export async function createFts5Schema(db: Kysely<unknown>): Promise<void> {
+  await sql`CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5(
+    article_id UNINDEXED, headline, highlights, body,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  )`.execute(db);
+}
+
+/** Every term quoted, so reader input can never be read as FTS5 syntax. */
+export function toFts5Match(query: SearchQuery): string {
+  return query.terms.map((words) => `"${words.join(' ').replace(/"/g, '')}"`).join(' ');
+}
+
+export const fts5SearchWriter: SearchWriter = {
+  async index(trx, doc) {
+    await sql`DELETE FROM article_search WHERE article_id = ${doc.articleId}`.execute(trx);
+    await sql`INSERT INTO article_search (article_id, headline, highlights, body)
+      VALUES (${doc.articleId}, ${doc.headline}, ${doc.highlights.join('\n')}, ${doc.body})`.execute(trx);
+  },
+  async remove(trx, articleId) {
+    await sql`DELETE FROM article_search WHERE article_id = ${articleId}`.execute(trx);
+  },
+};
+
+export function createFts5SearchIndex(db: Kysely<Database>): SearchIndex {
+  return {
+    async search(query, page): Promise<SearchResults> {
+      const match = toFts5Match(query);
+      const rows = await sql<{ article_id: string; headline: string; snippet: string }>`
+        SELECT article_id,
+          highlight(article_search, 1, ${MATCH_START}, ${MATCH_END}) AS headline,
+          snippet(article_search, -1, ${MATCH_START}, ${MATCH_END}, '…', 32) AS snippet
+        FROM article_search WHERE article_search MATCH ${match}
+        ORDER BY bm25(article_search, 0.0, 10.0, 4.0, 1.0)
+        LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db);
+      const counted = await sql<{ n: number }>`
+        SELECT count(*) AS n FROM (SELECT 1 FROM article_search WHERE article_search MATCH ${match} LIMIT ${COUNT_LIMIT + 1})`.execute(db);
+      const n = Number(counted.rows[0]?.n ?? 0);
+      return {
+        hits: rows.rows.map((r) => ({ articleId: r.article_id, headline: r.headline, snippet: r.snippet })),
+        total: Math.min(n, COUNT_LIMIT),
+        totalCapped: n > COUNT_LIMIT,
+      };
+    },
+  };
+}

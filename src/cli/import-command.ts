@@ -1,0 +1,70 @@
+/** @module `dateline import FILE… [--captured-at ISO] [--section NAME] [--json]`: text captures into published stories. */
+import { readFileSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { loadConfig } from '../config/config.js';
+import type { ImportSummary } from '../core/imports/import-service.js';
+import { parseTextCapture } from '../adapters/wire/text-capture-parser.js';
+import { createImporter } from '../main/app-services.js';
+import { openStorage } from '../main/storage.js';
+
+export const IMPORT_USAGE = 'usage: dateline import FILE… [--captured-at ISO-8601] [--section NAME] [--json]';
+
+interface FileError { file: string; line: number; message: string }
+
+export async function importCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true,
+    options: { 'captured-at': { type: 'string' }, section: { type: 'string', default: 'World' }, json: { type: 'boolean', default: false } },
+  });
+  if (positionals.length === 0) throw new UsageError(`no file given\n${IMPORT_USAGE}`);
+  const capturedAtOption = values['captured-at'];
+  if (capturedAtOption !== undefined && Number.isNaN(Date.parse(capturedAtOption))) {
+    throw new UsageError(`--captured-at ${JSON.stringify(capturedAtOption)} is not an ISO-8601 time (e.g. 2025-01-17T15:00:00Z)`);
+  }
+  const section = (values.section ?? 'World').trim();
+  if (!section || section.length > 60) throw new UsageError('--section must be 1 to 60 characters');
+
+  const config = loadConfig(process.env);
+  const storage = await openStorage(config.databaseUrl);
+  const importer = createImporter(storage, config.timeZone);
+  const total = { imported: 0, duplicates: 0, failed: 0, errors: [] as FileError[] };
+  const bar = !values.json && process.stderr.isTTY
+    ? new cliProgress.SingleBar({ format: 'importing {file} [{bar}] {value}/{total} stories', stream: process.stderr }, cliProgress.Presets.shades_classic)
+    : null;
+  const started = performance.now();
+  try {
+    for (const file of positionals) {
+      let summary: ImportSummary;
+      try {
+        const text = readFileSync(file, 'utf8');
+        const capturedAt = capturedAtOption ? new Date(capturedAtOption) : statSync(file).mtime;
+        const parsed = parseTextCapture(text);
+        bar?.start(parsed.stories.length, 0, { file });
+        summary = await importer.importParsed(parsed, { capturedAt, sectionName: section, onProgress: (done) => bar?.update(done, { file }) });
+        bar?.stop();
+      } catch (error) {
+        bar?.stop();
+        summary = { imported: 0, duplicates: 0, failed: 1, slugs: [], errors: [{ line: 0, message: `cannot read file: ${(error as Error).message}` }] };
+      }
+      total.imported += summary.imported;
+      total.duplicates += summary.duplicates;
+      total.failed += summary.failed;
+      total.errors.push(...summary.errors.map((e) => ({ file, ...e })));
+    }
+  } finally {
+    await storage.close();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (values.json) {
+    console.log(JSON.stringify(total));
+  } else {
+    for (const e of total.errors) console.error(`${e.file}:${e.line}: ${e.message}`);
+    console.log(`Imported ${total.imported} ${total.imported === 1 ? 'story' : 'stories'}, ${total.duplicates} already present, ${total.failed} failed, in ${seconds.toFixed(2)} s.`);
+  }
+  return total.failed > 0 ? 1 : 0;
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,55 @@
+/** @module The `dateline` command line: serve, migrate, import. */
+import { ConfigError } from '../config/config.js';
+import { importCommand, UsageError } from './import-command.js';
+import { migrateCommand } from './migrate-command.js';
+import { serveCommand } from './serve-command.js';
+
+const HELP = `Dateline — news publishing platform
+
+usage: dateline <command> [options]
+
+commands:
+  serve                      migrate, import the demo content into an empty database, and serve the site
+  migrate                    bring the database to the latest schema
+  import FILE… [options]     import text captures of news pages as published stories
+      --captured-at ISO      when the capture was taken (default: each file's modification time)
+      --section NAME         section to file the stories in (default: World)
+      --json                 print one JSON summary: {"imported","duplicates","failed","errors":[{"line","message"}]}
+  help                       show this help
+
+Configuration comes from environment variables; see README.md.`;
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return serveCommand();
+    case 'migrate':
+      return migrateCommand();
+    case 'import':
+      return importCommand(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(HELP);
+      return 0;
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
+  }
+}
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof UsageError) {
+    console.error(`dateline: ${error.message}`);
+    process.exitCode = 2;
+  } else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`dateline: ${(error as Error).message}`);
+    process.exitCode = 2;
+  } else {
+    console.error('dateline: failed:', error);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('has working defaults: port 3000 on 127.0.0.1, SQLite in ./data', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.databaseUrl).toMatch(/^sqlite:.*data\/dateline\.db$/);
+    expect(config.siteUrl).toBe('http://127.0.0.1:3000');
+    expect(config.timeZone).toBe('UTC');
+  });
+
+  it('names every invalid variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', TIME_ZONE: 'Mars/Olympus', SITE_URL: 'ftp://x', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const key of ['PORT', 'TIME_ZONE', 'SITE_URL', 'LOG_LEVEL']) expect(problems).toContain(key);
+  });
+
+  it('ignores empty variables and trims a trailing slash from SITE_URL', () => {
+    const config = loadConfig({ PORT: '', SITE_URL: 'https://news.example.com/' });
+    expect(config.port).toBe(3000);
+    expect(config.siteUrl).toBe('https://news.example.com');
+  });
+
+  it('refuses a database URL it cannot serve', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://localhost/x' })).toThrow(/DATABASE_URL/);
+  });
+});

@@ -1,0 +1,90 @@
+/** @module Every setting of Dateline, its environment variable and default; parsed once at boot. */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isLocale(locale: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** The environment schema: one entry per variable, documented in README.md. */
+export const envSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().min(1).optional(),
+  SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SITE_NAME: z.string().min(1).max(80).default('Dateline'),
+  SITE_DESCRIPTION: z.string().max(300).default('News from around the world, as it happens.'),
+  TIME_ZONE: z.string().refine(isTimeZone, 'not an IANA time zone (e.g. Asia/Riyadh, UTC)').default('UTC'),
+  LOCALE: z.string().refine(isLocale, 'not a supported BCP 47 locale (e.g. en-GB)').default('en-GB'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO_CONTENT: z.enum(['auto', 'off']).default('auto'),
+  PAGE_CACHE: z.enum(['on', 'off']).default('on'),
+  PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5000),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** sqlite:PATH for the embedded default. */
+  databaseUrl: string;
+  siteUrl: string;
+  siteName: string;
+  siteDescription: string;
+  timeZone: string;
+  locale: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  demoContent: boolean;
+  pageCache: boolean;
+  pageCacheMaxEntries: number;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parses the environment; throws ConfigError naming every bad variable at once. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(present[String(i.path[0])] ?? '')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const databaseUrl = e.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'dateline.db')}`;
+  const problems: string[] = [];
+  if (!/^(sqlite:|file:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
+    problems.push(`DATABASE_URL=${JSON.stringify(databaseUrl)}: use sqlite:PATH (PostgreSQL support is planned)`);
+  }
+  if (/^postgres/.test(databaseUrl)) problems.push('DATABASE_URL: PostgreSQL is not supported yet; use sqlite:PATH');
+  if (problems.length) throw new ConfigError(problems);
+  const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
+  const siteUrl = (e.SITE_URL ?? `http://${displayHost}:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    port: e.PORT, host: e.HOST, dataDir, databaseUrl, siteUrl, siteName: e.SITE_NAME,
+    siteDescription: e.SITE_DESCRIPTION, timeZone: e.TIME_ZONE, locale: e.LOCALE, logLevel: e.LOG_LEVEL,
+    demoContent: e.DEMO_CONTENT === 'auto', pageCache: e.PAGE_CACHE === 'on', pageCacheMaxEntries: e.PAGE_CACHE_MAX_ENTRIES,
+  };
+}

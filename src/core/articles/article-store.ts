@@ -1,0 +1,66 @@
+/** @module ArticleStore: the port through which the core reads and writes articles. */
+import type { Article, ArticleStatus, ArticleSource, ArticleSummary, BodyBlock, LeadImage, TopicKind } from './article.js';
+
+/** A page of a list, newest first; `next` is the cursor of the following page or null. */
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export interface ListQuery {
+  limit: number;
+  /** Opaque keyset cursor from a previous page. */
+  cursor?: string | null;
+  sectionSlug?: string;
+  topicSlug?: string;
+  authorSlug?: string;
+}
+
+/** A new article as the import or the newsroom hands it to the store. */
+export interface NewArticle {
+  id: string;
+  slug: string;
+  headline: string;
+  highlights: string[];
+  dateline: string | null;
+  body: BodyBlock[];
+  lead: LeadImage | null;
+  section: { slug: string; name: string };
+  topics: { slug: string; name: string; kind: TopicKind }[];
+  authors: { slug: string; name: string }[];
+  source: ArticleSource;
+  status: ArticleStatus;
+  firstPublishedAt: Date | null;
+  updatedAt: Date | null;
+  updateNote: string | null;
+  contentKey: string | null;
+  shortCode: string;
+  createdAt: Date;
+  revisionId: string;
+  actor: string | null;
+}
+
+export interface ArticleStore {
+  /** Inserts the article, its topics, authors, short link and first revision, and indexes it, in one transaction. */
+  insert(article: NewArticle): Promise<void>;
+  findPublishedBySlug(slug: string): Promise<Article | null>;
+  /** Status of any article with this slug (to tell 404 from 410). */
+  statusOfSlug(slug: string): Promise<ArticleStatus | null>;
+  findByContentKey(contentKey: string): Promise<{ id: string; slug: string } | null>;
+  isSlugTaken(slug: string): Promise<boolean>;
+  isShortCodeTaken(code: string): Promise<boolean>;
+  listPublished(query: ListQuery): Promise<Page<ArticleSummary>>;
+  /** The story after this one in the stream (next older); for infinite scroll. */
+  nextPublished(article: Pick<Article, 'id' | 'updatedAt'>): Promise<ArticleSummary | null>;
+  /** Published stories sharing topics with this one, most shared first. */
+  related(articleId: string, limit: number): Promise<ArticleSummary[]>;
+  /** Published stories updated at or after `since`, newest first (news sitemap). */
+  listPublishedSince(since: Date, limit: number): Promise<ArticleSummary[]>;
+  /** Months (YYYY-MM) that have published stories, newest first, with the latest update in each. */
+  listPublishedMonths(): Promise<{ month: string; lastModified: Date }[]>;
+  listPublishedInMonth(month: string): Promise<{ slug: string; updatedAt: Date }[]>;
+  countPublished(): Promise<number>;
+  findSlugByShortCode(code: string): Promise<string | null>;
+  /** Summaries of published articles with these ids, in the order given. */
+  findSummariesByIds(ids: string[]): Promise<ArticleSummary[]>;
+}

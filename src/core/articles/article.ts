@@ -1,0 +1,103 @@
+/** @module Article: the story as the newsroom writes it and readers see it (DESIGN.md §1). */
+export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished';
+
+export type TopicKind = 'person' | 'place' | 'organisation' | 'subject';
+
+/** One block of an article body. Text blocks hold plain text; `html` blocks are sanitised at render. */
+export type BodyBlock =
+  | { type: 'paragraph'; text: string }
+  | { type: 'heading'; text: string; level: 2 | 3 }
+  | { type: 'quote'; text: string; cite: string | null }
+  | { type: 'list'; ordered: boolean; items: string[] }
+  | { type: 'html'; html: string };
+
+/** The lead photo. `url` is null when only the caption survived (as in a text capture). */
+export interface LeadImage {
+  url: string | null;
+  caption: string;
+  credit: string | null;
+  alt: string;
+  width: number | null;
+  height: number | null;
+}
+
+export type ArticleSource = { kind: 'staff' } | { kind: 'agency'; agency: string; wireId: string | null };
+
+export interface TopicRef {
+  slug: string;
+  name: string;
+  kind: TopicKind;
+}
+
+export interface NamedRef {
+  slug: string;
+  name: string;
+}
+
+/** An article with everything a reader page needs. */
+export interface Article {
+  id: string;
+  slug: string;
+  headline: string;
+  highlights: string[];
+  dateline: string | null;
+  body: BodyBlock[];
+  lead: LeadImage | null;
+  section: NamedRef;
+  topics: TopicRef[];
+  authors: NamedRef[];
+  source: ArticleSource;
+  status: ArticleStatus;
+  firstPublishedAt: Date | null;
+  updatedAt: Date | null;
+  updateNote: string | null;
+  minorEdit: boolean;
+  shortCode: string | null;
+}
+
+/** What lists (home, section, topic, search, feeds) show of an article. */
+export interface ArticleSummary {
+  id: string;
+  slug: string;
+  headline: string;
+  highlights: string[];
+  dateline: string | null;
+  lead: LeadImage | null;
+  section: NamedRef;
+  firstPublishedAt: Date;
+  updatedAt: Date;
+}
+
+/** The Update badge: the story changed publicly after it was first published. */
+export function isUpdated(article: Pick<Article, 'firstPublishedAt' | 'updatedAt'>): boolean {
+  const { firstPublishedAt, updatedAt } = article;
+  return firstPublishedAt !== null && updatedAt !== null && updatedAt.getTime() > firstPublishedAt.getTime();
+}
+
+/** The plain text of a body, one block per line; for search, summaries and feeds. */
+export function bodyText(body: readonly BodyBlock[]): string {
+  return body
+    .map((block) => {
+      switch (block.type) {
+        case 'list':
+          return block.items.join('\n');
+        case 'html':
+          return block.html.replace(/<[^>]*>/g, ' ');
+        default:
+          return block.text;
+      }
+    })
+    .join('\n');
+}
+
+/** A one or two sentence summary: the first highlight, else the lede. */
+export function summaryOf(article: Pick<Article, 'highlights' | 'body'>): string {
+  if (article.highlights[0]) return article.highlights[0];
+  const first = article.body.find((block) => block.type === 'paragraph');
+  return first && first.type === 'paragraph' ? first.text : '';
+}
+
+/** The canonical path of an article page. */
+export function articlePath(article: Pick<Article, 'slug'>): string {
+  return `/article/${encodeURIComponent(article.slug)}`;
+}

@@ -1,0 +1,125 @@
+/** @module What readers can ask for: the home page, a story, lists, search, followed topics. Shared by HTML, feeds and API. */
+import type { AuthorStore } from '../authors/author-store.js';
+import type { SearchIndex } from '../search/search-index.js';
+import { parseSearchQuery, type SearchQueryProblem } from '../search/search-query.js';
+import type { SectionStore } from '../sections/section-store.js';
+import type { TopicStore } from '../topics/topic-store.js';
+import type { Article, ArticleSummary, NamedRef, TopicRef } from './article.js';
+import type { ArticleStore, Page } from './article-store.js';
+
+export interface ReaderDeps {
+  articles: ArticleStore;
+  sections: SectionStore;
+  topics: TopicStore;
+  authors: AuthorStore;
+  search: SearchIndex;
+}
+
+export type StoryLookup =
+  | { kind: 'found'; article: Article; next: ArticleSummary | null; related: ArticleSummary[] }
+  | { kind: 'gone' }
+  | { kind: 'missing' };
+
+export type ListOwner =
+  | { kind: 'latest' }
+  | { kind: 'section'; section: NamedRef }
+  | { kind: 'topic'; topic: TopicRef }
+  | { kind: 'author'; author: NamedRef & { bio: string | null } };
+
+export const HOME_LATEST = 15;
+export const SECTION_BLOCK_SIZE = 4;
+export const LIST_PAGE_SIZE = 20;
+export const SEARCH_PAGE_SIZE = 10;
+export const SEARCH_MAX_PAGES = 50;
+const RELATED_LIMIT = 5;
+
+const SEARCH_PROBLEMS: Record<SearchQueryProblem, string> = {
+  EMPTY: 'Type at least one word to search for.',
+  TOO_LONG: 'That search is too long: use 200 characters or fewer.',
+  NO_WORDS: 'That search has no words in it: use letters or numbers.',
+};
+
+export function createReaderService(deps: ReaderDeps) {
+  async function home() {
+    const [latest, sections] = await Promise.all([deps.articles.listPublished({ limit: HOME_LATEST }), deps.sections.list()]);
+    const sectionBlocks = await Promise.all(sections.map(async (section) => ({
+      section,
+      stories: (await deps.articles.listPublished({ limit: SECTION_BLOCK_SIZE, sectionSlug: section.slug })).items,
+    })));
+    return { latest: latest.items, sectionBlocks };
+  }
+
+  async function story(slug: string): Promise<StoryLookup> {
+    const article = await deps.articles.findPublishedBySlug(slug);
+    if (!article) {
+      const status = await deps.articles.statusOfSlug(slug);
+      return status === 'unpublished' ? { kind: 'gone' } : { kind: 'missing' };
+    }
+    const [older, related] = await Promise.all([deps.articles.nextPublished(article), deps.articles.related(article.id, RELATED_LIMIT)]);
+    // After the oldest story the stream starts again from the newest, so a reader never hits a dead end.
+    const next = older ?? (await deps.articles.listPublished({ limit: 2 })).items.find((s) => s.id !== article.id) ?? null;
+    return { kind: 'found', article, next, related };
+  }
+
+  /** Who owns a list page; null when that section, topic or author does not exist. */
+  async function listOwner(kind: ListOwner['kind'], slug: string): Promise<ListOwner | null> {
+    switch (kind) {
+      case 'latest':
+        return { kind };
+      case 'section': {
+        const section = await deps.sections.findBySlug(slug);
+        return section ? { kind, section } : null;
+      }
+      case 'topic': {
+        const topic = await deps.topics.findBySlug(slug);
+        return topic ? { kind, topic } : null;
+      }
+      case 'author': {
+        const author = await deps.authors.findBySlug(slug);
+        return author ? { kind, author } : null;
+      }
+    }
+  }
+
+  async function list(owner: ListOwner, cursor: string | null, limit = LIST_PAGE_SIZE): Promise<Page<ArticleSummary>> {
+    return deps.articles.listPublished({
+      limit,
+      cursor,
+      ...(owner.kind === 'section' ? { sectionSlug: owner.section.slug } : {}),
+      ...(owner.kind === 'topic' ? { topicSlug: owner.topic.slug } : {}),
+      ...(owner.kind === 'author' ? { authorSlug: owner.author.slug } : {}),
+    });
+  }
+
+  async function search(text: string, page: number) {
+    const query = parseSearchQuery(text);
+    const empty = { query: text.trim(), results: [], total: 0, totalCapped: false, page: 1, pageCount: 0 };
+    if (!query.ok) return { ...empty, problem: query.reason === 'EMPTY' ? null : SEARCH_PROBLEMS[query.reason] };
+    const current = Math.min(Math.max(1, page), SEARCH_MAX_PAGES);
+    const found = await deps.search.search(query.value, { limit: SEARCH_PAGE_SIZE, offset: (current - 1) * SEARCH_PAGE_SIZE });
+    const summaries = await deps.articles.findSummariesByIds(found.hits.map((h) => h.articleId));
+    const byId = new Map(summaries.map((s) => [s.id, s]));
+    const results = found.hits.flatMap((hit) => {
+      const summary = byId.get(hit.articleId);
+      return summary ? [{ summary, headline: hit.headline, snippet: hit.snippet }] : [];
+    });
+    const pageCount = Math.min(SEARCH_MAX_PAGES, Math.ceil(found.total / SEARCH_PAGE_SIZE));
+    return { query: query.value.text, problem: null, results, total: found.total, totalCapped: found.totalCapped, page: current, pageCount };
+  }
+
+  /** The latest stories of the followed topics (slugs from the reader's browser), unknown slugs ignored. */
+  async function following(topicSlugs: string[], limit = LIST_PAGE_SIZE) {
+    const topics = (await Promise.all(topicSlugs.slice(0, 50).map((slug) => deps.topics.findBySlug(slug)))).filter((t): t is TopicRef => t !== null);
+    const lists = await Promise.all(topics.map((t) => deps.articles.listPublished({ limit, topicSlug: t.slug })));
+    const seen = new Set<string>();
+    const stories = lists.flatMap((l) => l.items)
+      .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
+      .filter((s) => !seen.has(s.id) && seen.add(s.id))
+      .slice(0, limit);
+    return { topics, stories };
+  }
+
+  return { home, story, listOwner, list, search, following };
+}
+
+export type ReaderService = ReturnType<typeof createReaderService>;

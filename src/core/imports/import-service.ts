@@ -1,0 +1,116 @@
+/** @module Imports text captures of published pages as published stories, once each (by content key). */
+import type { BodyBlock } from '../articles/article.js';
+import type { ArticleStore, NewArticle } from '../articles/article-store.js';
+import type { IdGenerator, RandomBytes } from '../shared/ids.js';
+import { slugify, uniqueSlug } from '../shared/slug.js';
+import { uniqueShortCode } from '../short-links/short-code.js';
+import type { TopicSuggester } from '../topics/topic-suggester.js';
+import { detectAgency } from './agency.js';
+import type { CaptureParseResult, CapturedStory, CaptureProblem } from './captured-story.js';
+import { resolveCapturedTime, startOfDayInZone } from './captured-time.js';
+
+export interface ImportSummary {
+  imported: number;
+  duplicates: number;
+  failed: number;
+  errors: CaptureProblem[];
+  /** Slugs of the stories stored by this run, in file order. */
+  slugs: string[];
+}
+
+export interface ImportOptions {
+  capturedAt: Date;
+  sectionName: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ImportDeps {
+  articles: ArticleStore;
+  suggester: TopicSuggester;
+  ids: IdGenerator;
+  randomBytes: RandomBytes;
+  /** A stable hex digest of a string (SHA-256 in production). */
+  hash: (text: string) => string;
+  timeZone: string;
+  clock: { now(): Date };
+}
+
+const MAX_TOPICS = 8;
+
+/** The key that makes re-imports idempotent: what the story says, not when it was captured. */
+export function contentKeyOf(story: CapturedStory, hash: (text: string) => string): string {
+  return `capture:${hash([story.headline, story.dateline ?? '', ...story.paragraphs].join('\n'))}`;
+}
+
+function publicTimes(story: CapturedStory, capturedAt: Date, timeZone: string): { first: Date; updated: Date } {
+  const updated = resolveCapturedTime(story.updated, capturedAt, timeZone);
+  if (!story.updateBadge) return { first: updated, updated };
+  // The badge proves an earlier first publication the capture does not date: use the start of that day.
+  const dayStart = startOfDayInZone(updated, timeZone);
+  const first = dayStart.getTime() < updated.getTime() ? dayStart : new Date(updated.getTime() - 24 * 3600_000);
+  return { first, updated };
+}
+
+export function createImportService(deps: ImportDeps) {
+  async function toNewArticle(story: CapturedStory, options: ImportOptions, contentKey: string): Promise<NewArticle> {
+    const body: BodyBlock[] = story.paragraphs.map((text) => ({ type: 'paragraph', text }));
+    const bodyPlain = story.paragraphs.join('\n');
+    const agency = detectAgency(bodyPlain);
+    const topics = deps.suggester
+      .suggest({ headline: story.headline, highlights: story.highlights, body: bodyPlain }, MAX_TOPICS)
+      .map((t) => ({ slug: slugify(t.name, 'topic'), name: t.name, kind: t.kind }))
+      .filter((t, i, all) => all.findIndex((o) => o.slug === t.slug) === i);
+    const times = publicTimes(story, options.capturedAt, deps.timeZone);
+    return {
+      id: deps.ids.newId(),
+      slug: await uniqueSlug(slugify(story.headline), deps.articles.isSlugTaken),
+      headline: story.headline,
+      highlights: story.highlights,
+      dateline: story.dateline,
+      body,
+      lead: story.caption ? { url: null, caption: story.caption.text, credit: story.caption.credit, alt: '', width: null, height: null } : null,
+      section: { slug: slugify(options.sectionName, 'news'), name: options.sectionName },
+      topics,
+      authors: [],
+      source: agency ? { kind: 'agency', agency, wireId: null } : { kind: 'staff' },
+      status: 'published',
+      firstPublishedAt: times.first,
+      updatedAt: times.updated,
+      updateNote: null,
+      contentKey,
+      shortCode: await uniqueShortCode(deps.randomBytes, deps.articles.isShortCodeTaken),
+      createdAt: deps.clock.now(),
+      revisionId: deps.ids.newId(),
+      actor: 'import',
+    };
+  }
+
+  /** Stores each readable story in its own transaction; a failure never stops the batch. */
+  async function importParsed(parsed: CaptureParseResult, options: ImportOptions): Promise<ImportSummary> {
+    const summary: ImportSummary = { imported: 0, duplicates: 0, failed: parsed.errors.length, errors: [...parsed.errors], slugs: [] };
+    const total = parsed.stories.length;
+    for (const [index, story] of parsed.stories.entries()) {
+      const contentKey = contentKeyOf(story, deps.hash);
+      try {
+        if (await deps.articles.findByContentKey(contentKey)) {
+          summary.duplicates++;
+        } else {
+          const article = await toNewArticle(story, options, contentKey);
+          await deps.articles.insert(article);
+          summary.imported++;
+          summary.slugs.push(article.slug);
+        }
+      } catch (error) {
+        summary.failed++;
+        summary.errors.push({ line: story.line, message: `story "${story.headline}" was not stored: ${(error as Error).message}` });
+      }
+      options.onProgress?.(index + 1, total);
+    }
+    summary.errors.sort((a, b) => a.line - b.line);
+    return summary;
+  }
+
+  return { importParsed };
+}
+
+export type ImportService = ReturnType<typeof createImportService>;

@@ -1,0 +1,34 @@
+/** @module SearchIndex: the port for ranked full-text search over published articles. */
+import type { SearchQuery } from './search-query.js';
+
+/** Marks the start and end of a matched word in `headline` and `snippet`. */
+export const MATCH_START = '\u0002';
+export const MATCH_END = '\u0003';
+
+export interface SearchHit {
+  articleId: string;
+  /** The headline with matches wrapped in MATCH_START/MATCH_END. */
+  headline: string;
+  /** A short passage around the best match, marked the same way. */
+  snippet: string;
+}
+
+export interface SearchResults {
+  hits: SearchHit[];
+  /** Number of matches, capped at `countLimit`. */
+  total: number;
+  /** True when there are more matches than `total` says. */
+  totalCapped: boolean;
+}
+
+export interface SearchIndex {
+  search(query: SearchQuery, page: { limit: number; offset: number }): Promise<SearchResults>;
+}
+
+/** The text of one article as the index stores it. */
+export interface SearchDocument {
+  articleId: string;
+  headline: string;
+  highlights: string[];
+  body: string;
+}

@@ -1,0 +1,49 @@
+/** A complete Dateline over an in-memory SQLite database, with the demo capture imported at a fixed time. */
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { fixedClock, type Clock } from '../../src/core/shared/clock.js';
+import { buildApp } from '../../src/adapters/http/build-app.js';
+import type { HttpDeps } from '../../src/adapters/http/http-deps.js';
+import { parseTextCapture } from '../../src/adapters/wire/text-capture-parser.js';
+import { createHttpDeps, createImporter } from '../../src/main/app-services.js';
+import { openStorage, type Storage } from '../../src/main/storage.js';
+
+export const FIXTURE_PATH = new URL('../../demo/news-stream-2025-01-17.txt', import.meta.url);
+export const CAPTURED_AT = new Date('2025-01-17T15:00:00Z');
+export const SITE_URL = 'http://news.test';
+
+export interface TestSite {
+  app: FastifyInstance;
+  storage: Storage;
+  deps: HttpDeps;
+  clock: Clock & { set(at: Date): void };
+  importText(text: string, sectionName?: string): ReturnType<ReturnType<typeof createImporter>['importParsed']>;
+  close(): Promise<void>;
+}
+
+export function fixtureText(): string {
+  return readFileSync(FIXTURE_PATH, 'utf8');
+}
+
+/** A settable clock, so tests can move time without sleeping. */
+export function settableClock(start: Date): Clock & { set(at: Date): void } {
+  let current = fixedClock(start);
+  return { now: () => current.now(), set: (at) => { current = fixedClock(at); } };
+}
+
+export async function createTestSite(options: { withFixture?: boolean; pageCache?: boolean } = {}): Promise<TestSite> {
+  const storage = await openStorage('sqlite::memory:');
+  const clock = settableClock(CAPTURED_AT);
+  const importer = createImporter(storage, 'UTC', clock);
+  const importText = (text: string, sectionName = 'World') =>
+    importer.importParsed(parseTextCapture(text), { capturedAt: CAPTURED_AT, sectionName });
+  if (options.withFixture !== false) await importText(fixtureText());
+  const deps = createHttpDeps(storage, {
+    settings: { siteName: 'Dateline Test', siteDescription: 'Test edition', siteUrl: SITE_URL, timeZone: 'UTC', locale: 'en-GB' },
+    pageCache: { enabled: options.pageCache ?? true, maxEntries: 1000 },
+    clock,
+  });
+  const app = buildApp(deps);
+  await app.ready();
+  return { app, storage, deps, clock, importText, close: async () => { await app.close(); await storage.close(); } };
+}
