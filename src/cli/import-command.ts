@@ -7,6 +7,7 @@ import type { ImportSummary } from '../core/imports/import-service.js';
 import { parseTextCapture } from '../adapters/wire/text-capture-parser.js';
 import { createImporter } from '../main/app-services.js';
 import { openStorage } from '../main/storage.js';
+import { UsageError } from './usage-error.js';
 
 export const IMPORT_USAGE = 'usage: dateline import FILE… [--captured-at ISO-8601] [--section NAME] [--json]';
 
@@ -63,8 +64,4 @@ export async function importCommand(argv: string[]): Promise<number> {
     console.log(`Imported ${total.imported} ${total.imported === 1 ? 'story' : 'stories'}, ${total.duplicates} already present, ${total.failed} failed, in ${seconds.toFixed(2)} s.`);
   }
   return total.failed > 0 ? 1 : 0;
-}
-
-export class UsageError extends Error {
-  override name = 'UsageError';
 }

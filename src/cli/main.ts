@@ -1,8 +1,6 @@
 /** @module The `dateline` command line: serve, migrate, import. */
 import { ConfigError } from '../config/config.js';
-import { importCommand, UsageError } from './import-command.js';
-import { migrateCommand } from './migrate-command.js';
-import { serveCommand } from './serve-command.js';
+import { UsageError } from './usage-error.js';
 
 const HELP = `Dateline — news publishing platform
 
@@ -22,12 +20,13 @@ Configuration comes from environment variables; see README.md.`;
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    // Commands load lazily, so `dateline import` does not start the web stack.
     case 'serve':
-      return serveCommand();
+      return (await import('./serve-command.js')).serveCommand();
     case 'migrate':
-      return migrateCommand();
+      return (await import('./migrate-command.js')).migrateCommand();
     case 'import':
-      return importCommand(rest);
+      return (await import('./import-command.js')).importCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -31,15 +31,27 @@ export function settableClock(start: Date): Clock & { set(at: Date): void } {
   return { now: () => current.now(), set: (at) => { current = fixedClock(at); } };
 }
 
-export async function createTestSite(options: { withFixture?: boolean; pageCache?: boolean } = {}): Promise<TestSite> {
+export interface TestSiteOptions {
+  withFixture?: boolean;
+  pageCache?: boolean;
+  /** When the capture was taken and where the clock starts; default CAPTURED_AT. Browser tests pass the real time. */
+  capturedAt?: Date;
+  /** Use the real clock (for browser tests, whose page scripts tick with the real time). */
+  realClock?: boolean;
+  siteUrl?: string;
+}
+
+export async function createTestSite(options: TestSiteOptions = {}): Promise<TestSite> {
   const storage = await openStorage('sqlite::memory:');
-  const clock = settableClock(CAPTURED_AT);
+  const capturedAt = options.capturedAt ?? CAPTURED_AT;
+  const settable = settableClock(capturedAt);
+  const clock = options.realClock ? { now: () => new Date(), set: settable.set } : settable;
   const importer = createImporter(storage, 'UTC', clock);
   const importText = (text: string, sectionName = 'World') =>
-    importer.importParsed(parseTextCapture(text), { capturedAt: CAPTURED_AT, sectionName });
+    importer.importParsed(parseTextCapture(text), { capturedAt, sectionName });
   if (options.withFixture !== false) await importText(fixtureText());
   const deps = createHttpDeps(storage, {
-    settings: { siteName: 'Dateline Test', siteDescription: 'Test edition', siteUrl: SITE_URL, timeZone: 'UTC', locale: 'en-GB' },
+    settings: { siteName: 'Dateline Test', siteDescription: 'Test edition', siteUrl: options.siteUrl ?? SITE_URL, timeZone: 'UTC', locale: 'en-GB' },
     pageCache: { enabled: options.pageCache ?? true, maxEntries: 1000 },
     clock,
   });

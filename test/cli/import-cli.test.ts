@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+const FIXTURE_PATH = new URL('../../demo/news-stream-2025-01-17.txt', import.meta.url);
+
+const run = promisify(execFile);
+const root = new URL('../..', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'dateline-cli-'));
+const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, LOG_LEVEL: 'silent' };
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the CLI from source, as `dateline ARGS…`; resolves with exit code and output. */
+async function dateline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { env, cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('dateline import', { timeout: 60_000 }, () => {
+  it('prints one JSON summary, then finds only duplicates on the second run', async () => {
+    const first = await dateline('import', FIXTURE_PATH.pathname, '--captured-at', '2025-01-17T15:00:00Z', '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ imported: 6, duplicates: 0, failed: 0, errors: [] });
+    const second = await dateline('import', FIXTURE_PATH.pathname, '--json');
+    expect(JSON.parse(second.stdout)).toEqual({ imported: 0, duplicates: 6, failed: 0, errors: [] });
+  });
+
+  it('exits non-zero and names the line of a broken story, importing the rest', async () => {
+    const broken = readFileSync(FIXTURE_PATH, 'utf8').replace('Updated 57 min 19 sec ago', 'Updated at some point')
+      .replace(/Police detain suspect in stabbing of Bollywood actor Saif Ali Khan/g, 'Police detain a suspect');
+    const file = join(dir, 'broken.txt');
+    writeFileSync(file, broken);
+    const lineNo = broken.split('\n').findIndex((l) => l === 'Updated at some point') + 1;
+    const result = await dateline('import', file, '--captured-at', '2025-01-17T15:00:00Z', '--json');
+    expect(result.code).toBe(1);
+    const summary = JSON.parse(result.stdout) as { imported: number; failed: number; errors: { file: string; line: number; message: string }[] };
+    expect(summary.imported).toBe(1);
+    expect(summary.failed).toBe(1);
+    expect(summary.errors).toEqual([{ file, line: lineNo, message: expect.stringContaining('some point') as unknown as string }]);
+  });
+
+  it('prints a one-line human summary without --json', async () => {
+    const result = await dateline('import', FIXTURE_PATH.pathname);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^Imported 0 stories, 6 already present, 0 failed, in [\d.]+ s\.$/);
+  });
+
+  it('rejects bad arguments with a clear message', async () => {
+    const noFile = await dateline('import');
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toMatch(/no file given/);
+    const badTime = await dateline('import', FIXTURE_PATH.pathname, '--captured-at', 'yesterday');
+    expect(badTime.code).toBe(2);
+    expect(badTime.stderr).toMatch(/--captured-at "yesterday"/);
+    const missing = await dateline('import', join(dir, 'nope.txt'), '--json');
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout).errors[0].message).toMatch(/cannot read file/);
+  });
+
+  it('refuses invalid configuration, naming each bad variable', async () => {
+    const { code, stderr } = await (async () => {
+      try {
+        await run(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'migrate'], { env: { ...env, PORT: 'x', TIME_ZONE: 'Nowhere/Land' }, cwd: root });
+        return { code: 0, stderr: '' };
+      } catch (error) {
+        return error as { code: number; stderr: string };
+      }
+    })();
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/PORT/);
+    expect(stderr).toMatch(/TIME_ZONE/);
+  });
+});
