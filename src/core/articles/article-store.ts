@@ -54,10 +54,11 @@ export interface ArticleStore {
   nextPublished(article: Pick<Article, 'id' | 'updatedAt'>): Promise<ArticleSummary | null>;
   /** Published stories sharing topics with this one, most shared first. */
   related(articleId: string, limit: number): Promise<ArticleSummary[]>;
-  /** Published stories updated at or after `since`, newest first (news sitemap). */
-  listPublishedSince(since: Date, limit: number): Promise<ArticleSummary[]>;
-  /** Months (YYYY-MM) that have published stories, newest first, with the latest update in each. */
+  /** Published stories first published at or after `since`, newest first (the news sitemap). */
+  listFirstPublishedSince(since: Date, limit: number): Promise<ArticleSummary[]>;
+  /** Months (YYYY-MM, by first publication, so a story never moves) with published stories, newest first, and the latest update in each. */
   listPublishedMonths(): Promise<{ month: string; lastModified: Date }[]>;
+  /** Stories first published in that month (YYYY-MM). */
   listPublishedInMonth(month: string): Promise<{ slug: string; updatedAt: Date }[]>;
   countPublished(): Promise<number>;
   findSlugByShortCode(code: string): Promise<string | null>;

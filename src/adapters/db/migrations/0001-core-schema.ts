@@ -67,6 +67,13 @@ export const coreSchema: Migration = {
       .on('articles')
       .columns(['status', 'updated_at', 'id'])
       .execute();
+    // The news sitemap and monthly sitemaps go by first publication.
+    await db.schema
+      .createIndex('articles_status_first_published_idx')
+      .ifNotExists()
+      .on('articles')
+      .columns(['status', 'first_published_at'])
+      .execute();
     await db.schema
       .createIndex('articles_section_status_updated_idx')
       .ifNotExists()

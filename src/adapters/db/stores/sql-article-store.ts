@@ -174,22 +174,22 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
         .limit(limit).execute();
       return (rows as SummaryRow[]).map(summaryFromRow);
     },
-    async listPublishedSince(since, limit) {
-      const rows = await publishedSummaries().where('articles.updated_at', '>=', toIso(since))
-        .orderBy('articles.updated_at', 'desc').limit(limit).execute();
+    async listFirstPublishedSince(since, limit) {
+      const rows = await publishedSummaries().where('articles.first_published_at', '>=', toIso(since))
+        .orderBy('articles.first_published_at', 'desc').limit(limit).execute();
       return (rows as SummaryRow[]).map(summaryFromRow);
     },
     async listPublishedMonths() {
       const rows = await db.selectFrom('articles')
-        .select((eb) => [eb.fn<string>('substr', ['updated_at', eb.val(1), eb.val(7)]).as('month'), eb.fn.max('updated_at').as('last')])
+        .select((eb) => [eb.fn<string>('substr', ['first_published_at', eb.val(1), eb.val(7)]).as('month'), eb.fn.max('updated_at').as('last')])
         .where('status', '=', 'published').groupBy('month').orderBy('month', 'desc').execute();
       return rows.map((r) => ({ month: r.month, lastModified: fromIso(String(r.last)) }));
     },
     async listPublishedInMonth(month) {
       const rows = await db.selectFrom('articles').select(['slug', 'updated_at'])
         .where('status', '=', 'published')
-        .where('updated_at', '>=', `${month}-01`).where('updated_at', '<', nextMonth(month))
-        .orderBy('updated_at', 'desc').execute();
+        .where('first_published_at', '>=', `${month}-01`).where('first_published_at', '<', nextMonth(month))
+        .orderBy('first_published_at', 'desc').execute();
       return rows.map((r) => ({ slug: r.slug, updatedAt: fromIso(r.updated_at ?? '') }));
     },
     async countPublished() {
