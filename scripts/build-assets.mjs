@@ -20,7 +20,7 @@ export async function buildAssets() {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  for (const css of ['site.css', 'print.css']) copyFileSync(join(source, css), join(out, css));
+  for (const css of ['site.css', 'print.css', 'icon.svg']) copyFileSync(join(source, css), join(out, css));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildAssets();

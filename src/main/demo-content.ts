@@ -14,7 +14,7 @@ export const DEMO_CAPTURE = join(dirname(fileURLToPath(import.meta.url)), '../..
  * read against the time of seeding, so the demo looks live on a fresh machine.
  */
 export async function seedDemoContent(storage: Storage, timeZone: string, now: Date): Promise<ImportSummary | null> {
-  if ((await storage.articles.countPublished()) > 0) return null;
+  if ((await storage.articles.listPublished({ limit: 1 })).items.length > 0) return null;
   statSync(DEMO_CAPTURE);
   const importer = createImporter(storage, timeZone);
   return importer.importParsed(parseTextCapture(readFileSync(DEMO_CAPTURE, 'utf8')), { capturedAt: now, sectionName: 'World' });

@@ -29,8 +29,29 @@ describe('reader pages', () => {
     expect(res.body).toContain('South Korea plane crash investigators find feathers in engines');
     expect(res.body).toContain('Top stories');
     expect(res.body).toContain('Latest');
-    expect(res.body).toContain('id="sec-world"');
+    // All six demo stories already sit at the top, so the World block would only repeat them.
+    expect(res.body).not.toContain('id="sec-world"');
     expect(res.body).toMatch(/<time datetime="2025-01-17T14:59:58\.000Z" data-ticking>2 sec ago<\/time>/);
+  });
+
+  it('section blocks on home leave out the stories already shown above them', async () => {
+    const extra = await createTestSite();
+    const now = Date.parse('2025-01-17T10:00:00Z');
+    await extra.storage.articles.insertMany(Array.from({ length: 20 }, (_, i) => ({
+      id: `biz-${i}`, slug: `business-story-${i}`, headline: `Business story ${i}`, highlights: [], dateline: 'RIYADH',
+      body: [{ type: 'paragraph' as const, text: 'Markets.' }], lead: null, section: { slug: 'business', name: 'Business' },
+      topics: [], authors: [], source: { kind: 'staff' as const }, status: 'published' as const,
+      firstPublishedAt: new Date(now - i * 60_000), updatedAt: new Date(now - i * 60_000), updateNote: null,
+      contentKey: null, shortCode: `biz${String(i).padStart(4, '0')}`, createdAt: new Date(now), revisionId: `rev-biz-${i}`, actor: null,
+    })));
+    const body = (await extra.app.inject({ url: '/' })).body;
+    await extra.close();
+    const start = body.indexOf('id="sec-business"');
+    const block = body.slice(start, body.indexOf('</section>', start));
+    expect(block).toContain('Business story');
+    expect(block.match(/class="card card-stream"/g)).toHaveLength(4);
+    const top = body.slice(0, body.indexOf('id="sec-business"'));
+    for (const n of [...top.matchAll(/Business story (\d+)/g)].map((m) => m[1])) expect(block).not.toContain(`Business story ${n}<`);
   });
 
   it('article page carries every element of the article anatomy', async () => {

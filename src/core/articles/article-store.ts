@@ -43,6 +43,8 @@ export interface NewArticle {
 export interface ArticleStore {
   /** Inserts the article, its topics, authors, short link and first revision, and indexes it, in one transaction. */
   insert(article: NewArticle): Promise<void>;
+  /** Inserts a batch in one transaction: all of it or, on any error, none of it. */
+  insertMany(articles: NewArticle[]): Promise<void>;
   findPublishedBySlug(slug: string): Promise<Article | null>;
   /** Status of any article with this slug (to tell 404 from 410). */
   statusOfSlug(slug: string): Promise<ArticleStatus | null>;

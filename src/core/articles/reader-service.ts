@@ -42,9 +42,12 @@ const SEARCH_PROBLEMS: Record<SearchQueryProblem, string> = {
 export function createReaderService(deps: ReaderDeps) {
   async function home() {
     const [latest, sections] = await Promise.all([deps.articles.listPublished({ limit: HOME_LATEST }), deps.sections.list()]);
+    // Section blocks leave out what the top of the page already shows.
+    const shown = new Set(latest.items.map((s) => s.id));
     const sectionBlocks = await Promise.all(sections.map(async (section) => ({
       section,
-      stories: (await deps.articles.listPublished({ limit: SECTION_BLOCK_SIZE, sectionSlug: section.slug })).items,
+      stories: (await deps.articles.listPublished({ limit: SECTION_BLOCK_SIZE + HOME_LATEST, sectionSlug: section.slug })).items
+        .filter((s) => !shown.has(s.id)).slice(0, SECTION_BLOCK_SIZE),
     })));
     return { latest: latest.items, sectionBlocks };
   }

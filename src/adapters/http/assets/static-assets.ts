@@ -10,6 +10,7 @@ const FILES = [
   { key: 'css', name: 'site.css', type: 'text/css; charset=utf-8' },
   { key: 'printCss', name: 'print.css', type: 'text/css; charset=utf-8' },
   { key: 'js', name: 'site.js', type: 'text/javascript; charset=utf-8' },
+  { key: 'icon', name: 'icon.svg', type: 'image/svg+xml' },
 ] as const;
 
 export interface StaticAssets {

@@ -28,7 +28,7 @@ function masthead(site: SiteContext, currentPath: string): SafeHtml {
   return html`<header class="masthead">
   <div class="masthead-inner">
     <a class="brand" href="/">${site.siteName}</a>
-    <form class="search-box" role="search" action="/search" method="get">
+    <form class="search-box" role="search" aria-label="Site search" action="/search" method="get">
       <label for="site-search" class="visually-hidden">Search stories</label>
       <input id="site-search" type="search" name="q" placeholder="Search" maxlength="200">
       <button type="submit">Search</button>
@@ -47,6 +47,7 @@ export function renderPage(site: SiteContext, meta: PageMeta, main: SafeHtml, ex
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${headMeta(site, meta)}
+<link rel="icon" href="${site.assets.icon}" type="image/svg+xml">
 <link rel="stylesheet" href="${site.assets.css}">
 <link rel="stylesheet" href="${site.assets.printCss}" media="print">
 <script src="${site.assets.js}" defer></script>

@@ -61,7 +61,7 @@ ${pager(ctx)}`;
 
 export function renderSearchPage(site: SiteContext, ctx: SearchContext): string {
   const main = html`<h1>Search</h1>
-<form class="search-form" role="search" action="/search" method="get">
+<form class="search-form" role="search" aria-label="Search stories" action="/search" method="get">
   <label for="q">Search stories</label>
   <input id="q" type="search" name="q" value="${ctx.query}" maxlength="200">
   <button type="submit">Search</button>

@@ -16,8 +16,17 @@ export function renderFollowingPage(site: SiteContext): string {
 
 /** The list the Following page asks for with the slugs kept in the browser. */
 export function renderFollowingFragment(site: SiteContext, topics: { slug: string; name: string }[], stories: ArticleSummary[]): string {
-  return html`<section class="following-results" aria-labelledby="following-h">
-  <h2 id="following-h">Latest on ${topics.map((t, i) => html`${i ? ', ' : ''}<a href="/topic/${encodeURIComponent(t.slug)}">${t.name}</a>`)}</h2>
+  if (topics.length === 0) {
+    return html`<section class="following-results" data-known-topics="">
+  <p>None of the topics you followed is on this site any more. Follow topics from any story to see their news here.</p>
+</section>`.toString();
+  }
+  return html`<section class="following-results" aria-labelledby="following-h" data-known-topics="${topics.map((t) => t.slug).join(',')}">
+  <h2 id="following-h">Latest on the topics you follow</h2>
+  <ul class="followed-topics" aria-label="Topics you follow">${topics.map((t) => html`<li>
+    <a href="/topic/${encodeURIComponent(t.slug)}">${t.name}</a>
+    <button type="button" class="follow-button" data-follow-topic="${t.slug}" data-topic-name="${t.name}" aria-pressed="true" hidden>Follow<span class="visually-hidden"> ${t.name}</span></button>
+  </li>`)}</ul>
   ${stories.length ? articleList(site, stories) : html`<p>No stories on these topics yet.</p>`}
 </section>`.toString();
 }

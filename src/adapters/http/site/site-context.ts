@@ -6,6 +6,7 @@ export interface AssetUrls {
   css: string;
   printCss: string;
   js: string;
+  icon: string;
 }
 
 export interface SiteContext {

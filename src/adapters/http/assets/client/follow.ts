@@ -46,13 +46,29 @@ export function enableFollowButtons(root: ParentNode): void {
   });
 }
 
-/** Fills the Following page with the latest stories of the followed topics, rendered by the server. */
-export async function loadFollowingPage(container: HTMLElement): Promise<void> {
+/**
+ * Fills the Following page with the latest stories of the followed topics, rendered by the server.
+ * Topics the server no longer knows are forgotten; the list has Unfollow buttons.
+ */
+export async function loadFollowingPage(container: HTMLElement, enhance: (root: ParentNode) => void): Promise<void> {
   const follows = readFollows();
   if (follows.length === 0) return;
   const query = encodeURIComponent(follows.map((t) => t.slug).join(','));
-  const response = await fetch(`/following/stories?topics=${query}`, { headers: { accept: 'text/html' } });
-  if (!response.ok) return;
-  const fragment = document.createRange().createContextualFragment(await response.text());
-  container.replaceChildren(fragment);
+  try {
+    const response = await fetch(`/following/stories?topics=${query}`, { headers: { accept: 'text/html' } });
+    if (!response.ok) throw new Error(String(response.status));
+    const fragment = document.createRange().createContextualFragment(await response.text());
+    const known = fragment.querySelector<HTMLElement>('[data-known-topics]')?.dataset['knownTopics'];
+    if (known !== undefined) {
+      const slugs = new Set(known.split(',').filter(Boolean));
+      writeFollows(follows.filter((t) => slugs.has(t.slug)));
+    }
+    container.replaceChildren(fragment);
+    enhance(container);
+  } catch {
+    const note = document.createElement('p');
+    note.setAttribute('role', 'status');
+    note.textContent = 'The stories of the topics you follow could not be loaded just now. Please reload the page to try again.';
+    container.append(note);
+  }
 }

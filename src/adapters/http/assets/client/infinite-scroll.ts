@@ -33,6 +33,8 @@ export function enableInfiniteScroll(stream: HTMLElement, enhance: Enhance): voi
     loader.unobserve(nav);
     try {
       const response = await fetch(link.dataset['nextFragment'] ?? '', { headers: { accept: 'text/html' } });
+      // A story that is gone or missing will not come back: keep the plain link and stop here.
+      if (response.status >= 400 && response.status < 500) return;
       if (!response.ok) throw new Error(String(response.status));
       const fragment = document.createRange().createContextualFragment(await response.text());
       const added = Array.from(fragment.children) as HTMLElement[];
@@ -43,7 +45,11 @@ export function enableInfiniteScroll(stream: HTMLElement, enhance: Enhance): voi
         enhance(el);
       }
     } catch {
-      loader.observe(nav); // keep the plain link; it still works as a normal link
+      // A network or server failure: the plain link still works; try once more a little later.
+      if (!nav.dataset['retried']) {
+        nav.dataset['retried'] = '1';
+        window.setTimeout(() => loader.observe(nav), 5000);
+      }
     } finally {
       loading = false;
     }

@@ -7,13 +7,19 @@ export function enableCopyButtons(root: ParentNode): void {
     const status = button.parentElement?.querySelector<HTMLElement>('.copy-status');
     button.addEventListener('click', async () => {
       if (!input) return;
+      let copied = true;
       try {
         await navigator.clipboard.writeText(input.value);
       } catch {
         input.select();
-        document.execCommand('copy');
+        copied = document.execCommand('copy');
       }
-      if (status) status.textContent = 'Link copied';
+      if (!status) return;
+      // Clear first so a second click is announced again.
+      status.textContent = '';
+      window.setTimeout(() => {
+        status.textContent = copied ? 'Link copied' : 'Copy failed: the link is selected, press Ctrl+C to copy it';
+      }, 50);
     });
   });
 }

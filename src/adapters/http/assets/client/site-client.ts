@@ -17,7 +17,7 @@ function start(): void {
   const stream = document.querySelector<HTMLElement>('[data-stream]');
   if (stream && 'IntersectionObserver' in window) enableInfiniteScroll(stream, enhance);
   const following = document.querySelector<HTMLElement>('[data-following]');
-  if (following) void loadFollowingPage(following);
+  if (following) void loadFollowingPage(following, enhance);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -39,7 +39,7 @@ export function shareBox(site: SiteContext, article: Article): SafeHtml {
 /** Follow buttons work in the browser (followed topics live in localStorage); without JS, each topic links to its page and feed. */
 export function followBox(article: Article): SafeHtml {
   if (article.topics.length === 0) return html``;
-  return html`<div class="follow" aria-label="Follow topics">
+  return html`<div class="follow" role="group" aria-label="Follow topics">
   <span class="follow-label">Follow</span>
   <ul>${article.topics.map((t) => html`<li>
     <a class="topic-link" href="/topic/${encodeURIComponent(t.slug)}">${t.name}</a>

@@ -1,0 +1,119 @@
+/** Helpers for the browser tests: a Dateline listening on a real socket, a headless Chromium, page watchers. */
+import { mkdirSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createTestSite, type TestSite } from '../support/test-site.js';
+
+/** The Debian Chromium; the tests never download a browser. */
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Git-ignored folder for screenshots, at the repository root. */
+export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
+
+export function resultPath(name: string): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  return `${RESULTS_DIR}${name}`;
+}
+
+/** A port that was free a moment ago: the site must know its own origin (short links, canonical URLs) before it listens. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close((err) => (err ? reject(err) : resolve(port)));
+    });
+  });
+}
+
+export interface LiveSite {
+  site: TestSite;
+  /** e.g. http://127.0.0.1:41234, which is also the site's configured siteUrl. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** The demo capture (six stories) served over HTTP, captured "now" so relative times tick in the browser. */
+export async function startLiveSite(): Promise<LiveSite> {
+  // Another process may grab the port between freePort() and listen(): try a few ports before giving up.
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    const site = await createTestSite({ realClock: true, capturedAt: new Date(), siteUrl: origin });
+    try {
+      await site.app.listen({ port, host: '127.0.0.1' });
+      return { site, origin, close: () => site.close() };
+    } catch (err) {
+      lastError = err;
+      await site.close();
+    }
+  }
+  throw lastError;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  failedRequests: string[];
+  /** Requests to any origin other than the test server (data: and about: URLs are fine). */
+  foreignRequests: string[];
+  /** Every URL the page requested, in order. */
+  requests: string[];
+  /** Known problems left out of the checks above (see watchPage). */
+  ignored: string[];
+}
+
+/** Records what went wrong on a page: console errors, uncaught exceptions, failed or 4xx/5xx requests, foreign requests. */
+export function watchPage(page: Page, origin: string): PageProblems {
+  const problems: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [], requests: [], ignored: [] };
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = `${message.text()} @ ${message.location().url}`;
+    // Chromium asks every page for /favicon.ico on its own; the site has none yet, so that 404 is reported
+    // as a known gap rather than as an error of the page under test.
+    if (message.location().url === `${origin}/favicon.ico`) problems.ignored.push(text);
+    else problems.consoleErrors.push(text);
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(error.message));
+  page.on('request', (request) => {
+    const url = request.url();
+    problems.requests.push(url);
+    if (!/^(data|about|blob):/.test(url) && new URL(url).origin !== origin) problems.foreignRequests.push(url);
+  });
+  page.on('requestfailed', (request) => problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
+  });
+  return problems;
+}
+
+/** Everything that should be empty on a healthy page, in one object so a failure shows all of it. */
+export function problemsOf(problems: PageProblems): Omit<PageProblems, 'requests' | 'ignored'> {
+  const { requests: _requests, ignored: _ignored, ...rest } = problems;
+  return rest;
+}
+
+/** Seconds shown by a relative update time: "7 sec ago" → 7, "1 min 3 sec ago" → 63; null for a calendar date. */
+export function shownSeconds(text: string): number | null {
+  const match = /^(?:(\d+) min )?(\d+) sec ago$/.exec(text.trim());
+  return match ? Number(match[1] ?? 0) * 60 + Number(match[2]) : null;
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewArticle } from '../../src/core/articles/article-store.js';
+import { openStorage, type Storage } from '../../src/main/storage.js';
+
+let storage: Storage;
+beforeEach(async () => {
+  storage = await openStorage('sqlite::memory:');
+});
+afterEach(async () => {
+  await storage.close();
+});
+
+let counter = 0;
+/** A published article with sensible defaults; override what the test is about. */
+function makeArticle(overrides: Partial<NewArticle> = {}): NewArticle {
+  counter++;
+  const at = new Date(Date.UTC(2025, 0, 1, 0, counter));
+  return {
+    id: randomUUID(), slug: `story-${counter}`, headline: `Story number ${counter}`, highlights: [`Highlight ${counter}`],
+    dateline: 'RIYADH', body: [{ type: 'paragraph', text: `Body of story ${counter} about desalination.` }], lead: null,
+    section: { slug: 'world', name: 'World' }, topics: [{ slug: 'saudi-arabia', name: 'Saudi Arabia', kind: 'place' }],
+    authors: [{ slug: 'staff-writer', name: 'Staff Writer' }], source: { kind: 'staff' }, status: 'published',
+    firstPublishedAt: at, updatedAt: at, updateNote: null, contentKey: `key-${counter}`, shortCode: `code${String(counter).padStart(3, '0')}`,
+    createdAt: at, revisionId: randomUUID(), actor: 'test',
+    ...overrides,
+  };
+}
+
+describe('SqlArticleStore', () => {
+  it('reads back what it wrote, with topics, authors, short link and search entry', async () => {
+    const article = makeArticle({ headline: 'Riyadh opens a new metro line' });
+    await storage.articles.insert(article);
+    const read = await storage.articles.findPublishedBySlug(article.slug);
+    expect(read).toMatchObject({ headline: 'Riyadh opens a new metro line', dateline: 'RIYADH', shortCode: article.shortCode });
+    expect(read?.topics).toEqual([{ slug: 'saudi-arabia', name: 'Saudi Arabia', kind: 'place' }]);
+    expect(read?.authors).toEqual([{ slug: 'staff-writer', name: 'Staff Writer' }]);
+    expect(await storage.articles.findSlugByShortCode(article.shortCode)).toBe(article.slug);
+    const hits = await storage.search.search({ terms: [['metro']], text: 'metro' }, { limit: 10, offset: 0 });
+    expect(hits.hits.map((h) => h.articleId)).toEqual([article.id]);
+  });
+
+  it('bulk-inserts a batch in one transaction, sharing section and topic rows', async () => {
+    const batch = Array.from({ length: 50 }, () => makeArticle());
+    await storage.articles.insertMany(batch);
+    expect(await storage.articles.countPublished()).toBe(50);
+    const topics = await storage.db.selectFrom('topics').selectAll().execute();
+    expect(topics).toHaveLength(1);
+    const page = await storage.articles.listPublished({ limit: 10, topicSlug: 'saudi-arabia' });
+    expect(page.items[0]?.slug).toBe(batch.at(-1)?.slug);
+  });
+
+  it('stores nothing of a batch when one article in it is bad', async () => {
+    const good = makeArticle();
+    const clash = makeArticle({ slug: good.slug });
+    await expect(storage.articles.insertMany([good, makeArticle(), clash])).rejects.toThrow();
+    expect(await storage.articles.countPublished()).toBe(0);
+    expect(await storage.db.selectFrom('revisions').select('id').execute()).toHaveLength(0);
+    const hits = await storage.search.search({ terms: [['desalination']], text: 'desalination' }, { limit: 10, offset: 0 });
+    expect(hits.total).toBe(0);
+  });
+
+  it('does not show drafts to readers, nor index them for search', async () => {
+    const draft = makeArticle({ status: 'draft', firstPublishedAt: null, updatedAt: null });
+    await storage.articles.insert(draft);
+    expect(await storage.articles.findPublishedBySlug(draft.slug)).toBeNull();
+    expect(await storage.articles.statusOfSlug(draft.slug)).toBe('draft');
+    expect((await storage.articles.listPublished({ limit: 10 })).items).toHaveLength(0);
+  });
+
+  it('orders the stream newest first and pages it without gaps or repeats', async () => {
+    await storage.articles.insertMany(Array.from({ length: 25 }, () => makeArticle()));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await storage.articles.listPublished({ limit: 7, cursor });
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.next;
+    } while (cursor);
+    expect(seen).toHaveLength(25);
+    expect(new Set(seen).size).toBe(25);
+  });
+
+  it('migrates twice without harm', async () => {
+    const again = await openStorage('sqlite::memory:');
+    await again.close();
+  });
+});
