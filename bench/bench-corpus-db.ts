@@ -1,0 +1,77 @@
+/** Builds (or reuses) the SQLite database of N corpus stories under bench/data, and samples paths and queries from it. */
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { openStorage, type Storage } from '../src/main/storage.js';
+import { loadRealArticles, makeCorpusStory, seededRandom, topicPool, type RealArticle } from './corpus.js';
+
+const BATCH = 2000;
+
+export interface CorpusDb {
+  /** A working copy for this run, so stories published by the benchmark never leak into the cached corpus. */
+  path: string;
+  real: RealArticle[];
+  bulkItemsPerSecond: number | null;
+}
+
+export async function prepareCorpusDb(root: string, sharedDir: string, stories: number, log: (line: string) => void): Promise<CorpusDb> {
+  const dir = join(root, 'bench/data');
+  mkdirSync(dir, { recursive: true });
+  const cached = join(dir, `corpus-${stories}.db`);
+  const real = loadRealArticles(sharedDir);
+  let bulkItemsPerSecond: number | null = null;
+  let storage = existsSync(cached) ? await openStorage(`sqlite:${cached}`) : null;
+  if (storage && (await storage.articles.countPublished()) !== stories) {
+    await storage.close();
+    storage = null;
+  }
+  if (!storage) {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(cached + suffix, { force: true });
+    storage = await openStorage(`sqlite:${cached}`);
+    const topics = topicPool(real, stories);
+    const random = seededRandom(20250117);
+    const codes = new Set<string>();
+    const newest = new Date();
+    const started = performance.now();
+    for (let from = 0; from < stories; from += BATCH) {
+      const batch = Array.from({ length: Math.min(BATCH, stories - from) }, (_, k) => makeCorpusStory(from + k, real, topics, newest, random, codes));
+      await storage.articles.insertMany(batch);
+      if ((from / BATCH) % 25 === 0) log(`  corpus: ${from + batch.length} / ${stories} stories`);
+    }
+    bulkItemsPerSecond = stories / ((performance.now() - started) / 1000);
+    log(`  corpus: ${stories} stories from ${real.length} real articles at ${Math.round(bulkItemsPerSecond)} stories/s (bulk path)`);
+  }
+  await storage.close();
+  const path = join(dir, 'run.db');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  copyFileSync(cached, path);
+  return { path, real, bulkItemsPerSecond };
+}
+
+export interface Samples {
+  articles: string[];
+  sections: string[];
+  topics: string[];
+  searches: string[];
+}
+
+/** Random article paths, every section, a spread of topics, and real words and phrases for search. */
+export async function samplePaths(storage: Storage, real: RealArticle[], count: number): Promise<Samples> {
+  const random = seededRandom(42);
+  const total = await storage.articles.countPublished();
+  const articles: string[] = [];
+  for (let i = 0; i < count; i++) {
+    // Corpus ids are bench-0 … bench-(N-1) (see corpus.ts), so a random one is a primary-key lookup.
+    const row = await storage.db.selectFrom('articles').select('slug').where('id', '=', `bench-${Math.floor(random() * total)}`).executeTakeFirst();
+    if (row) articles.push(`/article/${encodeURIComponent(row.slug)}`);
+  }
+  const sections = (await storage.sections.list()).map((s) => `/section/${encodeURIComponent(s.slug)}`);
+  const topicRows = await storage.db.selectFrom('topics').select('slug').orderBy('slug').execute();
+  const topics = Array.from({ length: Math.min(count, topicRows.length) }, () => `/topic/${encodeURIComponent(topicRows[Math.floor(random() * topicRows.length)]!.slug)}`);
+  const searches = Array.from({ length: count }, () => {
+    const words = real[Math.floor(random() * real.length)]!.headline.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3);
+    const start = Math.floor(random() * Math.max(1, words.length - 1));
+    const phrase = random() < 0.3 && words.length > 1 ? `"${words.slice(start, start + 2).join(' ')}"` : (words[start] ?? 'market');
+    return `/search?q=${encodeURIComponent(phrase)}`;
+  });
+  return { articles, sections, topics, searches };
+}
