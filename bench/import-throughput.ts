@@ -21,7 +21,7 @@ export async function measureImport(real: RealArticle[], count: number): Promise
   const parseSeconds = (performance.now() - started) / 1000;
   const storage = await openStorage('sqlite::memory:');
   try {
-    const importer = createImporter(storage, 'UTC');
+    const importer = await createImporter(storage, 'UTC');
     started = performance.now();
     const summary = await importer.importParsed(parsed, { capturedAt: new Date(), sectionName: 'World' });
     const importSeconds = (performance.now() - started) / 1000;

@@ -16,8 +16,8 @@ const ENCODINGS: Record<string, string> = { br: 'gzip, deflate, br', gzip: 'gzip
 export function createMeasurer(options: { settings: MeasureSettings; loadCpu: string; log: (line: string) => void }) {
   const { settings } = options;
 
-  async function median(origin: string, paths: string[], encoding: string): Promise<LoadResult> {
-    const base = { origin, paths, connections: settings.connections, acceptEncoding: ENCODINGS[encoding] ?? encoding, cpus: options.loadCpu };
+  async function median(origin: string, paths: string[], encoding: string, connections: number): Promise<LoadResult> {
+    const base = { origin, paths, connections, acceptEncoding: ENCODINGS[encoding] ?? encoding, cpus: options.loadCpu };
     await runLoad({ ...base, seconds: settings.warmupSeconds });
     const runs: LoadResult[] = [];
     for (let i = 0; i < settings.repeats; i++) runs.push(await runLoad({ ...base, seconds: settings.seconds }));
@@ -25,12 +25,14 @@ export function createMeasurer(options: { settings: MeasureSettings; loadCpu: st
     return runs[Math.floor(runs.length / 2)]!;
   }
 
-  async function throughput(name: string, origin: string, paths: string[], reference: number | null, encoding = 'br', showP95 = false): Promise<Figure> {
-    const run = await median(origin, paths, encoding);
+  /** `latency` runs use one connection, so p50/p99 are the time to render one page, not time spent queueing behind others. */
+  async function throughput(name: string, origin: string, paths: string[], reference: number | null, encoding = 'br', latency = false): Promise<Figure> {
+    const connections = latency ? 1 : settings.connections;
+    const run = await median(origin, paths, encoding, connections);
     const failures = run.errors + run.non2xx;
     options.log(`  ${name}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms.toFixed(2)} ms, p99 ${run.p99Ms.toFixed(2)} ms${failures ? `, ${failures} failed` : ''}`);
     return {
-      name, value: run.requestsPerSecond, unit: 'req/s', p50: run.p50Ms, p99: run.p99Ms, ...(showP95 ? { p95: run.p95Ms } : {}),
+      name, value: run.requestsPerSecond, unit: 'req/s', connections, p50: run.p50Ms, p95: run.p95Ms, p99: run.p99Ms,
       reference, ratio: reference ? run.requestsPerSecond / reference : null, ...(failures ? { failures } : {}),
     };
   }

@@ -3,6 +3,7 @@ export interface Figure {
   name: string;
   value: number;
   unit: string;
+  connections?: number;
   p50?: number;
   p95?: number;
   p99?: number;
@@ -19,10 +20,10 @@ function num(value: number | null | undefined, digits = 1): string {
 
 export function printTable(figures: Figure[], context: { stories: number; machine: Record<string, unknown>; settings: Record<string, unknown> }): void {
   const rows = figures.map((f) => [
-    f.name, `${num(f.value)} ${f.unit}`, num(f.p50, 2), num(f.p95, 2), num(f.p99, 2),
+    f.name, `${num(f.value)} ${f.unit}`, f.connections ? String(f.connections) : '', num(f.p50, 2), num(f.p95, 2), num(f.p99, 2),
     f.reference ? num(f.reference) : '', f.ratio ? `${f.ratio.toFixed(2)}×` : '', f.failures ? `${f.failures} failed` : (f.detail ?? ''),
   ]);
-  const header = ['figure', 'value', 'p50 ms', 'p95 ms', 'p99 ms', 'nginx req/s', 'ratio', 'note'];
+  const header = ['figure', 'value', 'conns', 'p50 ms', 'p95 ms', 'p99 ms', 'nginx req/s', 'ratio', 'note'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(`\nDateline benchmark — ${context.stories.toLocaleString('en-US')} stories — ${JSON.stringify(context.machine)}`);

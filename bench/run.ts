@@ -21,7 +21,7 @@ import { printTable, type Figure } from './report.js';
 import { createMeasurer, fetchStatic, transferSize } from './measure.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, stories: { type: 'string' }, shared: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'corpus-only': { type: 'boolean', default: false }, stories: { type: 'string' }, shared: { type: 'string' } } });
 const quick = values.quick ?? false;
 const stories = Number(values.stories ?? (quick ? 2000 : 100_000));
 if (!Number.isInteger(stories) || stories < 100) throw new Error(`--stories must be a whole number of at least 100, got ${values.stories}`);
@@ -49,6 +49,7 @@ log(`bench: ${stories} stories, ${settings.repeats}×${settings.seconds}s per fi
 
 const figures: Figure[] = [];
 const corpus = await prepareCorpusDb(root, sharedDir, stories, log);
+if (values['corpus-only']) process.exit(0);
 const databaseUrl = `sqlite:${corpus.path}`;
 const storage = await openStorage(databaseUrl);
 const samples = await samplePaths(storage, corpus.real, settings.samples);
@@ -92,10 +93,10 @@ await warm.stop();
 
 // Cold: the page cache off, every request renders and queries.
 const cold = await startDateline({ root, databaseUrl, port: await freePort(), pageCache: false, cpus: SERVER_CPU });
-figures.push(await measure.throughput('article, cold (random stories)', cold.origin, samples.articles, ref));
-figures.push(await measure.throughput('home, cold', cold.origin, ['/'], ref));
-figures.push(await measure.throughput('section, cold', cold.origin, samples.sections, ref));
-figures.push(await measure.throughput('topic, cold', cold.origin, samples.topics, ref));
+figures.push(await measure.throughput('article, cold (random stories)', cold.origin, samples.articles, ref, 'br', true));
+figures.push(await measure.throughput('home, cold', cold.origin, ['/'], ref, 'br', true));
+figures.push(await measure.throughput('section, cold', cold.origin, samples.sections, ref, 'br', true));
+figures.push(await measure.throughput('topic, cold', cold.origin, samples.topics, ref, 'br', true));
 await cold.stop();
 await storage.close();
 

@@ -28,7 +28,7 @@ export async function importCommand(argv: string[]): Promise<number> {
 
   const config = loadConfig(process.env);
   const storage = await openStorage(config.databaseUrl);
-  const importer = createImporter(storage, config.timeZone);
+  const importer = await createImporter(storage, config.timeZone);
   const total = { imported: 0, duplicates: 0, failed: 0, errors: [] as FileError[] };
   const bar = !values.json && process.stderr.isTTY
     ? new cliProgress.SingleBar({ format: 'importing {file} [{bar}] {value}/{total} stories', stream: process.stderr }, cliProgress.Presets.shades_classic)

@@ -7,7 +7,6 @@ import type { Clock } from '../core/shared/clock.js';
 import { loadStaticAssets, defaultAssetsDir } from '../adapters/http/assets/static-assets.js';
 import type { HttpDeps, SiteSettings } from '../adapters/http/http-deps.js';
 import { createPageCache } from '../adapters/http/page-cache.js';
-import { createCompromiseTopicSuggester } from '../adapters/nlp/compromise-topic-suggester.js';
 import type { Storage } from './storage.js';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -16,7 +15,9 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-export function createImporter(storage: Storage, timeZone: string, clock: Clock = systemClock) {
+/** The importer; the NLP library loads only here, so a serving process that imports nothing never pays its memory. */
+export async function createImporter(storage: Storage, timeZone: string, clock: Clock = systemClock) {
+  const { createCompromiseTopicSuggester } = await import('../adapters/nlp/compromise-topic-suggester.js');
   return createImportService({
     articles: storage.articles,
     suggester: createCompromiseTopicSuggester(),
@@ -44,6 +45,7 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
     ttlMs: options.pageCache.ttlMs ?? 60_000,
     nowMs: () => clock.now().getTime(),
     generation: storage.generation,
+    generationCheckMs: 20,
   });
   return {
     settings: options.settings,

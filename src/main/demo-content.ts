@@ -16,6 +16,6 @@ export const DEMO_CAPTURE = join(dirname(fileURLToPath(import.meta.url)), '../..
 export async function seedDemoContent(storage: Storage, timeZone: string, now: Date): Promise<ImportSummary | null> {
   if ((await storage.articles.listPublished({ limit: 1 })).items.length > 0) return null;
   statSync(DEMO_CAPTURE);
-  const importer = createImporter(storage, timeZone);
+  const importer = await createImporter(storage, timeZone);
   return importer.importParsed(parseTextCapture(readFileSync(DEMO_CAPTURE, 'utf8')), { capturedAt: now, sectionName: 'World' });
 }

@@ -86,3 +86,19 @@ describe('SqlArticleStore', () => {
     await again.close();
   });
 });
+
+describe('FTS5 search writer', () => {
+  it('replaces an article’s index entry instead of adding a second, and removes it', async () => {
+    const { fts5SearchWriter } = await import('../../src/adapters/search/sqlite-fts5-index.js');
+    const article = makeArticle({ headline: 'Camel race in Taif' });
+    await storage.articles.insert(article);
+    const doc = { articleId: article.id, headline: 'Camel festival in Taif', highlights: [], body: 'Updated.' };
+    await storage.db.transaction().execute((trx) => fts5SearchWriter.index(trx, doc));
+    const query = { terms: [['Taif']], text: 'Taif' };
+    const found = await storage.search.search(query, { limit: 10, offset: 0 });
+    expect(found.total).toBe(1);
+    expect(found.hits[0]?.headline).toContain('festival');
+    await storage.db.transaction().execute((trx) => fts5SearchWriter.remove(trx, article.id));
+    expect((await storage.search.search(query, { limit: 10, offset: 0 })).total).toBe(0);
+  });
+});

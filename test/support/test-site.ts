@@ -17,7 +17,7 @@ export interface TestSite {
   storage: Storage;
   deps: HttpDeps;
   clock: Clock & { set(at: Date): void };
-  importText(text: string, sectionName?: string): ReturnType<ReturnType<typeof createImporter>['importParsed']>;
+  importText(text: string, sectionName?: string): ReturnType<Awaited<ReturnType<typeof createImporter>>['importParsed']>;
   close(): Promise<void>;
 }
 
@@ -46,7 +46,7 @@ export async function createTestSite(options: TestSiteOptions = {}): Promise<Tes
   const capturedAt = options.capturedAt ?? CAPTURED_AT;
   const settable = settableClock(capturedAt);
   const clock = options.realClock ? { now: () => new Date(), set: settable.set } : settable;
-  const importer = createImporter(storage, 'UTC', clock);
+  const importer = await createImporter(storage, 'UTC', clock);
   const importText = (text: string, sectionName = 'World') =>
     importer.importParsed(parseTextCapture(text), { capturedAt, sectionName });
   if (options.withFixture !== false) await importText(fixtureText());

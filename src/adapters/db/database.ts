@@ -56,12 +56,16 @@ export interface ArticleTopicsTable {
   article_id: string;
   topic_id: string;
   position: number;
+  /** Copy of the article's updated_at while it is published, else null (index-ordered topic lists). */
+  story_updated_at: string | null;
 }
 
 export interface ArticleAuthorsTable {
   article_id: string;
   author_id: string;
   position: number;
+  /** Copy of the article's updated_at while it is published, else null (index-ordered author lists). */
+  story_updated_at: string | null;
 }
 
 export interface RevisionsTable {

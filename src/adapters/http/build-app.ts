@@ -1,5 +1,7 @@
 /** @module Builds the Fastify app (never listens): security headers, assets, reader routes, feeds, errors. */
+import { createServer } from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { serveCachedHit } from './cache-fast-path.js';
 import { ZodError } from 'zod';
 import { isDomainError } from '../../core/shared/domain-error.js';
 import { ERROR_STATUS } from './error-status.js';
@@ -20,6 +22,10 @@ export function buildApp(deps: HttpDeps): FastifyInstance {
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength: 300, ignoreTrailingSlash: true },
+    // Cache hits are answered before routing (see cache-fast-path.ts); inject() in tests goes through Fastify.
+    serverFactory: (handler) => createServer((req, res) => {
+      if (!serveCachedHit(deps.pageCache, req, res)) handler(req, res);
+    }),
   });
   const siteContext = createSiteContextFactory(deps);
 

@@ -3,7 +3,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Page, PageCache } from './page-cache.js';
 import { sendPage } from './send-page.js';
 
-/** A cache key from the path and only the query parameters the page reads, so tracking parameters cannot flood the cache. */
+/**
+ * A cache key from the page's own path (decoded) and only the query parameters it reads, so tracking
+ * parameters cannot flood the cache. Keys of parameterless pages equal their URL path, which lets
+ * cache-fast-path.ts answer hits by URL alone.
+ */
 export function cacheKey(path: string, params: Record<string, string | number | null | undefined> = {}): string {
   const query = Object.entries(params)
     .filter(([, v]) => v !== null && v !== undefined && v !== '')

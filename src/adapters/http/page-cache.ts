@@ -40,14 +40,20 @@ export interface PageCacheOptions {
   nowMs: () => number;
   /** A number that changes when another process wrote to the database; a change drops everything. */
   generation?: () => number;
+  /** Read the generation at most this often (ms): it costs a database call, and readers tolerate a few ms. Default 0. */
+  generationCheckMs?: number;
 }
 
 export function createPageCache(options: PageCacheOptions): PageCache {
   const entries = new Map<string, { page: Page; expiresAt: number }>();
   let generation = options.generation?.() ?? 0;
+  let checkedAt = -Infinity;
 
   function checkGeneration(): void {
     if (!options.generation) return;
+    const now = options.nowMs();
+    if (now - checkedAt < (options.generationCheckMs ?? 0)) return;
+    checkedAt = now;
     const current = options.generation();
     if (current !== generation) {
       generation = current;

@@ -3,11 +3,21 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Page } from './page-cache.js';
 
-const MIN_COMPRESS_BYTES = 512;
+export const MIN_COMPRESS_BYTES = 512;
 
-/** Picks br, then gzip, from Accept-Encoding (q=0 refuses). */
+const pickedEncodings = new Map<string, 'br' | 'gzip' | null>();
+
+/** Picks br, then gzip, from Accept-Encoding (q=0 refuses). Browsers send a handful of distinct values, so answers are remembered. */
 export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
   if (!acceptEncoding) return null;
+  const known = pickedEncodings.get(acceptEncoding);
+  if (known !== undefined) return known;
+  const picked = parseEncoding(acceptEncoding);
+  if (pickedEncodings.size < 256) pickedEncodings.set(acceptEncoding, picked);
+  return picked;
+}
+
+function parseEncoding(acceptEncoding: string): 'br' | 'gzip' | null {
   const offered = new Map<string, number>();
   for (const part of acceptEncoding.toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';');
@@ -20,7 +30,7 @@ export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' 
   return null;
 }
 
-function encoded(page: Page, encoding: 'br' | 'gzip'): Buffer {
+export function encoded(page: Page, encoding: 'br' | 'gzip'): Buffer {
   let body = page.encoded.get(encoding);
   if (!body) {
     body = encoding === 'br'
@@ -31,7 +41,7 @@ function encoded(page: Page, encoding: 'br' | 'gzip'): Buffer {
   return body;
 }
 
-function isFresh(request: FastifyRequest, page: Page): boolean {
+export function isFresh(request: { headers: FastifyRequest['headers'] }, page: Page): boolean {
   const ifNoneMatch = request.headers['if-none-match'];
   if (ifNoneMatch) {
     return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === page.etag || tag.trim() === '*');

@@ -13,6 +13,9 @@ export async function createFts5Schema(db: Kysely<unknown>): Promise<void> {
     article_id UNINDEXED, headline, highlights, body,
     tokenize = 'porter unicode61 remove_diacritics 2'
   )`.execute(db);
+  await sql`CREATE TABLE IF NOT EXISTS article_search_keys (
+    article_id TEXT PRIMARY KEY, search_rowid INTEGER NOT NULL
+  )`.execute(db);
 }
 
 /** Every term quoted, so reader input can never be read as FTS5 syntax. */
@@ -20,14 +23,21 @@ export function toFts5Match(query: SearchQuery): string {
   return query.terms.map((words) => `"${words.join(' ').replace(/"/g, '')}"`).join(' ');
 }
 
+/**
+ * article_search_keys maps an article to its index row, so replacing or removing one is a key lookup.
+ * (Matching on the UNINDEXED article_id column scans the whole index: the corpus build went quadratic.
+ * The articles table's own rowid is not used because VACUUM may renumber it.)
+ */
 export const fts5SearchWriter: SearchWriter = {
   async index(trx, doc) {
-    await sql`DELETE FROM article_search WHERE article_id = ${doc.articleId}`.execute(trx);
+    await fts5SearchWriter.remove(trx, doc.articleId);
     await sql`INSERT INTO article_search (article_id, headline, highlights, body)
       VALUES (${doc.articleId}, ${doc.headline}, ${doc.highlights.join('\n')}, ${doc.body})`.execute(trx);
+    await sql`INSERT INTO article_search_keys (article_id, search_rowid) VALUES (${doc.articleId}, last_insert_rowid())`.execute(trx);
   },
   async remove(trx, articleId) {
-    await sql`DELETE FROM article_search WHERE article_id = ${articleId}`.execute(trx);
+    await sql`DELETE FROM article_search WHERE rowid = (SELECT search_rowid FROM article_search_keys WHERE article_id = ${articleId})`.execute(trx);
+    await sql`DELETE FROM article_search_keys WHERE article_id = ${articleId}`.execute(trx);
   },
 };
 

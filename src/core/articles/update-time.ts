@@ -21,14 +21,21 @@ export function formatUpdateTime(updatedAt: Date, now: Date, edition: Edition): 
   return formatEditionDate(updatedAt, edition);
 }
 
+/**
+ * Formatters by locale and zone. Building an Intl.DateTimeFormat costs more than rendering the rest
+ * of a list item, and an edition has one locale and zone, so each is built once (a pure memo).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of an instant in the edition's zone: "17 January 2025". */
 export function formatEditionDate(at: Date, edition: Edition): string {
-  return new Intl.DateTimeFormat(edition.locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: edition.timeZone,
-  }).format(at);
+  const key = `${edition.locale}|${edition.timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(edition.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: edition.timeZone });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(at);
 }
 
 /** Seconds until the displayed text can next change (1 while relative, null once absolute). */

@@ -87,13 +87,15 @@ export const coreSchema: Migration = {
       .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
       .addColumn('topic_id', 'text', (c) => c.notNull().references('topics.id').onDelete('cascade'))
       .addColumn('position', 'integer', (c) => c.notNull())
+      // The article's public updated_at while it is published, null otherwise: lists by topic read this index alone.
+      .addColumn('story_updated_at', 'text')
       .addPrimaryKeyConstraint('article_topics_pk', ['article_id', 'topic_id'])
       .execute();
     await db.schema
       .createIndex('article_topics_topic_idx')
       .ifNotExists()
       .on('article_topics')
-      .columns(['topic_id', 'article_id'])
+      .columns(['topic_id', 'story_updated_at', 'article_id'])
       .execute();
 
     await db.schema
@@ -102,13 +104,15 @@ export const coreSchema: Migration = {
       .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
       .addColumn('author_id', 'text', (c) => c.notNull().references('authors.id').onDelete('cascade'))
       .addColumn('position', 'integer', (c) => c.notNull())
+      // The article's public updated_at while it is published, null otherwise: lists by author read this index alone.
+      .addColumn('story_updated_at', 'text')
       .addPrimaryKeyConstraint('article_authors_pk', ['article_id', 'author_id'])
       .execute();
     await db.schema
       .createIndex('article_authors_author_idx')
       .ifNotExists()
       .on('article_authors')
-      .columns(['author_id', 'article_id'])
+      .columns(['author_id', 'story_updated_at', 'article_id'])
       .execute();
 
     await db.schema

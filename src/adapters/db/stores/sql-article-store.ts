@@ -43,6 +43,9 @@ function snapshotOf(article: NewArticle): string {
   return JSON.stringify(fields);
 }
 
+/** How many of each topic's latest stories the related-stories pick looks at. */
+const RELATED_WINDOW = 30;
+
 export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter): ArticleStore {
   const publishedSummaries = () =>
     db.selectFrom('articles')
@@ -66,13 +69,14 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
       updated_at: article.updatedAt ? toIso(article.updatedAt) : null,
       update_note: article.updateNote, content_key: article.contentKey, created_at: now, modified_at: now,
     }).execute();
+    const storyUpdatedAt = article.status === 'published' && article.updatedAt ? toIso(article.updatedAt) : null;
     for (const [position, topic] of article.topics.entries()) {
       const topicId = await ensureNamed(trx, 'topics', topic, cache);
-      await trx.insertInto('article_topics').values({ article_id: article.id, topic_id: topicId, position }).execute();
+      await trx.insertInto('article_topics').values({ article_id: article.id, topic_id: topicId, position, story_updated_at: storyUpdatedAt }).execute();
     }
     for (const [position, author] of article.authors.entries()) {
       const authorId = await ensureNamed(trx, 'authors', author, cache);
-      await trx.insertInto('article_authors').values({ article_id: article.id, author_id: authorId, position }).execute();
+      await trx.insertInto('article_authors').values({ article_id: article.id, author_id: authorId, position, story_updated_at: storyUpdatedAt }).execute();
     }
     await trx.insertInto('short_links').values({ code: article.shortCode, article_id: article.id }).execute();
     await trx.insertInto('revisions').values({
@@ -127,19 +131,42 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
     };
   }
 
+  /** A topic's or author's stories, newest first, read in index order from the link table's story_updated_at. */
+  async function listByLink(
+    link: 'article_topics' | 'article_authors', key: 'topic_id' | 'author_id', owners: 'topics' | 'authors', slug: string, query: ListQuery,
+  ): Promise<Page<ReturnType<typeof summaryFromRow>>> {
+    const owner = await db.selectFrom(owners).select('id').where('slug', '=', slug).executeTakeFirst();
+    if (!owner) return { items: [], next: null };
+    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+    let ids = db.selectFrom(link).select(['article_id', 'story_updated_at'])
+      .where(key, '=', owner.id).where('story_updated_at', 'is not', null);
+    if (cursor) {
+      ids = ids.where((eb) => eb.or([
+        eb('story_updated_at', '<', cursor.updatedAt),
+        eb.and([eb('story_updated_at', '=', cursor.updatedAt), eb('article_id', '<', cursor.id)]),
+      ]));
+    }
+    const rows = await ids.orderBy('story_updated_at', 'desc').orderBy('article_id', 'desc').limit(query.limit + 1).execute();
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    const items = await findSummariesByIds(page.map((r) => r.article_id));
+    return { items, next: rows.length > query.limit && last ? encodeCursor(last.story_updated_at ?? '', last.article_id) : null };
+  }
+
+  /** Looked up by primary key only; the status is checked on the rows, so no planner can prefer the status index and scan. */
+  async function findSummariesByIds(ids: string[]): Promise<ReturnType<typeof summaryFromRow>[]> {
+    if (ids.length === 0) return [];
+    const rows = await db.selectFrom('articles').innerJoin('sections', 'sections.id', 'articles.section_id')
+      .select([...summaryColumns, 'articles.status']).where('articles.id', 'in', ids).execute();
+    const byId = new Map(rows.filter((r) => r.status === 'published').map((r) => [r.id, summaryFromRow(r as SummaryRow)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
   async function listPublished(query: ListQuery): Promise<Page<ReturnType<typeof summaryFromRow>>> {
+    if (query.topicSlug) return listByLink('article_topics', 'topic_id', 'topics', query.topicSlug, query);
+    if (query.authorSlug) return listByLink('article_authors', 'author_id', 'authors', query.authorSlug, query);
     let q = publishedSummaries();
     if (query.sectionSlug) q = q.where('sections.slug', '=', query.sectionSlug);
-    if (query.topicSlug) {
-      const slug = query.topicSlug;
-      q = q.where('articles.id', 'in', (eb) => eb.selectFrom('article_topics')
-        .innerJoin('topics', 'topics.id', 'article_topics.topic_id').select('article_topics.article_id').where('topics.slug', '=', slug));
-    }
-    if (query.authorSlug) {
-      const slug = query.authorSlug;
-      q = q.where('articles.id', 'in', (eb) => eb.selectFrom('article_authors')
-        .innerJoin('authors', 'authors.id', 'article_authors.author_id').select('article_authors.article_id').where('authors.slug', '=', slug));
-    }
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     if (cursor) {
       q = q.where((eb) => eb.or([
@@ -185,15 +212,22 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
         .orderBy('articles.updated_at', 'desc').orderBy('articles.id', 'desc').limit(1).executeTakeFirst();
       return row ? summaryFromRow(row as SummaryRow) : null;
     },
+    /** Stories sharing the most topics with this one among each topic's latest RELATED_WINDOW: bounded work however big a topic is. */
     async related(articleId, limit) {
-      const rows = await publishedSummaries()
-        .innerJoin('article_topics as theirs', 'theirs.article_id', 'articles.id')
-        .innerJoin('article_topics as mine', 'mine.topic_id', 'theirs.topic_id')
-        .where('mine.article_id', '=', articleId).where('articles.id', '!=', articleId)
-        .groupBy([...summaryColumns.map((c) => c.split(' as ')[0] as 'articles.id')])
-        .orderBy((eb) => eb.fn.countAll(), 'desc').orderBy('articles.updated_at', 'desc')
-        .limit(limit).execute();
-      return (rows as SummaryRow[]).map(summaryFromRow);
+      const topicIds = await db.selectFrom('article_topics').select('topic_id').where('article_id', '=', articleId).execute();
+      const score = new Map<string, { shared: number; at: string }>();
+      for (const { topic_id } of topicIds) {
+        const recent = await db.selectFrom('article_topics').select(['article_id', 'story_updated_at'])
+          .where('topic_id', '=', topic_id).where('story_updated_at', 'is not', null)
+          .orderBy('story_updated_at', 'desc').orderBy('article_id', 'desc').limit(RELATED_WINDOW).execute();
+        for (const row of recent) {
+          if (row.article_id === articleId) continue;
+          const seen = score.get(row.article_id);
+          score.set(row.article_id, { shared: (seen?.shared ?? 0) + 1, at: row.story_updated_at ?? '' });
+        }
+      }
+      const best = [...score].sort(([, a], [, b]) => b.shared - a.shared || b.at.localeCompare(a.at)).slice(0, limit).map(([id]) => id);
+      return findSummariesByIds(best);
     },
     async listFirstPublishedSince(since, limit) {
       const rows = await publishedSummaries().where('articles.first_published_at', '>=', toIso(since))
@@ -224,12 +258,7 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
         .executeTakeFirst();
       return row?.slug ?? null;
     },
-    async findSummariesByIds(ids) {
-      if (ids.length === 0) return [];
-      const rows = (await publishedSummaries().where('articles.id', 'in', ids).execute()) as SummaryRow[];
-      const byId = new Map(rows.map((r) => [r.id, summaryFromRow(r)]));
-      return ids.flatMap((id) => byId.get(id) ?? []);
-    },
+    findSummariesByIds,
   };
 }
 

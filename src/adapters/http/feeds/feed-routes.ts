@@ -24,7 +24,10 @@ export function registerFeedRoutes(app: FastifyInstance, deps: HttpDeps): void {
 
   const serve = (kind: ListOwner['kind'], format: FeedFormat) => async (request: FastifyRequest, reply: FastifyReply) => {
     const slug = kind === 'latest' ? '' : slugParams.parse(request.params).slug;
-    return respond(request, reply, cacheKey(`/feeds/${kind}/${encodeURIComponent(slug)}/${format}`), () => renderOwnerFeed(deps, kind, slug, format));
+    // The key is the feed's own path, so the cache fast path finds it by URL.
+    const file = `feed.${FILE_EXTENSION[format]}`;
+    const path = kind === 'latest' ? `/${file}` : `/${kind}/${slug}/${file}`;
+    return respond(request, reply, cacheKey(path), () => renderOwnerFeed(deps, kind, slug, format));
   };
 
   for (const format of FEED_FORMATS) {

@@ -43,7 +43,7 @@ export function registerListRoutes(app: FastifyInstance, deps: HttpDeps): void {
     const slug = kind === 'latest' ? '' : z.object({ slug: z.string().min(1).max(200) }).parse(request.params).slug;
     const parsed = listQuery.safeParse(request.query);
     const before = parsed.success ? (parsed.data.before ?? null) : null;
-    return respond(request, reply, cacheKey(`/${kind}/${slug}`, { before }), async () => {
+    return respond(request, reply, cacheKey(kind === 'latest' ? '/latest' : `/${kind}/${slug}`, { before }), async () => {
       const [site, owner] = await Promise.all([siteContext(), deps.reader.listOwner(kind, slug)]);
       if (!owner) return makePage({ status: 404, contentType: HTML, body: renderNotFoundPage(site, request.url.split('?')[0] ?? '/') });
       const page = await deps.reader.list(owner, before);
