@@ -27,7 +27,8 @@ const CATEGORY_SECTION: Record<string, string> = {
 const SPACING_MS = 5 * 60_000;
 
 function paragraphsOf(body: string): string[] {
-  return body.replace(/\u0003/g, '').split(/\n\s*\n|\n {2,}/).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0 && p !== 'Reuter');
+  // Reuters bodies end with an ETX control character.
+  return body.replace(new RegExp(String.fromCharCode(3), 'g'), '').split(/\n\s*\n|\n {2,}/).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0 && p !== 'Reuter');
 }
 
 function titleCase(text: string): string {

@@ -36,6 +36,8 @@ export interface ImportDeps {
 }
 
 const MAX_TOPICS = 8;
+/** News puts who and where at the top: the first few thousand characters name the story's topics, and tagging cost grows with length. */
+const TOPIC_TEXT_LIMIT = 4000;
 
 /** The key that makes re-imports idempotent: what the story says, not when it was captured. */
 export function contentKeyOf(story: CapturedStory, hash: (text: string) => string): string {
@@ -57,7 +59,7 @@ export function createImportService(deps: ImportDeps) {
     const bodyPlain = story.paragraphs.join('\n');
     const agency = detectAgency(bodyPlain);
     const topics = deps.suggester
-      .suggest({ headline: story.headline, highlights: story.highlights, body: bodyPlain }, MAX_TOPICS)
+      .suggest({ headline: story.headline, highlights: story.highlights, body: bodyPlain.slice(0, TOPIC_TEXT_LIMIT) }, MAX_TOPICS)
       .map((t) => ({ slug: slugify(t.name, 'topic'), name: t.name, kind: t.kind }))
       .filter((t, i, all) => all.findIndex((o) => o.slug === t.slug) === i);
     const times = publicTimes(story, options.capturedAt, deps.timeZone);

@@ -47,12 +47,6 @@ function snapshotOf(article: NewArticle): string {
 const RELATED_WINDOW = 30;
 
 export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter): ArticleStore {
-  const publishedSummaries = () =>
-    db.selectFrom('articles')
-      .innerJoin('sections', 'sections.id', 'articles.section_id')
-      .select(summaryColumns)
-      .where('articles.status', '=', 'published');
-
   /** Writes one article with its links, first revision and search entry on the caller's transaction. */
   async function insertWithin(trx: Kysely<Database>, article: NewArticle, cache: IdCache): Promise<void> {
     const sectionId = await ensureSection(trx, article.section, cache);
@@ -141,9 +135,9 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
     let ids = db.selectFrom(link).select(['article_id', 'story_updated_at'])
       .where(key, '=', owner.id).where('story_updated_at', 'is not', null);
     if (cursor) {
-      ids = ids.where((eb) => eb.or([
+      ids = ids.where('story_updated_at', '<=', cursor.updatedAt).where((eb) => eb.or([
         eb('story_updated_at', '<', cursor.updatedAt),
-        eb.and([eb('story_updated_at', '=', cursor.updatedAt), eb('article_id', '<', cursor.id)]),
+        eb('article_id', '<', cursor.id),
       ]));
     }
     const rows = await ids.orderBy('story_updated_at', 'desc').orderBy('article_id', 'desc').limit(query.limit + 1).execute();
@@ -162,25 +156,39 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
+  /**
+   * The stream in index order: ids from the articles table alone (index status, updated_at, id, or the
+   * section's), then summaries by primary key. Joining sections in the ordered query let SQLite's planner,
+   * once it had statistics, loop over sections and sort every older story (O(N) per page).
+   */
+  async function streamIds(query: { limit: number; sectionSlug?: string; after?: { updatedAt: string; id: string } | null }) {
+    let q = db.selectFrom('articles').select(['articles.id', 'articles.updated_at']).where('articles.status', '=', 'published');
+    if (query.sectionSlug) {
+      const slug = query.sectionSlug;
+      q = q.where('articles.section_id', '=', (eb) => eb.selectFrom('sections').select('sections.id').where('sections.slug', '=', slug));
+    }
+    const after = query.after;
+    if (after) {
+      // The redundant `<=` bounds the index range; the OR alone makes the planner walk from the newest story down.
+      q = q.where('articles.updated_at', '<=', after.updatedAt).where((eb) => eb.or([
+        eb('articles.updated_at', '<', after.updatedAt),
+        eb('articles.id', '<', after.id),
+      ]));
+    }
+    return q.orderBy('articles.updated_at', 'desc').orderBy('articles.id', 'desc').limit(query.limit).execute();
+  }
+
   async function listPublished(query: ListQuery): Promise<Page<ReturnType<typeof summaryFromRow>>> {
     if (query.topicSlug) return listByLink('article_topics', 'topic_id', 'topics', query.topicSlug, query);
     if (query.authorSlug) return listByLink('article_authors', 'author_id', 'authors', query.authorSlug, query);
-    let q = publishedSummaries();
-    if (query.sectionSlug) q = q.where('sections.slug', '=', query.sectionSlug);
-    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-    if (cursor) {
-      q = q.where((eb) => eb.or([
-        eb('articles.updated_at', '<', cursor.updatedAt),
-        eb.and([eb('articles.updated_at', '=', cursor.updatedAt), eb('articles.id', '<', cursor.id)]),
-      ]));
-    }
-    const rows = (await q.orderBy('articles.updated_at', 'desc').orderBy('articles.id', 'desc')
-      .limit(query.limit + 1).execute()) as SummaryRow[];
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
+    const after = query.cursor ? decodeCursor(query.cursor) : null;
+    const rows = await streamIds({ limit: query.limit + 1, after, ...(query.sectionSlug ? { sectionSlug: query.sectionSlug } : {}) });
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
     const next = rows.length > query.limit && last ? encodeCursor(last.updated_at ?? '', last.id) : null;
-    return { items: items.map(summaryFromRow), next };
+    return { items: await findSummariesByIds(page.map((r) => r.id)), next };
   }
+
 
   return {
     insert,
@@ -203,14 +211,8 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
     },
     async nextPublished(article) {
       if (!article.updatedAt) return null;
-      const at = toIso(article.updatedAt);
-      const row = await publishedSummaries()
-        .where((eb) => eb.or([
-          eb('articles.updated_at', '<', at),
-          eb.and([eb('articles.updated_at', '=', at), eb('articles.id', '<', article.id)]),
-        ]))
-        .orderBy('articles.updated_at', 'desc').orderBy('articles.id', 'desc').limit(1).executeTakeFirst();
-      return row ? summaryFromRow(row as SummaryRow) : null;
+      const [row] = await streamIds({ limit: 1, after: { updatedAt: toIso(article.updatedAt), id: article.id } });
+      return row ? ((await findSummariesByIds([row.id]))[0] ?? null) : null;
     },
     /** Stories sharing the most topics with this one among each topic's latest RELATED_WINDOW: bounded work however big a topic is. */
     async related(articleId, limit) {
@@ -230,9 +232,9 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
       return findSummariesByIds(best);
     },
     async listFirstPublishedSince(since, limit) {
-      const rows = await publishedSummaries().where('articles.first_published_at', '>=', toIso(since))
-        .orderBy('articles.first_published_at', 'desc').limit(limit).execute();
-      return (rows as SummaryRow[]).map(summaryFromRow);
+      const rows = await db.selectFrom('articles').select('id').where('status', '=', 'published')
+        .where('first_published_at', '>=', toIso(since)).orderBy('first_published_at', 'desc').limit(limit).execute();
+      return findSummariesByIds(rows.map((r) => r.id));
     },
     async listPublishedMonths() {
       const rows = await db.selectFrom('articles')
