@@ -32,6 +32,9 @@ describe('cache fast path (hits answered before routing)', () => {
     const first = await fetch(`${origin}/`);
     const etag = first.headers.get('etag')!;
     expect((await fetch(`${origin}/`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    // After a 304, a plain request without compression still gets the whole page.
+    const plain = await fetch(`${origin}/`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-length')).toBe(String(Buffer.byteLength(await plain.text())));
     expect((await fetch(`${origin}/?utm_source=x`)).status).toBe(200);
     expect((await fetch(`${origin}/`, { method: 'POST' })).status).toBe(404);
   });

@@ -5,7 +5,7 @@
  * method other than GET/HEAD) goes on to Fastify unchanged, which answers with identical headers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { PageCache } from './page-cache.js';
+import type { Page, PageCache } from './page-cache.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 import { encoded, isFresh, MIN_COMPRESS_BYTES, pickEncoding } from './send-page.js';
 
@@ -15,29 +15,41 @@ function keyOf(url: string): string | null {
   return url;
 }
 
+type Encoding = 'br' | 'gzip' | null;
+
+/** Response headers of a page per encoding, as the flat list writeHead takes; built once per page and encoding. */
+const headerLists = new WeakMap<Page, Map<Encoding, string[]>>();
+
+function headersOf(page: Page, encoding: Encoding, length: number): string[] {
+  let lists = headerLists.get(page);
+  if (!lists) headerLists.set(page, (lists = new Map()));
+  let list = lists.get(encoding);
+  if (!list) {
+    list = Object.entries(SECURITY_HEADERS).flat();
+    list.push('etag', page.etag, 'vary', 'Accept-Encoding', 'cache-control', `public, max-age=${page.maxAge}`);
+    if (page.lastModified) list.push('last-modified', page.lastModified.toUTCString());
+    list.push('content-type', page.contentType, 'content-length', String(length));
+    if (encoding) list.push('content-encoding', encoding);
+    lists.set(encoding, list);
+  }
+  return list;
+}
+
 /** Returns true when it answered the request from the cache. */
 export function serveCachedHit(cache: PageCache, req: IncomingMessage, res: ServerResponse): boolean {
   if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url) return false;
   const key = keyOf(req.url);
   const page = key ? cache.get(key) : null;
   if (!page || page.status !== 200) return false;
-  const headers: Record<string, string | number> = {
-    ...SECURITY_HEADERS,
-    etag: page.etag,
-    vary: 'Accept-Encoding',
-    'cache-control': `public, max-age=${page.maxAge}`,
-  };
-  if (page.lastModified) headers['last-modified'] = page.lastModified.toUTCString();
   if (isFresh(req, page)) {
+    // The identity list minus its content-type and content-length: a 304 carries validators, not a body.
+    const headers = headersOf(page, null, page.body.length).slice(0, -4);
     res.writeHead(304, headers).end();
     return true;
   }
   const encoding = page.body.length >= MIN_COMPRESS_BYTES ? pickEncoding(req.headers['accept-encoding']) : null;
   const body = encoding ? encoded(page, encoding) : page.body;
-  headers['content-type'] = page.contentType;
-  headers['content-length'] = body.length;
-  if (encoding) headers['content-encoding'] = encoding;
-  res.writeHead(200, headers);
+  res.writeHead(200, headersOf(page, encoding, body.length));
   res.end(req.method === 'HEAD' ? undefined : body);
   return true;
 }
