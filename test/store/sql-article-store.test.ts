@@ -102,3 +102,23 @@ describe('FTS5 search writer', () => {
     expect((await storage.search.search(query, { limit: 10, offset: 0 })).total).toBe(0);
   });
 });
+
+describe('FTS5 search ranking', () => {
+  it('ranks by relevance, headline matches first', async () => {
+    const inBody = makeArticle({ headline: 'Harvest report', body: [{ type: 'paragraph', text: 'Dates from Qassim reach markets.' }] });
+    const inHeadline = makeArticle({ headline: 'Qassim dates festival opens', body: [{ type: 'paragraph', text: 'Farmers gather.' }] });
+    await storage.articles.insertMany([inBody, inHeadline]);
+    const found = await storage.search.search({ terms: [['Qassim']], text: 'Qassim' }, { limit: 10, offset: 0 });
+    expect(found.order).toBe('relevance');
+    expect(found.hits.map((h) => h.articleId)).toEqual([inHeadline.id, inBody.id]);
+    expect(found.hits[0]?.headline).toBe('\u0002Qassim\u0003 dates festival opens');
+  });
+
+  it('lists the newest matches of a very broad query instead of scoring them all', async () => {
+    const batch = Array.from({ length: 1005 }, () => makeArticle({ body: [{ type: 'paragraph', text: 'The ministry said on Sunday.' }] }));
+    await storage.articles.insertMany(batch);
+    const found = await storage.search.search({ terms: [['ministry']], text: 'ministry' }, { limit: 3, offset: 0 });
+    expect(found).toMatchObject({ total: 1000, totalCapped: true, order: 'newest' });
+    expect(found.hits.map((h) => h.articleId)).toEqual(batch.slice(-3).reverse().map((a) => a.id));
+  });
+});

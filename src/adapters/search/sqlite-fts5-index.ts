@@ -41,24 +41,33 @@ export const fts5SearchWriter: SearchWriter = {
   },
 };
 
+/**
+ * Ranked by BM25 (headline ×10, highlights ×4, body ×1) when a query matches at most COUNT_LIMIT
+ * stories. A broader query ("said") would make BM25 score every match, which grows with the archive,
+ * so it lists the newest matches instead, walking the index in rowid order (rowids grow with time)
+ * and stopping after one page.
+ */
 export function createFts5SearchIndex(db: Kysely<Database>): SearchIndex {
   return {
     async search(query, page): Promise<SearchResults> {
       const match = toFts5Match(query);
-      const rows = await sql<{ article_id: string; headline: string; snippet: string }>`
+      const counted = await sql<{ n: number }>`
+        SELECT count(*) AS n FROM (SELECT 1 FROM article_search WHERE article_search MATCH ${match} LIMIT ${COUNT_LIMIT + 1})`.execute(db);
+      const n = Number(counted.rows[0]?.n ?? 0);
+      const broad = n > COUNT_LIMIT;
+      const order = broad ? sql`rowid DESC` : sql`bm25(article_search, 0.0, 10.0, 4.0, 1.0)`;
+      const rows = n === 0 ? { rows: [] } : await sql<{ article_id: string; headline: string; snippet: string }>`
         SELECT article_id,
           highlight(article_search, 1, ${MATCH_START}, ${MATCH_END}) AS headline,
           snippet(article_search, -1, ${MATCH_START}, ${MATCH_END}, '…', 32) AS snippet
         FROM article_search WHERE article_search MATCH ${match}
-        ORDER BY bm25(article_search, 0.0, 10.0, 4.0, 1.0)
+        ORDER BY ${order}
         LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db);
-      const counted = await sql<{ n: number }>`
-        SELECT count(*) AS n FROM (SELECT 1 FROM article_search WHERE article_search MATCH ${match} LIMIT ${COUNT_LIMIT + 1})`.execute(db);
-      const n = Number(counted.rows[0]?.n ?? 0);
       return {
         hits: rows.rows.map((r) => ({ articleId: r.article_id, headline: r.headline, snippet: r.snippet })),
         total: Math.min(n, COUNT_LIMIT),
-        totalCapped: n > COUNT_LIMIT,
+        totalCapped: broad,
+        order: broad ? 'newest' : 'relevance',
       };
     },
   };

@@ -96,7 +96,7 @@ export function createReaderService(deps: ReaderDeps) {
 
   async function search(text: string, page: number) {
     const query = parseSearchQuery(text);
-    const empty = { query: text.trim(), results: [], total: 0, totalCapped: false, page: 1, pageCount: 0 };
+    const empty = { query: text.trim(), results: [], total: 0, totalCapped: false, order: 'relevance' as const, page: 1, pageCount: 0 };
     if (!query.ok) return { ...empty, problem: query.reason === 'EMPTY' ? null : SEARCH_PROBLEMS[query.reason] };
     const current = Math.min(Math.max(1, page), SEARCH_MAX_PAGES);
     const found = await deps.search.search(query.value, { limit: SEARCH_PAGE_SIZE, offset: (current - 1) * SEARCH_PAGE_SIZE });
@@ -107,7 +107,7 @@ export function createReaderService(deps: ReaderDeps) {
       return summary ? [{ summary, headline: hit.headline, snippet: hit.snippet }] : [];
     });
     const pageCount = Math.min(SEARCH_MAX_PAGES, Math.ceil(found.total / SEARCH_PAGE_SIZE));
-    return { query: query.value.text, problem: null, results, total: found.total, totalCapped: found.totalCapped, page: current, pageCount };
+    return { query: query.value.text, problem: null, results, total: found.total, totalCapped: found.totalCapped, order: found.order, page: current, pageCount };
   }
 
   /** The latest stories of the followed topics (slugs from the reader's browser), unknown slugs ignored. */

@@ -19,6 +19,8 @@ export interface SearchResults {
   total: number;
   /** True when there are more matches than `total` says. */
   totalCapped: boolean;
+  /** Best matches first, or, for a query matching very many stories, the newest first. */
+  order: 'relevance' | 'newest';
 }
 
 export interface SearchIndex {

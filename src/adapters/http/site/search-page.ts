@@ -13,6 +13,7 @@ export interface SearchContext {
   results: { summary: ArticleSummary; headline: string; snippet: string }[];
   total: number;
   totalCapped: boolean;
+  order: 'relevance' | 'newest';
   page: number;
   pageCount: number;
 }
@@ -50,7 +51,7 @@ function resultList(site: SiteContext, ctx: SearchContext): SafeHtml {
   if (ctx.problem) return html`<p class="search-problem" role="alert">${ctx.problem}</p>`;
   if (!ctx.query) return html`<p>Type words to look for in headlines, highlights and stories. Use "double quotes" for a phrase.</p>`;
   if (ctx.results.length === 0) return html`<p role="status">No stories match <strong>${ctx.query}</strong>. Try fewer or different words.</p>`;
-  return html`<p role="status">${ctx.totalCapped ? `More than ${ctx.total}` : ctx.total} ${ctx.total === 1 ? 'story matches' : 'stories match'} <strong>${ctx.query}</strong>.</p>
+  return html`<p role="status">${ctx.totalCapped ? `More than ${ctx.total}` : ctx.total} ${ctx.total === 1 ? 'story matches' : 'stories match'} <strong>${ctx.query}</strong>${ctx.order === 'newest' ? ', newest first' : ', best matches first'}.</p>
 <ol class="search-results">${ctx.results.map((r) => html`<li><article class="card">
   <h2 class="card-headline"><a href="${articlePath(r.summary)}">${markedText(r.headline)}</a></h2>
   <p class="snippet">${markedText(r.snippet)}</p>
