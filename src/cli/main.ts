@@ -12,7 +12,7 @@ commands:
   import FILE… [options]     import text captures of news pages as published stories
       --captured-at ISO      when the capture was taken (default: each file's modification time)
       --section NAME         section to file the stories in (default: World)
-      --json                 print one JSON summary: {"imported","duplicates","failed","errors":[{"line","message"}]}
+      --json                 print one JSON summary: {"imported","duplicates","failed","errors":[{"file","line","message"}]}
   help                       show this help
 
 Configuration comes from environment variables; see README.md.`;

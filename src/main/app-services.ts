@@ -43,7 +43,8 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
   const pageCache = createPageCache({
     maxEntries: options.pageCache.enabled ? options.pageCache.maxEntries : 0,
     ttlMs: options.pageCache.ttlMs ?? 60_000,
-    nowMs: () => clock.now().getTime(),
+    // Monotonic: a wall-clock step back must not freeze expiry or the generation check.
+    nowMs: () => performance.now(),
     generation: storage.generation,
     generationCheckMs: 20,
   });

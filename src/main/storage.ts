@@ -19,7 +19,7 @@ export interface Storage {
   topics: TopicStore;
   authors: AuthorStore;
   search: SearchIndex;
-  /** Changes when another process commits to the database (SQLite data_version). */
+  /** Changes whenever anything commits to the database: this process or another (SQLite data_version). */
   generation: () => number;
   close(): Promise<void>;
 }
@@ -33,15 +33,17 @@ export async function openStorage(databaseUrl: string): Promise<Storage> {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
   }
+  // data_version changes when another connection commits; localWrites counts this process's own commits.
   const dataVersion = raw.prepare('PRAGMA data_version').pluck();
+  let localWrites = 0;
   return {
     db,
-    articles: createSqlArticleStore(db, fts5SearchWriter),
+    articles: createSqlArticleStore(db, fts5SearchWriter, () => localWrites++),
     sections: createSqlSectionStore(db),
     topics: createSqlTopicStore(db),
     authors: createSqlAuthorStore(db),
     search: createFts5SearchIndex(db),
-    generation: () => Number(dataVersion.get()),
+    generation: () => Number(dataVersion.get()) + localWrites,
     close: () => db.destroy(),
   };
 }

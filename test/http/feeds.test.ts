@@ -124,7 +124,7 @@ describe('feed caching', () => {
   it('answers a repeated request with the same ETag by 304', async () => {
     const first = await get('/feed.xml');
     const etag = first.headers.etag as string;
-    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
     const again = await get('/feed.xml', { 'if-none-match': etag });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');

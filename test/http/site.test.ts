@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestSite, SITE_URL, type TestSite } from '../support/test-site.js';
+import { createTestSite, fixtureText, SITE_URL, type TestSite } from '../support/test-site.js';
 
 let site: TestSite;
 beforeAll(async () => {
@@ -115,6 +115,33 @@ describe('reader pages', () => {
     const res = await get(`/section/world?before=${first.next}`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('noindex');
+  });
+});
+
+describe('bad links and freshness', () => {
+  it('refuses a page cursor that does not decode, and never caches it', async () => {
+    const before = site.deps.pageCache.size();
+    for (const cursor of ['junk0', 'MjAyNXxhYmM', 'x'.repeat(150)]) {
+      const res = await get(`/latest?before=${cursor}`);
+      expect(res.statusCode, cursor).toBe(400);
+      expect(res.body).toContain('This page link is not valid.');
+    }
+    expect(site.deps.pageCache.size()).toBe(before);
+  });
+
+  it('answers 404 to slugs no route could have made, so no cached page leaks under another URL', async () => {
+    await get('/section/world/feed.xml');
+    for (const url of ['/section/world%2Ffeed.xml', '/article/a%20b', '/topic/x%3Fy']) expect((await get(url)).statusCode, url).toBe(404);
+  });
+
+  it('shows a story stored by this process at once, without waiting for the cache to expire', async () => {
+    const fresh = await createTestSite({ withFixture: false });
+    const empty = await fresh.app.inject({ url: '/' });
+    expect(empty.body).toContain('No stories have been published yet.');
+    await fresh.importText(fixtureText());
+    const home = await fresh.app.inject({ url: '/' });
+    await fresh.close();
+    expect(home.body).toContain('South Korea plane crash investigators find feathers in engines');
   });
 });
 

@@ -89,6 +89,18 @@ describe('importing the demo capture', () => {
     expect(orphans).toHaveLength(0);
   });
 
+  it('never dates a story after the capture: a date-only time is capped at the capture time, a later day is refused', async () => {
+    const text = fixtureText();
+    const morning = await createTestSite({ withFixture: false, capturedAt: new Date('2025-01-17T09:00:00Z') });
+    const summary = await morning.importText(text.replace('Updated 19 June 2024', 'Updated 18 January 2025'));
+    const rows = await morning.storage.db.selectFrom('articles').select(['headline', 'updated_at']).execute();
+    await morning.close();
+    expect(summary.failed).toBe(1);
+    expect(summary.errors[0]?.message).toMatch(/after the capture time/);
+    for (const row of rows) expect(row.updated_at! <= '2025-01-17T09:00:00.000Z', row.headline).toBe(true);
+    expect(rows.filter((r) => r.updated_at === '2025-01-17T09:00:00.000Z')).toHaveLength(2);
+  });
+
   it('files stories under the section it is given and keeps search in step', async () => {
     await site.importText(fixtureText(), 'Asia Pacific');
     const rows = await stored();

@@ -92,7 +92,7 @@ describe('FTS5 search writer', () => {
     const { fts5SearchWriter } = await import('../../src/adapters/search/sqlite-fts5-index.js');
     const article = makeArticle({ headline: 'Camel race in Taif' });
     await storage.articles.insert(article);
-    const doc = { articleId: article.id, headline: 'Camel festival in Taif', highlights: [], body: 'Updated.' };
+    const doc = { articleId: article.id, sortAt: new Date(), headline: 'Camel festival in Taif', highlights: [], body: 'Updated.' };
     await storage.db.transaction().execute((trx) => fts5SearchWriter.index(trx, doc));
     const query = { terms: [['Taif']], text: 'Taif' };
     const found = await storage.search.search(query, { limit: 10, offset: 0 });

@@ -59,7 +59,8 @@ export function buildApp(deps: HttpDeps): FastifyInstance {
     if (status >= 500) request.log.error({ err: error, event: 'http.unhandled_error', path }, 'request failed');
     reply.code(status).header('cache-control', 'no-store');
     if (!site) return reply.type('text/plain').send(status >= 500 ? 'Service unavailable' : 'Bad request');
-    return reply.type(HTML).send(status === 404 ? renderNotFoundPage(site, path) : renderErrorPage(site, path));
+    if (status === 404) return reply.type(HTML).send(renderNotFoundPage(site, path));
+    return reply.type(HTML).send(renderErrorPage(site, path, status < 500 && isDomainError(error) ? error.message : null));
   });
 
   return app;

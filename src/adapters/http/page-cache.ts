@@ -17,7 +17,8 @@ export interface Page {
 
 export function makePage(input: { status?: number; contentType: string; body: string | Buffer; lastModified?: Date | null; tags?: string[]; maxAge?: number }): Page {
   const body = typeof input.body === 'string' ? Buffer.from(input.body, 'utf8') : input.body;
-  const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+  // Weak: one validator for the identity, gzip and br forms of the same page (RFC 9110 §8.8.1).
+  const etag = `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
   return {
     status: input.status ?? 200, contentType: input.contentType, body, etag,
     lastModified: input.lastModified ?? null, tags: input.tags ?? [], maxAge: input.maxAge ?? 60, encoded: new Map(),

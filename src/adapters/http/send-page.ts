@@ -44,7 +44,8 @@ export function encoded(page: Page, encoding: 'br' | 'gzip'): Buffer {
 export function isFresh(request: { headers: FastifyRequest['headers'] }, page: Page): boolean {
   const ifNoneMatch = request.headers['if-none-match'];
   if (ifNoneMatch) {
-    return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === page.etag || tag.trim() === '*');
+    const ours = page.etag.replace(/^W\//, '');
+    return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === ours || tag.trim() === '*');
   }
   const ifModifiedSince = request.headers['if-modified-since'];
   if (ifModifiedSince && page.lastModified) {

@@ -1,4 +1,5 @@
 /** @module SearchIndex over SQLite FTS5: porter-stemmed, BM25-ranked, with highlighted snippets. */
+import { randomInt } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { MATCH_END, MATCH_START, type SearchIndex, type SearchResults } from '../../core/search/search-index.js';
 import type { SearchQuery } from '../../core/search/search-query.js';
@@ -31,9 +32,18 @@ export function toFts5Match(query: SearchQuery): string {
 export const fts5SearchWriter: SearchWriter = {
   async index(trx, doc) {
     await fts5SearchWriter.remove(trx, doc.articleId);
-    await sql`INSERT INTO article_search (article_id, headline, highlights, body)
-      VALUES (${doc.articleId}, ${doc.headline}, ${doc.highlights.join('\n')}, ${doc.body})`.execute(trx);
-    await sql`INSERT INTO article_search_keys (article_id, search_rowid) VALUES (${doc.articleId}, last_insert_rowid())`.execute(trx);
+    // The index rowid is the story's time in ms × 1000 plus a random tie-breaker, so rowid order is time order.
+    for (let attempt = 0; ; attempt++) {
+      const rowid = doc.sortAt.getTime() * 1000 + randomInt(1000);
+      try {
+        await sql`INSERT INTO article_search (rowid, article_id, headline, highlights, body)
+          VALUES (${rowid}, ${doc.articleId}, ${doc.headline}, ${doc.highlights.join('\n')}, ${doc.body})`.execute(trx);
+        await sql`INSERT INTO article_search_keys (article_id, search_rowid) VALUES (${doc.articleId}, ${rowid})`.execute(trx);
+        return;
+      } catch (error) {
+        if (attempt >= 8 || !/constraint/i.test((error as Error).message)) throw error;
+      }
+    }
   },
   async remove(trx, articleId) {
     await sql`DELETE FROM article_search WHERE rowid = (SELECT search_rowid FROM article_search_keys WHERE article_id = ${articleId})`.execute(trx);
@@ -44,8 +54,8 @@ export const fts5SearchWriter: SearchWriter = {
 /**
  * Ranked by BM25 (headline ×10, highlights ×4, body ×1) when a query matches at most COUNT_LIMIT
  * stories. A broader query ("said") would make BM25 score every match, which grows with the archive,
- * so it lists the newest matches instead, walking the index in rowid order (rowids grow with time)
- * and stopping after one page.
+ * so it lists the newest matches instead, walking the index in rowid order (rowids encode the story's
+ * time, see fts5SearchWriter) and stopping after one page.
  */
 export function createFts5SearchIndex(db: Kysely<Database>): SearchIndex {
   return {

@@ -32,6 +32,8 @@ export const LIST_PAGE_SIZE = 20;
 export const SEARCH_PAGE_SIZE = 10;
 export const SEARCH_MAX_PAGES = 50;
 const RELATED_LIMIT = 5;
+/** Followed topics the Following page reads at once; the browser keeps any more it has. */
+export const MAX_FOLLOWED_TOPICS = 100;
 
 const SEARCH_PROBLEMS: Record<SearchQueryProblem, string> = {
   EMPTY: 'Type at least one word to search for.',
@@ -110,16 +112,19 @@ export function createReaderService(deps: ReaderDeps) {
     return { query: query.value.text, problem: null, results, total: found.total, totalCapped: found.totalCapped, order: found.order, page: current, pageCount };
   }
 
-  /** The latest stories of the followed topics (slugs from the reader's browser), unknown slugs ignored. */
+  /** The latest stories of the followed topics (slugs from the reader's browser); `unknown` lists slugs this site does not have. */
   async function following(topicSlugs: string[], limit = LIST_PAGE_SIZE) {
-    const topics = (await Promise.all(topicSlugs.slice(0, 50).map((slug) => deps.topics.findBySlug(slug)))).filter((t): t is TopicRef => t !== null);
+    const asked = [...new Set(topicSlugs)].slice(0, MAX_FOLLOWED_TOPICS);
+    const found = await Promise.all(asked.map((slug) => deps.topics.findBySlug(slug)));
+    const topics = found.filter((t): t is TopicRef => t !== null);
+    const unknown = asked.filter((_, i) => found[i] === null);
     const lists = await Promise.all(topics.map((t) => deps.articles.listPublished({ limit, topicSlug: t.slug })));
     const seen = new Set<string>();
     const stories = lists.flatMap((l) => l.items)
       .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
       .filter((s) => !seen.has(s.id) && seen.add(s.id))
       .slice(0, limit);
-    return { topics, stories };
+    return { topics, stories, unknown };
   }
 
   return { home, story, listOwner, list, search, following };

@@ -45,7 +45,12 @@ export function contentKeyOf(story: CapturedStory, hash: (text: string) => strin
 }
 
 function publicTimes(story: CapturedStory, capturedAt: Date, timeZone: string): { first: Date; updated: Date } {
-  const updated = resolveCapturedTime(story.updated, capturedAt, timeZone);
+  const resolved = resolveCapturedTime(story.updated, capturedAt, timeZone);
+  if (startOfDayInZone(resolved, timeZone).getTime() > startOfDayInZone(capturedAt, timeZone).getTime()) {
+    throw new Error(`its update date is after the capture time ${capturedAt.toISOString()}`);
+  }
+  // A date-only time ("17 January 2025") reads as noon, which can lie after a morning capture: cap it there.
+  const updated = resolved.getTime() > capturedAt.getTime() ? capturedAt : resolved;
   if (!story.updateBadge) return { first: updated, updated };
   // The badge proves an earlier first publication the capture does not date: use the start of that day.
   const dayStart = startOfDayInZone(updated, timeZone);
@@ -87,26 +92,36 @@ export function createImportService(deps: ImportDeps) {
     };
   }
 
+  /** One story in its own transaction: imported (with its slug), a duplicate, or why it failed. */
+  async function importStory(story: CapturedStory, options: ImportOptions): Promise<{ slug: string } | 'duplicate' | { failure: string }> {
+    const contentKey = contentKeyOf(story, deps.hash);
+    try {
+      if (await deps.articles.findByContentKey(contentKey)) return 'duplicate';
+      const article = await toNewArticle(story, options, contentKey);
+      await deps.articles.insert(article);
+      return { slug: article.slug };
+    } catch (error) {
+      // Another import may have stored the same story meanwhile: that is a duplicate, not a failure.
+      if (await deps.articles.findByContentKey(contentKey).catch(() => null)) return 'duplicate';
+      return { failure: `story "${story.headline}" was not stored: ${(error as Error).message}` };
+    }
+  }
+
   /** Stores each readable story in its own transaction; a failure never stops the batch. */
   async function importParsed(parsed: CaptureParseResult, options: ImportOptions): Promise<ImportSummary> {
     const summary: ImportSummary = { imported: 0, duplicates: 0, failed: parsed.errors.length, errors: [...parsed.errors], slugs: [] };
-    const total = parsed.stories.length;
     for (const [index, story] of parsed.stories.entries()) {
-      const contentKey = contentKeyOf(story, deps.hash);
-      try {
-        if (await deps.articles.findByContentKey(contentKey)) {
-          summary.duplicates++;
-        } else {
-          const article = await toNewArticle(story, options, contentKey);
-          await deps.articles.insert(article);
-          summary.imported++;
-          summary.slugs.push(article.slug);
-        }
-      } catch (error) {
+      const outcome = await importStory(story, options);
+      if (outcome === 'duplicate') {
+        summary.duplicates++;
+      } else if ('slug' in outcome) {
+        summary.imported++;
+        summary.slugs.push(outcome.slug);
+      } else {
         summary.failed++;
-        summary.errors.push({ line: story.line, message: `story "${story.headline}" was not stored: ${(error as Error).message}` });
+        summary.errors.push({ line: story.line, message: outcome.failure });
       }
-      options.onProgress?.(index + 1, total);
+      options.onProgress?.(index + 1, parsed.stories.length);
     }
     summary.errors.sort((a, b) => a.line - b.line);
     return summary;

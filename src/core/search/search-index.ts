@@ -30,6 +30,8 @@ export interface SearchIndex {
 /** The text of one article as the index stores it. */
 export interface SearchDocument {
   articleId: string;
+  /** The story's public time: broad queries list the newest matches first by it. */
+  sortAt: Date;
   headline: string;
   highlights: string[];
   body: string;

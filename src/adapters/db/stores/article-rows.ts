@@ -125,6 +125,6 @@ export function decodeCursor(cursor: string): { updatedAt: string; id: string } 
   if (bar < 0) return null;
   const updatedAt = text.slice(0, bar);
   const id = text.slice(bar + 1);
-  if (Number.isNaN(Date.parse(updatedAt)) || !id) return null;
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(updatedAt) || !/^[\w-]{1,100}$/.test(id)) return null;
   return { updatedAt, id };
 }

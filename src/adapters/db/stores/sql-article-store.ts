@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { bodyText, type Article, type ArticleStatus, type TopicKind } from '../../../core/articles/article.js';
 import type { ArticleStore, ListQuery, NewArticle, Page } from '../../../core/articles/article-store.js';
+import { DomainError } from '../../../core/shared/domain-error.js';
 import type { Database } from '../database.js';
 import type { SearchWriter } from '../../search/search-writer.js';
 import {
@@ -43,10 +44,19 @@ function snapshotOf(article: NewArticle): string {
   return JSON.stringify(fields);
 }
 
+/** A page cursor from a reader's URL; one that does not decode is refused, never read as "first page" (that would let any string become a cached page). */
+function cursorOf(cursor: string | null | undefined): { updatedAt: string; id: string } | null {
+  if (!cursor) return null;
+  const decoded = decodeCursor(cursor);
+  if (!decoded) throw new DomainError('VALIDATION_FAILED', 'This page link is not valid.', { cursor });
+  return decoded;
+}
+
 /** How many of each topic's latest stories the related-stories pick looks at. */
 const RELATED_WINDOW = 30;
 
-export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter): ArticleStore {
+/** `onCommit` runs after every committed write, so caches in this process can drop what it changed. */
+export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter, onCommit: () => void = () => {}): ArticleStore {
   /** Writes one article with its links, first revision and search entry on the caller's transaction. */
   async function insertWithin(trx: Kysely<Database>, article: NewArticle, cache: IdCache): Promise<void> {
     const sectionId = await ensureSection(trx, article.section, cache);
@@ -79,13 +89,14 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
     }).execute();
     if (article.status === 'published') {
       await search.index(trx, {
-        articleId: article.id, headline: article.headline, highlights: article.highlights, body: bodyText(article.body),
+        articleId: article.id, sortAt: article.updatedAt ?? article.createdAt, headline: article.headline, highlights: article.highlights, body: bodyText(article.body),
       });
     }
   }
 
   async function insert(article: NewArticle): Promise<void> {
     await db.transaction().execute((trx) => insertWithin(trx, article, new Map()));
+    onCommit();
   }
 
   /** The bulk path (archive migrations, the benchmark corpus): one transaction for the whole batch, all or nothing. */
@@ -94,6 +105,7 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
       const cache: IdCache = new Map();
       for (const article of articles) await insertWithin(trx, article, cache);
     });
+    onCommit();
   }
 
   async function findPublishedBySlug(slug: string): Promise<Article | null> {
@@ -131,7 +143,7 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
   ): Promise<Page<ReturnType<typeof summaryFromRow>>> {
     const owner = await db.selectFrom(owners).select('id').where('slug', '=', slug).executeTakeFirst();
     if (!owner) return { items: [], next: null };
-    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+    const cursor = cursorOf(query.cursor);
     let ids = db.selectFrom(link).select(['article_id', 'story_updated_at'])
       .where(key, '=', owner.id).where('story_updated_at', 'is not', null);
     if (cursor) {
@@ -181,7 +193,7 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
   async function listPublished(query: ListQuery): Promise<Page<ReturnType<typeof summaryFromRow>>> {
     if (query.topicSlug) return listByLink('article_topics', 'topic_id', 'topics', query.topicSlug, query);
     if (query.authorSlug) return listByLink('article_authors', 'author_id', 'authors', query.authorSlug, query);
-    const after = query.cursor ? decodeCursor(query.cursor) : null;
+    const after = cursorOf(query.cursor);
     const rows = await streamIds({ limit: query.limit + 1, after, ...(query.sectionSlug ? { sectionSlug: query.sectionSlug } : {}) });
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];

@@ -1,8 +1,8 @@
 /** @module Feed routes: RSS, Atom and JSON Feed of the home stream and of each section, topic and author; then the sitemaps. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { ListOwner } from '../../../core/articles/reader-service.js';
 import { cacheKey, createCachedResponder } from '../cached-response.js';
+import { slugParams } from '../route-params.js';
 import type { HttpDeps } from '../http-deps.js';
 import { makePage, type Page } from '../page-cache.js';
 import { describeOwner } from '../site/list-routes.js';
@@ -17,7 +17,6 @@ export const FEED_SIZE = 30;
 const FEED_MAX_AGE = 300;
 
 const FILE_EXTENSION: Record<FeedFormat, string> = { rss: 'xml', atom: 'atom', json: 'json' };
-const slugParams = z.object({ slug: z.string().min(1).max(200) });
 
 export function registerFeedRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const respond = createCachedResponder(deps.pageCache);

@@ -38,6 +38,6 @@ export function registerDiscoveryRoutes(app: FastifyInstance, deps: HttpDeps): v
     const slugs = topics.split(',').map((s) => s.trim()).filter((s) => s.length > 0 && s.length <= 200);
     const [site, found] = await Promise.all([siteContext(), deps.reader.following(slugs)]);
     reply.header('cache-control', 'private, no-cache');
-    return sendPage(request, reply, makePage({ contentType: HTML, body: renderFollowingFragment(site, found.topics, found.stories) }));
+    return sendPage(request, reply, makePage({ contentType: HTML, body: renderFollowingFragment(site, found.topics, found.stories, found.unknown) }));
   });
 }

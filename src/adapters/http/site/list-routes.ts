@@ -6,6 +6,7 @@ import { html } from '../html/html.js';
 import { cacheKey, createCachedResponder } from '../cached-response.js';
 import type { HttpDeps } from '../http-deps.js';
 import { makePage } from '../page-cache.js';
+import { slugParams } from '../route-params.js';
 import { renderListPage, type ListContext } from './list-page.js';
 import { renderNotFoundPage } from './simple-pages.js';
 import { createSiteContextFactory } from './site-context-factory.js';
@@ -40,7 +41,7 @@ export function registerListRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const respond = createCachedResponder(deps.pageCache);
 
   const serve = (kind: ListOwner['kind']) => async (request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
-    const slug = kind === 'latest' ? '' : z.object({ slug: z.string().min(1).max(200) }).parse(request.params).slug;
+    const slug = kind === 'latest' ? '' : slugParams.parse(request.params).slug;
     const parsed = listQuery.safeParse(request.query);
     const before = parsed.success ? (parsed.data.before ?? null) : null;
     return respond(request, reply, cacheKey(kind === 'latest' ? '/latest' : `/${kind}/${slug}`, { before }), async () => {
@@ -51,7 +52,6 @@ export function registerListRoutes(app: FastifyInstance, deps: HttpDeps): void {
       return makePage({
         contentType: HTML,
         body: renderListPage(site, { ...described, stories: page.items, nextCursor: page.next, isFirstPage: !before }),
-        lastModified: page.items[0]?.updatedAt ?? null,
         tags: [tag],
       });
     });

@@ -15,13 +15,13 @@ export function renderFollowingPage(site: SiteContext): string {
 }
 
 /** The list the Following page asks for with the slugs kept in the browser. */
-export function renderFollowingFragment(site: SiteContext, topics: { slug: string; name: string }[], stories: ArticleSummary[]): string {
+export function renderFollowingFragment(site: SiteContext, topics: { slug: string; name: string }[], stories: ArticleSummary[], unknown: string[]): string {
   if (topics.length === 0) {
-    return html`<section class="following-results" data-known-topics="">
+    return html`<section class="following-results" data-unknown-topics="${unknown.join(',')}">
   <p>None of the topics you followed is on this site any more. Follow topics from any story to see their news here.</p>
 </section>`.toString();
   }
-  return html`<section class="following-results" aria-labelledby="following-h" data-known-topics="${topics.map((t) => t.slug).join(',')}">
+  return html`<section class="following-results" aria-labelledby="following-h" data-unknown-topics="${unknown.join(',')}">
   <h2 id="following-h">Latest on the topics you follow</h2>
   <ul class="followed-topics" aria-label="Topics you follow">${topics.map((t) => html`<li>
     <a href="/topic/${encodeURIComponent(t.slug)}">${t.name}</a>
@@ -45,7 +45,10 @@ export function renderGonePage(site: SiteContext, path: string): string {
   return renderPage(site, { title: 'Story withdrawn', description: 'This story is no longer available', path, noindex: true }, main);
 }
 
-export function renderErrorPage(site: SiteContext, path: string): string {
-  const main = html`<h1>Something went wrong</h1><p>We could not show this page just now. Please try again in a moment.</p>`;
+/** A server error, or with `problem` a request we could not answer (the message is the DomainError's safe text). */
+export function renderErrorPage(site: SiteContext, path: string, problem: string | null = null): string {
+  const main = problem
+    ? html`<h1>We could not show this page</h1><p>${problem}</p><p><a href="/">Go to the front page</a>.</p>`
+    : html`<h1>Something went wrong</h1><p>We could not show this page just now. Please try again in a moment.</p>`;
   return renderPage(site, { title: 'Error', description: 'Error', path, noindex: true }, main);
 }

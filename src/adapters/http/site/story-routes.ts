@@ -6,13 +6,13 @@ import { isShortCode } from '../../../core/short-links/short-code.js';
 import { cacheKey, createCachedResponder } from '../cached-response.js';
 import type { HttpDeps } from '../http-deps.js';
 import { makePage } from '../page-cache.js';
+import { slugParams } from '../route-params.js';
 import { renderArticleFragment, renderArticlePage } from './article-page.js';
 import { renderHomePage } from './home-page.js';
 import { renderGonePage, renderNotFoundPage } from './simple-pages.js';
 import { createSiteContextFactory } from './site-context-factory.js';
 
 const HTML = 'text/html; charset=utf-8';
-const slugParams = z.object({ slug: z.string().min(1).max(200) });
 
 export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const siteContext = createSiteContextFactory(deps);
@@ -21,8 +21,8 @@ export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps): void 
   app.get('/', async (request, reply) =>
     respond(request, reply, cacheKey('/'), async () => {
       const [site, home] = await Promise.all([siteContext(), deps.reader.home()]);
-      const lastModified = home.latest[0]?.updatedAt ?? null;
-      return makePage({ contentType: HTML, body: renderHomePage(site, home), lastModified, tags: ['home'] });
+      // No Last-Modified: home is made of many stories and blocks, so only its ETag tells when it changed.
+      return makePage({ contentType: HTML, body: renderHomePage(site, home), tags: ['home'] });
     }));
 
   app.get('/article/:slug', async (request, reply) => {

@@ -48,7 +48,7 @@ export function enableFollowButtons(root: ParentNode): void {
 
 /**
  * Fills the Following page with the latest stories of the followed topics, rendered by the server.
- * Topics the server no longer knows are forgotten; the list has Unfollow buttons.
+ * Topics the server reports as unknown are forgotten; the list has Unfollow buttons.
  */
 export async function loadFollowingPage(container: HTMLElement, enhance: (root: ParentNode) => void): Promise<void> {
   const follows = readFollows();
@@ -58,11 +58,9 @@ export async function loadFollowingPage(container: HTMLElement, enhance: (root: 
     const response = await fetch(`/following/stories?topics=${query}`, { headers: { accept: 'text/html' } });
     if (!response.ok) throw new Error(String(response.status));
     const fragment = document.createRange().createContextualFragment(await response.text());
-    const known = fragment.querySelector<HTMLElement>('[data-known-topics]')?.dataset['knownTopics'];
-    if (known !== undefined) {
-      const slugs = new Set(known.split(',').filter(Boolean));
-      writeFollows(follows.filter((t) => slugs.has(t.slug)));
-    }
+    // Forget only what the site says it does not have (a topic may have been merged or removed).
+    const unknown = new Set((fragment.querySelector<HTMLElement>('[data-unknown-topics]')?.dataset['unknownTopics'] ?? '').split(',').filter(Boolean));
+    if (unknown.size) writeFollows(follows.filter((t) => !unknown.has(t.slug)));
     container.replaceChildren(fragment);
     enhance(container);
   } catch {
