@@ -52,6 +52,8 @@ export interface ArticleStore {
   isSlugTaken(slug: string): Promise<boolean>;
   isShortCodeTaken(code: string): Promise<boolean>;
   listPublished(query: ListQuery): Promise<Page<ArticleSummary>>;
+  /** Ids of the newest published stories, overall or in a section: the cheap first step of composite pages. */
+  listPublishedIds(query: { limit: number; sectionSlug?: string }): Promise<string[]>;
   /** The story after this one in the stream (next older); for infinite scroll. */
   nextPublished(article: Pick<Article, 'id' | 'updatedAt'>): Promise<ArticleSummary | null>;
   /** Published stories sharing topics with this one, most shared first. */

@@ -273,6 +273,9 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
       return row?.slug ?? null;
     },
     findSummariesByIds,
+    async listPublishedIds(query) {
+      return (await streamIds(query)).map((r) => r.id);
+    },
   };
 }
 
