@@ -1,0 +1,78 @@
+/** @module The write side of the article store: one article's rows (links, short link, first revision, search entry) on a given transaction. */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { bodyText, type TopicKind } from '../../../core/articles/article.js';
+import type { NewArticle } from '../../../core/articles/article-store.js';
+import type { Database } from '../database.js';
+import type { SearchWriter } from '../../search/search-writer.js';
+import { leadImageToRow, toIso } from './article-rows.js';
+
+/** Ids of sections, topics and authors already ensured in this write, so a batch looks each up once. */
+export type IdCache = Map<string, string>;
+
+async function ensureSection(trx: Kysely<Database>, section: { slug: string; name: string }, cache: IdCache): Promise<string> {
+  const known = cache.get(`section:${section.slug}`);
+  if (known) return known;
+  await trx.insertInto('sections').values({ id: randomUUID(), slug: section.slug, name: section.name })
+    .onConflict((oc) => oc.column('slug').doNothing()).execute();
+  const row = await trx.selectFrom('sections').select('id').where('slug', '=', section.slug).executeTakeFirstOrThrow();
+  cache.set(`section:${section.slug}`, row.id);
+  return row.id;
+}
+
+async function ensureNamed(trx: Kysely<Database>, table: 'topics' | 'authors', ref: { slug: string; name: string; kind?: TopicKind }, cache: IdCache): Promise<string> {
+  const known = cache.get(`${table}:${ref.slug}`);
+  if (known) return known;
+  if (table === 'topics') {
+    await trx.insertInto('topics').values({ id: randomUUID(), slug: ref.slug, name: ref.name, kind: ref.kind ?? 'subject' })
+      .onConflict((oc) => oc.column('slug').doNothing()).execute();
+  } else {
+    await trx.insertInto('authors').values({ id: randomUUID(), slug: ref.slug, name: ref.name, bio: null })
+      .onConflict((oc) => oc.column('slug').doNothing()).execute();
+  }
+  const row = await trx.selectFrom(table).select('id').where('slug', '=', ref.slug).executeTakeFirstOrThrow();
+  cache.set(`${table}:${ref.slug}`, row.id);
+  return row.id;
+}
+
+function snapshotOf(article: NewArticle): string {
+  const { revisionId: _r, actor: _a, contentKey: _c, shortCode: _s, ...fields } = article;
+  return JSON.stringify(fields);
+}
+
+/** Writes one article with its links, first revision and search entry on the caller's transaction. */
+export async function insertArticleRows(trx: Kysely<Database>, article: NewArticle, cache: IdCache, search: SearchWriter): Promise<void> {
+  const sectionId = await ensureSection(trx, article.section, cache);
+  const now = toIso(article.createdAt);
+  await trx.insertInto('articles').values({
+    id: article.id, slug: article.slug, headline: article.headline,
+    highlights: JSON.stringify(article.highlights), dateline: article.dateline,
+    body: JSON.stringify(article.body), ...leadImageToRow(article.lead), section_id: sectionId,
+    source_kind: article.source.kind,
+    source_agency: article.source.kind === 'agency' ? article.source.agency : null,
+    source_wire_id: article.source.kind === 'agency' ? article.source.wireId : null,
+    status: article.status,
+    first_published_at: article.firstPublishedAt ? toIso(article.firstPublishedAt) : null,
+    updated_at: article.updatedAt ? toIso(article.updatedAt) : null,
+    update_note: article.updateNote, content_key: article.contentKey, created_at: now, modified_at: now,
+  }).execute();
+  const storyUpdatedAt = article.status === 'published' && article.updatedAt ? toIso(article.updatedAt) : null;
+  for (const [position, topic] of article.topics.entries()) {
+    const topicId = await ensureNamed(trx, 'topics', topic, cache);
+    await trx.insertInto('article_topics').values({ article_id: article.id, topic_id: topicId, position, story_updated_at: storyUpdatedAt }).execute();
+  }
+  for (const [position, author] of article.authors.entries()) {
+    const authorId = await ensureNamed(trx, 'authors', author, cache);
+    await trx.insertInto('article_authors').values({ article_id: article.id, author_id: authorId, position, story_updated_at: storyUpdatedAt }).execute();
+  }
+  await trx.insertInto('short_links').values({ code: article.shortCode, article_id: article.id }).execute();
+  await trx.insertInto('revisions').values({
+    id: article.revisionId, article_id: article.id, number: 1, kind: 'created', actor: article.actor,
+    created_at: now, snapshot: snapshotOf(article),
+  }).execute();
+  if (article.status === 'published') {
+    await search.index(trx, {
+      articleId: article.id, sortAt: article.updatedAt ?? article.createdAt, headline: article.headline, highlights: article.highlights, body: bodyText(article.body),
+    });
+  }
+}
