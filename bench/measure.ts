@@ -1,5 +1,6 @@
 /** One figure at a time: warm-up, repeated load runs, the median run reported with its ratio to the reference. */
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { makePage } from '../src/adapters/http/page-cache.js';
+import { encoded } from '../src/adapters/http/send-page.js';
 import { runLoad, type LoadResult } from './load.js';
 import { nginxAvailable, startNginx, type StaticFile } from './nginx-reference.js';
 import type { Figure } from './report.js';
@@ -55,13 +56,14 @@ export function createMeasurer(options: { settings: MeasureSettings; loadCpu: st
   return { throughput, reference };
 }
 
-/** The page's bytes and the compressed forms Dateline sends (same settings as send-page.ts). */
+/** The page's bytes and the compressed forms Dateline sends, made by Dateline's own encoder. */
 export async function fetchStatic(origin: string, path: string): Promise<StaticFile> {
   const identity = Buffer.from(await (await fetch(origin + path, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
+  const page = makePage({ contentType: 'text/html; charset=utf-8', body: identity });
   return {
     path, identity,
-    gzip: gzipSync(identity, { level: 6 }),
-    br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+    gzip: encoded(page, 'gzip'),
+    br: encoded(page, 'br'),
   };
 }
 

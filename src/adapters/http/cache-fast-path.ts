@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page, PageCache } from './page-cache.js';
 import { SECURITY_HEADERS } from './security-headers.js';
-import { encoded, isFresh, MIN_COMPRESS_BYTES, pickEncoding } from './send-page.js';
+import { cachingHeaders, encoded, isFresh, MIN_COMPRESS_BYTES, pickEncoding } from './send-page.js';
 
 /** The cache key of a plain path: what the routes use for pages without query parameters (see cacheKey). */
 function keyOf(url: string): string | null {
@@ -25,9 +25,7 @@ function headersOf(page: Page, encoding: Encoding, length: number): string[] {
   if (!lists) headerLists.set(page, (lists = new Map()));
   let list = lists.get(encoding);
   if (!list) {
-    list = Object.entries(SECURITY_HEADERS).flat();
-    list.push('etag', page.etag, 'vary', 'Accept-Encoding', 'cache-control', `public, max-age=${page.maxAge}`);
-    if (page.lastModified) list.push('last-modified', page.lastModified.toUTCString());
+    list = Object.entries({ ...SECURITY_HEADERS, ...cachingHeaders(page) }).flat();
     list.push('content-type', page.contentType, 'content-length', String(length));
     if (encoding) list.push('content-encoding', encoding);
     lists.set(encoding, list);

@@ -55,13 +55,22 @@ export function isFresh(request: { headers: FastifyRequest['headers'] }, page: P
   return false;
 }
 
+/** Validators and caching headers of a page: the same whether Fastify or the cache fast path sends it. */
+export function cachingHeaders(page: Page): Record<string, string> {
+  const headers: Record<string, string> = {
+    etag: page.etag,
+    vary: 'Accept-Encoding',
+    'cache-control': page.status === 200 ? `public, max-age=${page.maxAge}` : 'no-cache',
+  };
+  if (page.lastModified) headers['last-modified'] = page.lastModified.toUTCString();
+  return headers;
+}
+
 export function sendPage(request: FastifyRequest, reply: FastifyReply, page: Page): FastifyReply {
-  reply.header('etag', page.etag);
-  reply.header('vary', 'Accept-Encoding');
-  if (page.lastModified) reply.header('last-modified', page.lastModified.toUTCString());
-  if (!reply.hasHeader('cache-control')) {
-    reply.header('cache-control', page.status === 200 ? `public, max-age=${page.maxAge}` : 'no-cache');
-  }
+  const { 'cache-control': cacheControl, ...validators } = cachingHeaders(page);
+  reply.headers(validators);
+  // A route may have set its own cache policy (search, assets); the page's default applies otherwise.
+  if (!reply.hasHeader('cache-control') && cacheControl) reply.header('cache-control', cacheControl);
   if (page.status === 200 && isFresh(request, page)) return reply.code(304).send();
   reply.code(page.status).type(page.contentType);
   const encoding = page.body.length >= MIN_COMPRESS_BYTES ? pickEncoding(request.headers['accept-encoding']) : null;
