@@ -3,13 +3,39 @@ export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 
 
 export type TopicKind = 'person' | 'place' | 'organisation' | 'subject';
 
-/** One block of an article body. Text blocks hold plain text; `html` blocks are sanitised at render. */
+/** A stretch of text with inline formatting, as the newsroom editor writes it. `href` is checked by safeUrl at render. */
+export interface TextRun {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  href?: string;
+}
+
+/** A photo placed in the body (from the media library). */
+export interface BodyImage {
+  type: 'image';
+  mediaId: string | null;
+  url: string;
+  caption: string;
+  credit: string | null;
+  alt: string;
+  width: number | null;
+  height: number | null;
+}
+
+/**
+ * One block of an article body. `text` is always the plain text (search, feeds, diffs); `runs`, when
+ * present, carries the same text with inline formatting. `html` blocks are sanitised at render.
+ * An embed is shown as a plain link: nothing is fetched from the embedded site.
+ */
 export type BodyBlock =
-  | { type: 'paragraph'; text: string }
+  | { type: 'paragraph'; text: string; runs?: TextRun[] }
   | { type: 'heading'; text: string; level: 2 | 3 }
-  | { type: 'quote'; text: string; cite: string | null }
+  | { type: 'quote'; text: string; cite: string | null; runs?: TextRun[] }
   | { type: 'list'; ordered: boolean; items: string[] }
-  | { type: 'html'; html: string };
+  | { type: 'html'; html: string }
+  | BodyImage
+  | { type: 'embed'; url: string; title: string | null };
 
 /** The lead photo. `url` is null when only the caption survived (as in a text capture). */
 export interface LeadImage {
@@ -83,6 +109,10 @@ export function bodyText(body: readonly BodyBlock[]): string {
           return block.items.join('\n');
         case 'html':
           return block.html.replace(/<[^>]*>/g, ' ');
+        case 'image':
+          return block.caption;
+        case 'embed':
+          return block.title ?? block.url;
         default:
           return block.text;
       }

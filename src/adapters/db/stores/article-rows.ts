@@ -1,16 +1,8 @@
 /** @module Maps article rows to domain values and back (JSON columns parsed with zod). */
 import { z } from 'zod';
 import type { ArticleSource, ArticleSummary, BodyBlock, LeadImage } from '../../../core/articles/article.js';
+import { bodySchema } from '../../validation/body-block-schema.js';
 
-const bodySchema: z.ZodType<BodyBlock[]> = z.array(
-  z.discriminatedUnion('type', [
-    z.object({ type: z.literal('paragraph'), text: z.string() }),
-    z.object({ type: z.literal('heading'), text: z.string(), level: z.union([z.literal(2), z.literal(3)]) }),
-    z.object({ type: z.literal('quote'), text: z.string(), cite: z.string().nullable() }),
-    z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(z.string()) }),
-    z.object({ type: z.literal('html'), html: z.string() }),
-  ]),
-);
 const highlightsSchema = z.array(z.string());
 
 export function parseBody(json: string): BodyBlock[] {

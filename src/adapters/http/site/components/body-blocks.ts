@@ -1,7 +1,7 @@
 /** @module Renders an article body: text blocks escaped, HTML blocks through the allow-list sanitiser. */
 import sanitizeHtml from 'sanitize-html';
-import type { BodyBlock } from '../../../../core/articles/article.js';
-import { html, raw, type SafeHtml } from '../../html/html.js';
+import type { BodyBlock, BodyImage, TextRun } from '../../../../core/articles/article.js';
+import { html, raw, safeUrl, type SafeHtml } from '../../html/html.js';
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'a', 'blockquote', 'ul', 'ol', 'li', 'br', 'figure', 'figcaption', 'cite', 'q', 'sub', 'sup'],
@@ -16,22 +16,46 @@ export function sanitizeBodyHtml(dirty: string): string {
   return sanitizeHtml(dirty, SANITIZE_OPTIONS);
 }
 
+/** Inline formatting; a link whose URL is not http(s)/mailto loses its link, never its text. */
+function runs(list: TextRun[] | undefined, text: string): SafeHtml | string {
+  if (!list) return text;
+  return html`${list.map((r) => {
+    let out: SafeHtml = html`${r.text}`;
+    if (r.italic) out = html`<em>${out}</em>`;
+    if (r.bold) out = html`<strong>${out}</strong>`;
+    const href = r.href ? safeUrl(r.href) : '';
+    return href && href !== '#' ? html`<a href="${href}" rel="noopener nofollow">${out}</a>` : out;
+  })}`;
+}
+
+function figure(b: BodyImage): SafeHtml {
+  const src = safeUrl(b.url);
+  const size = b.width && b.height ? html` width="${b.width}" height="${b.height}"` : '';
+  return html`<figure class="body-photo"><img src="${src}" alt="${b.alt}" loading="lazy" decoding="async"${size}>${
+    b.caption || b.credit ? html`<figcaption>${b.caption}${b.credit ? html` <span class="credit">${b.credit}</span>` : ''}</figcaption>` : ''
+  }</figure>`;
+}
+
 function block(b: BodyBlock, dateline: string | null, isFirst: boolean): SafeHtml {
   switch (b.type) {
     case 'paragraph':
       return isFirst && dateline
-        ? html`<p><span class="dateline">${dateline}:</span> ${b.text}</p>`
-        : html`<p>${b.text}</p>`;
+        ? html`<p><span class="dateline">${dateline}:</span> ${runs(b.runs, b.text)}</p>`
+        : html`<p>${runs(b.runs, b.text)}</p>`;
     case 'heading':
       return b.level === 2 ? html`<h2>${b.text}</h2>` : html`<h3>${b.text}</h3>`;
     case 'quote':
-      return html`<blockquote><p>${b.text}</p>${b.cite ? html`<footer>— ${b.cite}</footer>` : ''}</blockquote>`;
+      return html`<blockquote><p>${runs(b.runs, b.text)}</p>${b.cite ? html`<footer>— ${b.cite}</footer>` : ''}</blockquote>`;
     case 'list': {
       const items = b.items.map((i) => html`<li>${i}</li>`);
       return b.ordered ? html`<ol>${items}</ol>` : html`<ul>${items}</ul>`;
     }
     case 'html':
       return raw(sanitizeBodyHtml(b.html));
+    case 'image':
+      return figure(b);
+    case 'embed':
+      return html`<p class="embed"><a href="${safeUrl(b.url)}" rel="noopener nofollow">${b.title ?? b.url}</a></p>`;
   }
 }
 
