@@ -1,0 +1,77 @@
+/** @module ninjs schema: the fields of IPTC ninjs 1.x, 2.x and 3.x that Dateline reads, as one lenient zod schema over lower-cased keys. */
+import { z } from 'zod';
+
+/** A field that is ignored (undefined) when it has the wrong type, so one odd field never loses an item. */
+function lenient<T extends z.ZodType>(schema: T) {
+  return schema.optional().catch(undefined);
+}
+
+const str = lenient(z.string());
+const strOrNum = lenient(z.union([z.string(), z.number()]));
+const roleValue = z.looseObject({ role: str, contenttype: str, value: z.string() });
+const named = z.looseObject({ name: str, title: str, code: str, literal: str, uri: str, scheme: str, rel: str });
+const rendition = z.looseObject({ name: str, href: str, width: strOrNum, height: strOrNum, mimetype: str, contenttype: str });
+
+/** ninjs 1.x uses objects keyed by name where 2.x and 3.x use arrays with a `name`. */
+function listOrMap<T extends z.ZodType>(item: T) {
+  return lenient(
+    z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]).transform((value) =>
+      (Array.isArray(value) ? value : Object.entries(value).map(([name, v]) => (typeof v === 'object' && v !== null ? { name, ...v } : v)))
+        .map((v) => item.safeParse(v))
+        .flatMap((r) => (r.success ? [r.data as z.output<T>] : [])),
+    ),
+  );
+}
+
+const base = {
+  uri: str,
+  type: str,
+  version: strOrNum,
+  versioncreated: str,
+  firstcreated: str,
+  contentcreated: str,
+  urgency: strOrNum,
+  language: str,
+  slugline: str,
+  located: str,
+  byline: str,
+  by: str,
+  copyrightholder: str,
+  headline: str,
+  title: str,
+  headlines: listOrMap(roleValue),
+  body_text: str,
+  body_xhtml: str,
+  body_html: str,
+  bodies: listOrMap(roleValue),
+  description_text: str,
+  description_xhtml: str,
+  descriptions: listOrMap(roleValue),
+  subject: listOrMap(named),
+  subjects: listOrMap(named),
+  genres: listOrMap(named),
+  place: listOrMap(named),
+  places: listOrMap(named),
+  person: listOrMap(named),
+  people: listOrMap(named),
+  organisation: listOrMap(named),
+  organisations: listOrMap(named),
+  infosources: listOrMap(named),
+  renditions: listOrMap(rendition),
+};
+
+export const ninjsAssociationSchema = z.looseObject(base);
+export const ninjsItemSchema = z.looseObject({ ...base, uri: z.string().min(1), associations: listOrMap(ninjsAssociationSchema) });
+
+export type NinjsItem = z.output<typeof ninjsItemSchema>;
+export type NinjsAssociation = z.output<typeof ninjsAssociationSchema>;
+export type NinjsRendition = z.output<typeof rendition>;
+export type NinjsNamed = z.output<typeof named>;
+
+/** Lower-cases every key, recursively: ninjs 3.0 writes `versionCreated` where 2.x wrote `versioncreated`. */
+export function lowerCaseKeys(value: unknown, depth = 0): unknown {
+  if (depth > 32) return null;
+  if (Array.isArray(value)) return value.map((v) => lowerCaseKeys(v, depth + 1));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toLowerCase(), lowerCaseKeys(v, depth + 1)]));
+}

@@ -1,0 +1,103 @@
+/** @module Safe XML: parses untrusted wire XML with fast-xml-parser, entity expansion off and DOCTYPE/ENTITY declarations refused. */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { decodeXmlEntities, normaliseText } from './wire-text.js';
+
+/** A parsed element: child elements by local name, attributes as `@_name`, text as `#text`, CDATA as `#cdata`. */
+export type XmlNode = { [key: string]: unknown };
+
+export type SafeXmlResult = { ok: true; root: string; node: XmlNode } | { ok: false; error: string };
+
+/**
+ * Refuses any document type declaration before the parser sees it. Internal entities are how
+ * "billion laughs" and quadratic blow-up work, external ones how XXE reads local files; no wire
+ * format needs either, so the receiver declines them outright instead of trying to expand them safely.
+ */
+export function unsafeXmlReason(text: string): string | null {
+  if (/<!DOCTYPE/i.test(text)) return 'XML with a DOCTYPE declaration is refused (entity expansion and external entities are not allowed)';
+  if (/<!ENTITY/i.test(text)) return 'XML with an ENTITY declaration is refused';
+  return null;
+}
+
+/** The local name of the root element (prefix dropped), skipping the declaration, processing instructions and comments. */
+export function rootElementName(text: string): string | null {
+  const prolog = /^(?:\uFEFF)?(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/;
+  const match = prolog.exec(text.slice(0, 64 * 1024));
+  return match?.[2] ?? null;
+}
+
+/** Parses a document. `rawElements` are kept as unparsed markup (bodies that are XHTML, NITF or Atom xhtml content). */
+export function parseSafeXml(text: string, rawElements: readonly string[] = []): SafeXmlResult {
+  const unsafe = unsafeXmlReason(text);
+  if (unsafe) return { ok: false, error: unsafe };
+  const root = rootElementName(text);
+  if (!root) return { ok: false, error: 'not XML: no root element' };
+  const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
+  if (valid !== true) {
+    return { ok: false, error: `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` };
+  }
+  const parser = new XMLParser({
+    processEntities: false,
+    htmlEntities: false,
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    removeNSPrefix: true,
+    cdataPropName: '#cdata',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    allowBooleanAttributes: true,
+    stopNodes: rawElements.map((name) => `*.${name}`),
+  });
+  const doc = parser.parse(text) as XmlNode;
+  const node = doc[root];
+  return { ok: true, root, node: isNode(node) ? node : { '#text': typeof node === 'string' ? node : '' } };
+}
+
+export function isNode(value: unknown): value is XmlNode {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Every child element named `name` (local name), as nodes; text-only children become `{ '#text': … }`. */
+export function childrenOf(node: XmlNode | null | undefined, name: string): XmlNode[] {
+  const value = node?.[name];
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).map((v: unknown) => (isNode(v) ? v : { '#text': v === null ? '' : String(v) }));
+}
+
+export function childOf(node: XmlNode | null | undefined, name: string): XmlNode | null {
+  return childrenOf(node, name)[0] ?? null;
+}
+
+/** An attribute, entities decoded and trimmed; null when absent or empty. */
+export function attrOf(node: XmlNode | null | undefined, name: string): string | null {
+  const value = node?.[`@_${name}`];
+  if (typeof value !== 'string') return null;
+  const text = normaliseText(decodeXmlEntities(value));
+  return text === '' ? null : text;
+}
+
+/** All text inside an element (entities decoded, CDATA as is), normalised; '' when absent. */
+export function textOf(node: unknown): string {
+  return normaliseText(rawTextOf(node));
+}
+
+/** The text of a child element, or null when it is absent or empty. */
+export function childText(node: XmlNode | null | undefined, name: string): string | null {
+  const text = textOf(childOf(node, name));
+  return text === '' ? null : text;
+}
+
+function rawTextOf(node: unknown): string {
+  if (typeof node === 'string') return decodeXmlEntities(node);
+  if (typeof node === 'number' || typeof node === 'boolean') return String(node);
+  if (Array.isArray(node)) return node.map(rawTextOf).join(' ');
+  if (!isNode(node)) return '';
+  return Object.entries(node)
+    .filter(([key]) => !key.startsWith('@_'))
+    .map(([key, value]) => (key === '#cdata' ? cdataText(value) : rawTextOf(value)))
+    .join(' ');
+}
+
+function cdataText(value: unknown): string {
+  return Array.isArray(value) ? value.map(String).join('') : String(value);
+}

@@ -1,0 +1,67 @@
+/** @module Wire inline runs: the text of sanitised inline markup as TextRuns (bold, italic, links), whitespace normalised across runs. */
+import type { ChildNode } from 'domhandler';
+import type { TextRun } from '../../core/articles/article.js';
+
+interface Format {
+  bold: boolean;
+  italic: boolean;
+  href: string | null;
+}
+
+/** Runs of one paragraph; adjacent runs with the same formatting are merged, empty ones dropped. */
+export function inlineRuns(nodes: readonly ChildNode[]): TextRun[] {
+  const raw: TextRun[] = [];
+  collect(nodes, { bold: false, italic: false, href: null }, raw);
+  return tidy(raw);
+}
+
+function collect(nodes: readonly ChildNode[], format: Format, out: TextRun[]): void {
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      out.push(runOf(node.data, format));
+    } else if (node.type === 'tag') {
+      if (node.name === 'br') {
+        out.push(runOf(' ', format));
+        continue;
+      }
+      const next: Format = {
+        bold: format.bold || node.name === 'b' || node.name === 'strong',
+        italic: format.italic || node.name === 'i' || node.name === 'em',
+        href: node.name === 'a' && node.attribs['href'] ? node.attribs['href'] : format.href,
+      };
+      collect(node.children, next, out);
+    }
+  }
+}
+
+function runOf(text: string, format: Format): TextRun {
+  const run: TextRun = { text: text.normalize('NFC').replace(/[\s\u00a0]+/gu, ' ') };
+  if (format.bold) run.bold = true;
+  if (format.italic) run.italic = true;
+  if (format.href) run.href = format.href;
+  return run;
+}
+
+function sameFormat(a: TextRun, b: TextRun): boolean {
+  return Boolean(a.bold) === Boolean(b.bold) && Boolean(a.italic) === Boolean(b.italic) && a.href === b.href;
+}
+
+function tidy(runs: TextRun[]): TextRun[] {
+  const merged: TextRun[] = [];
+  for (const run of runs) {
+    const last = merged[merged.length - 1];
+    if (last && sameFormat(last, run)) last.text += run.text;
+    else merged.push({ ...run });
+  }
+  // One space between runs, none at the ends.
+  for (let i = 0; i < merged.length; i++) {
+    const run = merged[i]!;
+    run.text = run.text.replace(/ {2,}/g, ' ');
+    const previous = merged.slice(0, i).reverse().find((r) => r.text !== '');
+    if (!previous || previous.text.endsWith(' ')) run.text = run.text.replace(/^ /, '');
+  }
+  const kept = merged.filter((run) => run.text !== '');
+  const last = kept[kept.length - 1];
+  if (last) last.text = last.text.replace(/ $/, '');
+  return kept.filter((run) => run.text !== '');
+}
