@@ -50,6 +50,10 @@ export interface ArticlesTable {
   version: Generated<number>;
   created_at: string;
   modified_at: string;
+  scheduled_at: string | null;
+  lead_media_id: string | null;
+  created_by: string | null;
+  modified_by: string | null;
 }
 
 export interface ArticleTopicsTable {
@@ -77,11 +81,62 @@ export interface RevisionsTable {
   created_at: string;
   /** JSON snapshot of the article's editable fields. */
   snapshot: string;
+  /** The article's version after this revision (null for revisions older than migration 0003). */
+  version: number | null;
+  /** The update or correction note given with this revision. */
+  note: string | null;
 }
 
 export interface ShortLinksTable {
   code: string;
   article_id: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  author_id: string | null;
+  created_at: string;
+  password_changed_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie's token. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface MediaTable {
+  id: string;
+  original_format: string;
+  width: number;
+  height: number;
+  bytes: number;
+  /** JSON array of PhotoVariant (plus the original's private key). */
+  variants: string;
+  caption: string;
+  credit: string | null;
+  alt: string;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+export interface CorrectionsTable {
+  id: string;
+  article_id: string;
+  note: string;
+  actor: string | null;
+  created_at: string;
 }
 
 export interface Database {
@@ -93,4 +148,8 @@ export interface Database {
   article_authors: ArticleAuthorsTable;
   revisions: RevisionsTable;
   short_links: ShortLinksTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  media: MediaTable;
+  corrections: CorrectionsTable;
 }

@@ -2,20 +2,31 @@
 import { Migrator, type Kysely, type MigrationResultSet, type Migration } from 'kysely';
 import { coreSchema } from './migrations/0001-core-schema.js';
 import { articleSearch, type CreateSearchSchema } from './migrations/0002-article-search.js';
+import { newsroomSchema } from './migrations/0003-newsroom.js';
 
 /** Every migration in order. Never edit one that has landed: add the next number instead. */
 export function allMigrations(createSearchSchema: CreateSearchSchema): Record<string, Migration> {
   return {
     '0001-core-schema': coreSchema,
     '0002-article-search': articleSearch(createSearchSchema),
+    '0003-newsroom': newsroomSchema,
   };
 }
 
+/**
+ * `migrationTableSchema` (PostgreSQL: the connection's current schema) keeps Kysely's bookkeeping tables
+ * in the schema being migrated: without it Kysely finds `kysely_migration` in any other schema of the
+ * database and takes this one for migrated.
+ */
 export async function migrateToLatest(
   db: Kysely<unknown>,
   createSearchSchema: CreateSearchSchema,
+  migrationTableSchema?: string,
 ): Promise<MigrationResultSet> {
   const migrations = allMigrations(createSearchSchema);
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const migrator = new Migrator({
+    db, provider: { getMigrations: async () => migrations },
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
   return migrator.migrateToLatest();
 }

@@ -50,11 +50,3 @@ export function withStatementCache(raw: SQLite.Database): SqliteDatabase {
     },
   };
 }
-
-/** Turns a DATABASE_URL of the form sqlite:PATH, file:PATH or a bare path into a file path. */
-export function sqlitePathFromUrl(url: string): string {
-  if (url.startsWith('sqlite://')) return url.slice('sqlite://'.length);
-  if (url.startsWith('sqlite:')) return url.slice('sqlite:'.length);
-  if (url.startsWith('file:')) return url.slice('file:'.length);
-  return url;
-}

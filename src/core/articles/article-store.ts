@@ -38,6 +38,9 @@ export interface NewArticle {
   createdAt: Date;
   revisionId: string;
   actor: string | null;
+  /** The staff user who created it (newsroom stories); null for imports and wire copy. */
+  createdBy?: string | null;
+  leadMediaId?: string | null;
 }
 
 export interface ArticleStore {

@@ -10,7 +10,7 @@ import { leadImageToRow, toIso } from './article-rows.js';
 /** Ids of sections, topics and authors already ensured in this write, so a batch looks each up once. */
 export type IdCache = Map<string, string>;
 
-async function ensureSection(trx: Kysely<Database>, section: { slug: string; name: string }, cache: IdCache): Promise<string> {
+export async function ensureSection(trx: Kysely<Database>, section: { slug: string; name: string }, cache: IdCache): Promise<string> {
   const known = cache.get(`section:${section.slug}`);
   if (known) return known;
   await trx.insertInto('sections').values({ id: randomUUID(), slug: section.slug, name: section.name })
@@ -20,7 +20,7 @@ async function ensureSection(trx: Kysely<Database>, section: { slug: string; nam
   return row.id;
 }
 
-async function ensureNamed(trx: Kysely<Database>, table: 'topics' | 'authors', ref: { slug: string; name: string; kind?: TopicKind }, cache: IdCache): Promise<string> {
+export async function ensureNamed(trx: Kysely<Database>, table: 'topics' | 'authors', ref: { slug: string; name: string; kind?: TopicKind }, cache: IdCache): Promise<string> {
   const known = cache.get(`${table}:${ref.slug}`);
   if (known) return known;
   if (table === 'topics') {
@@ -36,8 +36,8 @@ async function ensureNamed(trx: Kysely<Database>, table: 'topics' | 'authors', r
 }
 
 function snapshotOf(article: NewArticle): string {
-  const { revisionId: _r, actor: _a, contentKey: _c, shortCode: _s, ...fields } = article;
-  return JSON.stringify(fields);
+  const { revisionId: _r, actor: _a, contentKey: _c, shortCode: _s, createdBy: _b, leadMediaId, ...fields } = article;
+  return JSON.stringify({ ...fields, leadMediaId: leadMediaId ?? null });
 }
 
 /** Writes one article with its links, first revision and search entry on the caller's transaction. */
@@ -55,6 +55,7 @@ export async function insertArticleRows(trx: Kysely<Database>, article: NewArtic
     first_published_at: article.firstPublishedAt ? toIso(article.firstPublishedAt) : null,
     updated_at: article.updatedAt ? toIso(article.updatedAt) : null,
     update_note: article.updateNote, content_key: article.contentKey, created_at: now, modified_at: now,
+    created_by: article.createdBy ?? null, modified_by: article.createdBy ?? null, lead_media_id: article.leadMediaId ?? null,
   }).execute();
   const storyUpdatedAt = article.status === 'published' && article.updatedAt ? toIso(article.updatedAt) : null;
   for (const [position, topic] of article.topics.entries()) {
@@ -68,7 +69,7 @@ export async function insertArticleRows(trx: Kysely<Database>, article: NewArtic
   await trx.insertInto('short_links').values({ code: article.shortCode, article_id: article.id }).execute();
   await trx.insertInto('revisions').values({
     id: article.revisionId, article_id: article.id, number: 1, kind: 'created', actor: article.actor,
-    created_at: now, snapshot: snapshotOf(article),
+    created_at: now, snapshot: snapshotOf(article), version: 1, note: null,
   }).execute();
   if (article.status === 'published') {
     await search.index(trx, {

@@ -1,0 +1,157 @@
+/** @module NewsroomStore over Kysely: stories in every status, conditional workflow changes, revisions and corrections. */
+import type { Kysely } from 'kysely';
+import { bodyText, type ArticleStatus, type TopicKind } from '../../../core/articles/article.js';
+import type {
+  ChangeOutcome, Correction, NewRevision, NewsroomListQuery, NewsroomStore, Revision, RevisionKind, RevisionSummary, StoryChange, StoryState,
+} from '../../../core/workflow/newsroom-store.js';
+import { PUBLIC_REVISION_KINDS } from '../../../core/workflow/newsroom-store.js';
+import type { StoryFields } from '../../../core/workflow/story-fields.js';
+import type { Database } from '../database.js';
+import type { SearchWriter } from '../../search/search-writer.js';
+import { fromIso, leadImageFromRow, leadImageToRow, parseBody, parseHighlights, sourceFromRow, toIso } from './article-rows.js';
+import { ensureNamed, ensureSection, type IdCache } from './article-writes.js';
+import { listNewsroomStories } from './newsroom-story-list.js';
+import { parseSnapshot, snapshotFields } from './story-snapshot.js';
+
+const dateOrNull = (value: string | null) => (value ? fromIso(value) : null);
+
+export function createSqlNewsroomStore(db: Kysely<Database>, search: SearchWriter, onCommit: () => void = () => {}): NewsroomStore {
+  async function findState(id: string): Promise<StoryState | null> {
+    const row = await db.selectFrom('articles')
+      .innerJoin('sections', 'sections.id', 'articles.section_id')
+      .leftJoin('short_links', 'short_links.article_id', 'articles.id')
+      .selectAll('articles')
+      .select(['sections.slug as section_slug', 'sections.name as section_name', 'short_links.code as short_code'])
+      .where('articles.id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    const [topics, authors] = await Promise.all([
+      db.selectFrom('article_topics').innerJoin('topics', 'topics.id', 'article_topics.topic_id')
+        .select(['topics.slug', 'topics.name', 'topics.kind']).where('article_topics.article_id', '=', id).orderBy('article_topics.position').execute(),
+      db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
+        .select(['authors.slug', 'authors.name']).where('article_authors.article_id', '=', id).orderBy('article_authors.position').execute(),
+    ]);
+    const fields: StoryFields = {
+      headline: row.headline, highlights: parseHighlights(row.highlights), dateline: row.dateline,
+      section: { slug: row.section_slug, name: row.section_name },
+      topics: topics.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind as TopicKind })), authors,
+      source: sourceFromRow(row), lead: leadImageFromRow(row), leadMediaId: row.lead_media_id, body: parseBody(row.body),
+    };
+    return {
+      id: row.id, slug: row.slug, status: row.status as ArticleStatus, version: row.version, fields, createdBy: row.created_by,
+      firstPublishedAt: dateOrNull(row.first_published_at), updatedAt: dateOrNull(row.updated_at), updateNote: row.update_note,
+      scheduledAt: dateOrNull(row.scheduled_at), createdAt: fromIso(row.created_at), modifiedAt: fromIso(row.modified_at), shortCode: row.short_code,
+    };
+  }
+
+  async function insertRevision(trx: Kysely<Database>, articleId: string, revision: NewRevision, fields: StoryFields, version: number | null) {
+    const last = await trx.selectFrom('revisions').select((eb) => eb.fn.max('number').as('n')).where('article_id', '=', articleId).executeTakeFirst();
+    await trx.insertInto('revisions').values({
+      id: revision.id, article_id: articleId, number: Number(last?.n ?? 0) + 1, kind: revision.kind, actor: revision.actor,
+      created_at: toIso(revision.createdAt), snapshot: snapshotFields(fields), version, note: revision.note,
+    }).execute();
+  }
+
+  /** Topics and authors are replaced; their story_updated_at copies the public time while published, else null. */
+  async function replaceLinks(trx: Kysely<Database>, change: StoryChange, storyUpdatedAt: string | null) {
+    const cache: IdCache = new Map();
+    await trx.deleteFrom('article_topics').where('article_id', '=', change.id).execute();
+    await trx.deleteFrom('article_authors').where('article_id', '=', change.id).execute();
+    for (const [position, topic] of change.fields.topics.entries()) {
+      const topicId = await ensureNamed(trx, 'topics', topic, cache);
+      await trx.insertInto('article_topics').values({ article_id: change.id, topic_id: topicId, position, story_updated_at: storyUpdatedAt }).execute();
+    }
+    for (const [position, author] of change.fields.authors.entries()) {
+      const authorId = await ensureNamed(trx, 'authors', author, cache);
+      await trx.insertInto('article_authors').values({ article_id: change.id, author_id: authorId, position, story_updated_at: storyUpdatedAt }).execute();
+    }
+  }
+
+  async function applyChange(change: StoryChange): Promise<ChangeOutcome> {
+    const outcome = await db.transaction().execute(async (trx): Promise<ChangeOutcome> => {
+      const f = change.fields;
+      const sectionId = await ensureSection(trx, f.section, new Map());
+      let update = trx.updateTable('articles').set((eb) => ({
+        ...(change.slug ? { slug: change.slug } : {}),
+        headline: f.headline, highlights: JSON.stringify(f.highlights), dateline: f.dateline, body: JSON.stringify(f.body),
+        ...leadImageToRow(f.lead), lead_media_id: f.leadMediaId, section_id: sectionId,
+        source_kind: f.source.kind,
+        source_agency: f.source.kind === 'agency' ? f.source.agency : null,
+        source_wire_id: f.source.kind === 'agency' ? f.source.wireId : null,
+        status: change.status,
+        first_published_at: change.firstPublishedAt ? toIso(change.firstPublishedAt) : null,
+        updated_at: change.updatedAt ? toIso(change.updatedAt) : null,
+        update_note: change.updateNote, minor_edit: change.minorEdit ? 1 : 0,
+        scheduled_at: change.scheduledAt ? toIso(change.scheduledAt) : null,
+        modified_at: toIso(change.revision.createdAt), modified_by: change.modifiedBy,
+        version: eb('version', '+', 1),
+      })).where('id', '=', change.id).where('status', 'in', [...change.fromStatuses]);
+      if (change.expectedVersion !== null) update = update.where('version', '=', change.expectedVersion);
+      if (change.dueBy) update = update.where('scheduled_at', '<=', toIso(change.dueBy));
+      const result = await update.returning('version').executeTakeFirst();
+      if (!result) {
+        const current = await trx.selectFrom('articles').select(['version', 'status']).where('id', '=', change.id).executeTakeFirst();
+        return { ok: false, current: current ? { version: current.version, status: current.status as ArticleStatus } : null };
+      }
+      const published = change.status === 'published';
+      await replaceLinks(trx, change, published && change.updatedAt ? toIso(change.updatedAt) : null);
+      if (published) {
+        await search.index(trx, { articleId: change.id, sortAt: change.updatedAt ?? change.revision.createdAt, headline: f.headline, highlights: f.highlights, body: bodyText(f.body) });
+      } else {
+        await search.remove(trx, change.id);
+      }
+      await insertRevision(trx, change.id, change.revision, f, result.version);
+      if (change.correction) {
+        await trx.insertInto('corrections').values({
+          id: change.correction.id, article_id: change.id, note: change.correction.note, actor: change.modifiedBy, created_at: toIso(change.correction.createdAt),
+        }).execute();
+      }
+      return { ok: true, version: result.version };
+    });
+    if (outcome.ok) onCommit();
+    return outcome;
+  }
+
+  async function addRevision(articleId: string, revision: NewRevision, fields: StoryFields): Promise<void> {
+    await db.transaction().execute((trx) => insertRevision(trx, articleId, revision, fields, null));
+  }
+
+  const revisionColumns = ['revisions.id', 'revisions.number', 'revisions.kind', 'revisions.actor', 'revisions.created_at', 'revisions.note', 'revisions.version', 'users.name as actor_name'] as const;
+  type RevisionRow = { id: string; number: number; kind: string; actor: string | null; created_at: string; note: string | null; version: number | null; actor_name: string | null };
+  const summaryOf = (r: RevisionRow): RevisionSummary => ({
+    id: r.id, number: r.number, kind: r.kind as RevisionKind, actor: r.actor, actorName: r.actor_name, createdAt: fromIso(r.created_at), note: r.note, version: r.version,
+  });
+  const revisions = () => db.selectFrom('revisions').leftJoin('users', 'users.id', 'revisions.actor');
+
+  async function listRevisions(articleId: string): Promise<RevisionSummary[]> {
+    const rows = await revisions().select(revisionColumns).where('revisions.article_id', '=', articleId).orderBy('revisions.number', 'desc').execute();
+    return rows.map(summaryOf);
+  }
+
+  async function findRevision(articleId: string, number: number): Promise<Revision | null> {
+    const row = await revisions().select([...revisionColumns, 'revisions.snapshot']).where('revisions.article_id', '=', articleId).where('revisions.number', '=', number).executeTakeFirst();
+    return row ? { ...summaryOf(row), fields: parseSnapshot(row.snapshot) } : null;
+  }
+
+  async function listPublicRevisions(articleId: string): Promise<Revision[]> {
+    const rows = await revisions().select([...revisionColumns, 'revisions.snapshot'])
+      .where('revisions.article_id', '=', articleId).where('revisions.kind', 'in', [...PUBLIC_REVISION_KINDS, 'created'])
+      .orderBy('revisions.number', 'asc').execute();
+    // A first revision ('created') is public only when the story was created published (imports, wire copy).
+    return rows.filter((r) => r.kind !== 'created' || (JSON.parse(r.snapshot) as { status?: string }).status === 'published').map((r) => ({ ...summaryOf(r), fields: parseSnapshot(r.snapshot) }));
+  }
+
+  async function listCorrections(articleId: string): Promise<Correction[]> {
+    const rows = await db.selectFrom('corrections').select(['id', 'note', 'created_at']).where('article_id', '=', articleId).orderBy('created_at', 'asc').execute();
+    return rows.map((r) => ({ id: r.id, note: r.note, createdAt: fromIso(r.created_at) }));
+  }
+
+  async function listDueScheduled(now: Date, limit: number) {
+    return db.selectFrom('articles').select(['id', 'version']).where('status', '=', 'scheduled')
+      .where('scheduled_at', '<=', toIso(now)).orderBy('scheduled_at', 'asc').limit(limit).execute();
+  }
+
+  return {
+    findState, applyChange, addRevision, listRevisions, findRevision, listPublicRevisions, listCorrections, listDueScheduled,
+    list: (query: NewsroomListQuery) => listNewsroomStories(db, query),
+  };
+}

@@ -1,0 +1,131 @@
+/** @module Staff sign-in: throttled logins, database sessions with CSRF tokens, and user management that revokes sessions. */
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/domain-error.js';
+import type { IdGenerator, RandomBytes } from '../shared/ids.js';
+import { slugify } from '../shared/slug.js';
+import type { LoginThrottle, PasswordHasher, SessionRecord, SessionStore, UserStore } from './staff-stores.js';
+import { isPlausibleEmail, normaliseEmail, passwordProblem, type Role, type StaffUser } from './staff-user.js';
+import { base64url, constantTimeEquals } from './token-text.js';
+
+export interface AuthDeps {
+  users: UserStore;
+  sessions: SessionStore;
+  hasher: PasswordHasher;
+  throttle: LoginThrottle;
+  clock: Clock;
+  ids: IdGenerator;
+  randomBytes: RandomBytes;
+  /** A one-way digest (SHA-256 hex in production): sessions are stored under the digest of their token. */
+  digest: (text: string) => string;
+}
+
+/** Idle sessions end after a week; every session ends after 30 days. */
+const IDLE_MS = 7 * 24 * 3600_000;
+const ABSOLUTE_MS = 30 * 24 * 3600_000;
+const TOUCH_EVERY_MS = 60_000;
+
+export interface SignedIn {
+  user: StaffUser;
+  session: SessionRecord;
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+export function createAuthService(deps: AuthDeps) {
+  const { users, sessions, hasher, clock } = deps;
+  let dummyHash: Promise<string> | null = null;
+
+  async function signIn(input: { email: string; password: string; ip: string | null; userAgent: string | null }): Promise<{ token: string; signedIn: SignedIn }> {
+    const email = normaliseEmail(input.email);
+    const keys = [`account:${email}`, ...(input.ip ? [`ip:${input.ip}`] : [])];
+    const wait = await deps.throttle.retryAfter(keys);
+    if (wait > 0) throw new DomainError('AUTH_THROTTLED', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`, { retryAfter: wait });
+    const found = await users.findCredentialsByEmail(email);
+    // An unknown email costs the same hashing time as a wrong password, so timing does not reveal accounts.
+    const valid = found
+      ? await hasher.verify(found.passwordHash, input.password)
+      : (await hasher.verify(await (dummyHash ??= hasher.hash('not a real password')), input.password), false);
+    if (!found || !valid || found.user.disabledAt) {
+      await deps.throttle.recordFailure(keys);
+      throw new DomainError('AUTH_INVALID_CREDENTIALS', 'That email and password do not match an account.');
+    }
+    await deps.throttle.reset(`account:${email}`);
+    const token = base64url(deps.randomBytes(32));
+    const now = clock.now();
+    const session: SessionRecord = {
+      id: deps.digest(token), userId: found.user.id, csrfToken: base64url(deps.randomBytes(24)), createdAt: now, lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + IDLE_MS), ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null,
+    };
+    await sessions.insert(session);
+    return { token, signedIn: { user: found.user, session } };
+  }
+
+  /** The staff user behind a session cookie, or null (expired, revoked, disabled, unknown). */
+  async function authenticate(token: string | undefined): Promise<SignedIn | null> {
+    if (!token || token.length > 100) return null;
+    const session = await sessions.find(deps.digest(token));
+    if (!session) return null;
+    const now = clock.now();
+    if (session.expiresAt.getTime() <= now.getTime() || now.getTime() - session.createdAt.getTime() > ABSOLUTE_MS) {
+      await sessions.remove(session.id);
+      return null;
+    }
+    const user = await users.findById(session.userId);
+    if (!user || user.disabledAt) return null;
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      const expiresAt = new Date(Math.min(now.getTime() + IDLE_MS, session.createdAt.getTime() + ABSOLUTE_MS));
+      await sessions.touch(session.id, now, expiresAt);
+    }
+    return { user, session };
+  }
+
+  function isValidCsrf(signedIn: SignedIn, submitted: string | undefined): boolean {
+    return typeof submitted === 'string' && constantTimeEquals(submitted, signedIn.session.csrfToken);
+  }
+
+  async function signOut(token: string | undefined): Promise<void> {
+    if (token) await sessions.remove(deps.digest(token));
+  }
+
+  async function addUser(input: { email: string; name: string; role: Role; password: string }): Promise<StaffUser> {
+    const email = normaliseEmail(input.email);
+    if (!isPlausibleEmail(email)) throw new DomainError('VALIDATION_FAILED', `“${input.email}” is not an email address.`, { issues: [{ path: 'email', message: 'Not an email address.' }] });
+    const problem = passwordProblem(input.password);
+    if (problem) throw new DomainError('VALIDATION_FAILED', problem, { issues: [{ path: 'password', message: problem }] });
+    const name = input.name.trim() || email.split('@')[0]!;
+    const id = deps.ids.newId();
+    const inserted = await users.insert({
+      id, email, name, role: input.role, passwordHash: await hasher.hash(input.password),
+      author: { slug: slugify(name, 'staff'), name }, createdAt: clock.now(),
+    });
+    if (!inserted) throw new DomainError('USER_EMAIL_TAKEN', `There is already an account for ${email}.`, { email });
+    return (await users.findById(id))!;
+  }
+
+  /** A role change or a new password ends every session of that user. */
+  async function setRole(userId: string, role: Role): Promise<number> {
+    if (!(await users.setRole(userId, role))) throw new DomainError('USER_NOT_FOUND', 'There is no such user.', { userId });
+    return sessions.removeForUser(userId);
+  }
+
+  async function setPassword(userId: string, password: string): Promise<number> {
+    const problem = passwordProblem(password);
+    if (problem) throw new DomainError('VALIDATION_FAILED', problem, { issues: [{ path: 'password', message: problem }] });
+    if (!(await users.setPasswordHash(userId, await hasher.hash(password), clock.now()))) throw new DomainError('USER_NOT_FOUND', 'There is no such user.', { userId });
+    return sessions.removeForUser(userId);
+  }
+
+  /** First run: an admin with a one-time password when there is no user at all. Returns the password to print, or null. */
+  async function ensureFirstAdmin(email = 'admin@localhost.test'): Promise<{ email: string; password: string } | null> {
+    if ((await users.count()) > 0) return null;
+    const password = base64url(deps.randomBytes(18));
+    await addUser({ email, name: 'Admin', role: 'admin', password });
+    return { email, password };
+  }
+
+  function newPassword(): string {
+    return base64url(deps.randomBytes(18));
+  }
+
+  return { signIn, authenticate, isValidCsrf, signOut, addUser, setRole, setPassword, ensureFirstAdmin, newPassword };
+}

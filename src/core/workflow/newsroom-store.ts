@@ -1,0 +1,121 @@
+/** @module NewsroomStore: the port through which the newsroom reads and changes stories in every status. */
+import type { ArticleStatus } from '../articles/article.js';
+import type { Page } from '../articles/article-store.js';
+import type { StoryFields } from './story-fields.js';
+
+/** What a revision records. `created`/`saved` are drafts' saves; `conflict` keeps the losing side of a concurrent edit. */
+export type RevisionKind =
+  | 'created' | 'saved' | 'autosave' | 'submitted' | 'returned' | 'published' | 'scheduled' | 'unscheduled'
+  | 'updated' | 'minor' | 'corrected' | 'unpublished' | 'republished' | 'restored' | 'conflict';
+
+/** Revisions whose content readers saw become public versions ("What changed"); minor edits are left out. */
+export const PUBLIC_REVISION_KINDS: readonly RevisionKind[] = ['published', 'updated', 'corrected', 'republished'];
+
+export interface StoryState {
+  id: string;
+  slug: string;
+  status: ArticleStatus;
+  version: number;
+  fields: StoryFields;
+  createdBy: string | null;
+  firstPublishedAt: Date | null;
+  updatedAt: Date | null;
+  updateNote: string | null;
+  scheduledAt: Date | null;
+  createdAt: Date;
+  modifiedAt: Date;
+  shortCode: string | null;
+}
+
+export interface RevisionSummary {
+  id: string;
+  number: number;
+  kind: RevisionKind;
+  actor: string | null;
+  actorName: string | null;
+  createdAt: Date;
+  note: string | null;
+  version: number | null;
+}
+
+export interface Revision extends RevisionSummary {
+  fields: StoryFields;
+}
+
+export interface Correction {
+  id: string;
+  note: string;
+  createdAt: Date;
+}
+
+export interface NewRevision {
+  id: string;
+  kind: RevisionKind;
+  actor: string | null;
+  note: string | null;
+  createdAt: Date;
+}
+
+/** One conditional change: it applies only if the story still has `expectedVersion` (when given) and one of `fromStatuses`. */
+export interface StoryChange {
+  id: string;
+  expectedVersion: number | null;
+  fromStatuses: readonly ArticleStatus[];
+  status: ArticleStatus;
+  /** A new slug (only before first publication: readers never saw the old one). */
+  slug?: string;
+  fields: StoryFields;
+  firstPublishedAt: Date | null;
+  updatedAt: Date | null;
+  updateNote: string | null;
+  minorEdit: boolean;
+  scheduledAt: Date | null;
+  /** Only for scheduled publishing: the scheduled time must have passed. */
+  dueBy?: Date;
+  modifiedBy: string | null;
+  revision: NewRevision;
+  correction?: Correction;
+}
+
+export type ChangeOutcome =
+  | { ok: true; version: number }
+  | { ok: false; current: { version: number; status: ArticleStatus } | null };
+
+export interface NewsroomListQuery {
+  limit: number;
+  cursor?: string | null;
+  statuses?: ArticleStatus[];
+  createdBy?: string;
+  sectionSlug?: string;
+  /** Words of the headline (case-insensitive substring). */
+  text?: string;
+}
+
+export interface StoryListItem {
+  id: string;
+  slug: string;
+  headline: string;
+  status: ArticleStatus;
+  section: string;
+  createdBy: string | null;
+  createdByName: string | null;
+  modifiedAt: Date;
+  scheduledAt: Date | null;
+  updatedAt: Date | null;
+}
+
+export interface NewsroomStore {
+  findState(id: string): Promise<StoryState | null>;
+  /** Applies the change, its links, search entry and revision in one transaction — or nothing. */
+  applyChange(change: StoryChange): Promise<ChangeOutcome>;
+  /** Records a revision without changing the story (the losing side of a conflict). */
+  addRevision(articleId: string, revision: NewRevision, fields: StoryFields): Promise<void>;
+  list(query: NewsroomListQuery): Promise<Page<StoryListItem>>;
+  listRevisions(articleId: string): Promise<RevisionSummary[]>;
+  findRevision(articleId: string, number: number): Promise<Revision | null>;
+  /** Public versions (PUBLIC_REVISION_KINDS), oldest first. */
+  listPublicRevisions(articleId: string): Promise<Revision[]>;
+  listCorrections(articleId: string): Promise<Correction[]>;
+  /** Scheduled stories whose time is at or before `now`, oldest first. */
+  listDueScheduled(now: Date, limit: number): Promise<{ id: string; version: number }[]>;
+}
