@@ -27,7 +27,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   if (!section || section.length > 60) throw new UsageError('--section must be 1 to 60 characters');
 
   const config = loadConfig(process.env);
-  const storage = await openStorage(config.databaseUrl);
+  const storage = await openStorage(config.databaseUrl, { poolMax: config.databasePoolMax });
   const importer = await createImporter(storage, config.timeZone);
   const total = { imported: 0, duplicates: 0, failed: 0, errors: [] as FileError[] };
   const bar = !values.json && process.stderr.isTTY

@@ -29,7 +29,18 @@ describe('loadConfig', () => {
     expect(config.siteUrl).toBe('https://news.example.com');
   });
 
-  it('refuses a database URL it cannot serve', () => {
+  it('refuses a database URL it cannot serve, without printing its password', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://localhost/x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://news:s3cret@db/x' })).toThrow(/news:\*\*\*@db/);
+    expect(() => loadConfig({ DATABASE_URL: '/var/lib/dateline.db' })).toThrow(/sqlite:PATH/);
+  });
+
+  it('accepts PostgreSQL URLs, with a pool of 10 connections unless DATABASE_POOL_MAX says otherwise', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://news@db.internal:5432/dateline' });
+    expect(config.databaseUrl).toBe('postgres://news@db.internal:5432/dateline');
+    expect(config.databasePoolMax).toBe(10);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/dateline', DATABASE_POOL_MAX: '40' }).databasePoolMax).toBe(40);
+    expect(() => loadConfig({ DATABASE_POOL_MAX: '0' })).toThrow(/DATABASE_POOL_MAX/);
+    expect(() => loadConfig({ DATABASE_POOL_MAX: 'many' })).toThrow(/DATABASE_POOL_MAX/);
   });
 });

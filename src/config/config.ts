@@ -1,6 +1,7 @@
 /** @module Every setting of Dateline, its environment variable and default; parsed once at boot. */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isPostgresUrl, isSqliteUrl, redactDatabaseUrl } from '../adapters/db/database-url.js';
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -27,6 +28,7 @@ export const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   SITE_NAME: z.string().min(1).max(80).default('Dateline'),
   SITE_DESCRIPTION: z.string().max(300).default('News from around the world, as it happens.'),
@@ -42,8 +44,10 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
-  /** sqlite:PATH for the embedded default. */
+  /** sqlite:PATH for the embedded default, or postgres://… for the scale-out setup. */
   databaseUrl: string;
+  /** Most PostgreSQL connections each process opens; unused with SQLite. */
+  databasePoolMax: number;
   siteUrl: string;
   siteName: string;
   siteDescription: string;
@@ -75,15 +79,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const dataDir = resolve(e.DATA_DIR);
   const databaseUrl = e.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'dateline.db')}`;
   const problems: string[] = [];
-  if (!/^(sqlite:|file:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
-    problems.push(`DATABASE_URL=${JSON.stringify(databaseUrl)}: use sqlite:PATH (PostgreSQL support is planned)`);
+  if (!isSqliteUrl(databaseUrl) && !isPostgresUrl(databaseUrl)) {
+    problems.push(`DATABASE_URL=${JSON.stringify(redactDatabaseUrl(databaseUrl))}: use sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE`);
   }
-  if (/^postgres/.test(databaseUrl)) problems.push('DATABASE_URL: PostgreSQL is not supported yet; use sqlite:PATH');
   if (problems.length) throw new ConfigError(problems);
   const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   const siteUrl = (e.SITE_URL ?? `http://${displayHost}:${e.PORT}`).replace(/\/+$/, '');
   return {
-    port: e.PORT, host: e.HOST, dataDir, databaseUrl, siteUrl, siteName: e.SITE_NAME,
+    port: e.PORT, host: e.HOST, dataDir, databaseUrl, databasePoolMax: e.DATABASE_POOL_MAX, siteUrl, siteName: e.SITE_NAME,
     siteDescription: e.SITE_DESCRIPTION, timeZone: e.TIME_ZONE, locale: e.LOCALE, logLevel: e.LOG_LEVEL,
     demoContent: e.DEMO_CONTENT === 'auto', pageCache: e.PAGE_CACHE === 'on', pageCacheMaxEntries: e.PAGE_CACHE_MAX_ENTRIES,
   };

@@ -1,15 +1,20 @@
-/** @module Opens the configured database, migrates it, and builds the stores and search index over it. */
-import type { Kysely } from 'kysely';
+/** @module Opens the configured database (SQLite or PostgreSQL), migrates it, and builds the stores and search index over it. */
+import { sql, type Kysely } from 'kysely';
 import type { ArticleStore } from '../core/articles/article-store.js';
 import type { AuthorStore } from '../core/authors/author-store.js';
 import type { SearchIndex } from '../core/search/search-index.js';
 import type { SectionStore } from '../core/sections/section-store.js';
 import type { TopicStore } from '../core/topics/topic-store.js';
 import type { Database } from '../adapters/db/database.js';
+import { parseDatabaseUrl, redactDatabaseUrl } from '../adapters/db/database-url.js';
 import { migrateToLatest } from '../adapters/db/migrate.js';
-import { openSqlite, sqlitePathFromUrl } from '../adapters/db/sqlite-connection.js';
+import type { CreateSearchSchema } from '../adapters/db/migrations/0002-article-search.js';
+import { openPostgres } from '../adapters/db/postgres-connection.js';
+import { openSqlite } from '../adapters/db/sqlite-connection.js';
 import { createSqlArticleStore } from '../adapters/db/stores/sql-article-store.js';
 import { createSqlAuthorStore, createSqlSectionStore, createSqlTopicStore } from '../adapters/db/stores/sql-catalog-stores.js';
+import type { SearchWriter } from '../adapters/search/search-writer.js';
+import { createTsvectorSchema, createTsvectorSearchIndex, tsvectorSearchWriter } from '../adapters/search/postgres-tsvector-index.js';
 import { createFts5Schema, createFts5SearchIndex, fts5SearchWriter } from '../adapters/search/sqlite-fts5-index.js';
 
 export interface Storage {
@@ -19,31 +24,77 @@ export interface Storage {
   topics: TopicStore;
   authors: AuthorStore;
   search: SearchIndex;
-  /** Changes whenever anything commits to the database: this process or another (SQLite data_version). */
+  /** Changes whenever a write commits that this process must see (see each engine below). */
   generation: () => number;
   close(): Promise<void>;
 }
 
-/** Opens and migrates the database at `databaseUrl` (sqlite:PATH or sqlite::memory:). */
-export async function openStorage(databaseUrl: string): Promise<Storage> {
-  const { db, raw } = openSqlite(sqlitePathFromUrl(databaseUrl));
-  const { error, results } = await migrateToLatest(db as Kysely<unknown>, createFts5Schema);
+export interface StorageOptions {
+  /** Most PostgreSQL connections this process holds (DATABASE_POOL_MAX); ignored by SQLite. */
+  poolMax?: number;
+}
+
+/** What differs between the engines once the connection is open. */
+interface Engine {
+  db: Kysely<Database>;
+  createSearchSchema: CreateSearchSchema;
+  searchWriter: SearchWriter;
+  searchIndex: (db: Kysely<Database>) => SearchIndex;
+  /** Commits by other connections or processes that this one can detect; 0 when it cannot. */
+  externalVersion: () => number;
+  /** Where Kysely keeps its migration tables: the schema being migrated, where the engine has schemas. */
+  migrationTableSchema: () => Promise<string | undefined>;
+}
+
+function openSqliteEngine(path: string): Engine {
+  const { db, raw } = openSqlite(path);
+  // data_version changes when another connection (another process on the same file) commits.
+  const dataVersion = raw.prepare('PRAGMA data_version').pluck();
+  return {
+    db, createSearchSchema: createFts5Schema, searchWriter: fts5SearchWriter, searchIndex: createFts5SearchIndex,
+    externalVersion: () => Number(dataVersion.get()),
+    migrationTableSchema: async () => undefined,
+  };
+}
+
+/**
+ * PostgreSQL has no data_version: only this process's own writes are seen at once, and pages
+ * another process changed stay cached until their TTL (60 s). The Redis EventBus is to carry
+ * cross-process invalidation; until then run one process per PostgreSQL database, or PAGE_CACHE=off.
+ */
+function openPostgresEngine(url: string, options: StorageOptions): Engine {
+  const db = openPostgres(url, { poolMax: options.poolMax ?? 10 });
+  return {
+    db, createSearchSchema: createTsvectorSchema, searchWriter: tsvectorSearchWriter, searchIndex: createTsvectorSearchIndex,
+    externalVersion: () => 0,
+    migrationTableSchema: async () => (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema,
+  };
+}
+
+/** Opens and migrates the database at `databaseUrl`: sqlite:PATH, sqlite::memory:, or postgres://…. */
+export async function openStorage(databaseUrl: string, options: StorageOptions = {}): Promise<Storage> {
+  const target = parseDatabaseUrl(databaseUrl);
+  const engine = target.engine === 'postgres' ? openPostgresEngine(target.url, options) : openSqliteEngine(target.path);
+  const { db } = engine;
+  const { error, results } = await engine.migrationTableSchema()
+    .then((schema) => migrateToLatest(db as Kysely<unknown>, engine.createSearchSchema, schema))
+    .catch((e: unknown) => ({ error: e, results: undefined }));
   if (error) {
     await db.destroy();
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`database migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    const what = failed ? `database migration ${failed} failed` : `cannot open database ${redactDatabaseUrl(databaseUrl)}`;
+    throw new Error(`${what}: ${(error as Error).message ?? String(error)}`, { cause: error });
   }
-  // data_version changes when another connection commits; localWrites counts this process's own commits.
-  const dataVersion = raw.prepare('PRAGMA data_version').pluck();
+  // localWrites counts this process's own commits, so its caches drop what it changed at once.
   let localWrites = 0;
   return {
     db,
-    articles: createSqlArticleStore(db, fts5SearchWriter, () => localWrites++),
+    articles: createSqlArticleStore(db, engine.searchWriter, () => localWrites++),
     sections: createSqlSectionStore(db),
     topics: createSqlTopicStore(db),
     authors: createSqlAuthorStore(db),
-    search: createFts5SearchIndex(db),
-    generation: () => Number(dataVersion.get()) + localWrites,
+    search: engine.searchIndex(db),
+    generation: () => engine.externalVersion() + localWrites,
     close: () => db.destroy(),
   };
 }

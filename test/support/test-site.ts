@@ -39,10 +39,12 @@ export interface TestSiteOptions {
   /** Use the real clock (for browser tests, whose page scripts tick with the real time). */
   realClock?: boolean;
   siteUrl?: string;
+  /** The database to run on; default a fresh in-memory SQLite. The caller owns anything it points at. */
+  databaseUrl?: string;
 }
 
 export async function createTestSite(options: TestSiteOptions = {}): Promise<TestSite> {
-  const storage = await openStorage('sqlite::memory:');
+  const storage = await openStorage(options.databaseUrl ?? 'sqlite::memory:');
   const capturedAt = options.capturedAt ?? CAPTURED_AT;
   const settable = settableClock(capturedAt);
   const clock = options.realClock ? { now: () => new Date(), set: settable.set } : settable;

@@ -30,7 +30,7 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
 
 /** The URL with any password replaced by ***, for logs and console output. */
 export function redactDatabaseUrl(url: string): string {
-  if (!isPostgresUrl(url)) return url;
+  if (!url.includes('://')) return url;
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';

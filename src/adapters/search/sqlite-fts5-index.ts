@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { MATCH_END, MATCH_START, type SearchIndex, type SearchResults } from '../../core/search/search-index.js';
 import type { SearchQuery } from '../../core/search/search-query.js';
 import type { Database } from '../db/database.js';
-import type { SearchWriter } from './search-writer.js';
+import { withoutMatchMarkers, type SearchWriter } from './search-writer.js';
 
 const COUNT_LIMIT = 1000;
 
@@ -37,7 +37,7 @@ export const fts5SearchWriter: SearchWriter = {
       const rowid = doc.sortAt.getTime() * 1000 + randomInt(1000);
       try {
         await sql`INSERT INTO article_search (rowid, article_id, headline, highlights, body)
-          VALUES (${rowid}, ${doc.articleId}, ${doc.headline}, ${doc.highlights.join('\n')}, ${doc.body})`.execute(trx);
+          VALUES (${rowid}, ${doc.articleId}, ${withoutMatchMarkers(doc.headline)}, ${withoutMatchMarkers(doc.highlights.join('\n'))}, ${withoutMatchMarkers(doc.body)})`.execute(trx);
         await sql`INSERT INTO article_search_keys (article_id, search_rowid) VALUES (${doc.articleId}, ${rowid})`.execute(trx);
         return;
       } catch (error) {

@@ -1,0 +1,62 @@
+/** The SectionStore, TopicStore and AuthorStore contracts, on every storage engine. */
+import { expect, it } from 'vitest';
+import { makeArticle } from '../support/make-article.js';
+import { describeStorageContract } from './storage-contract.js';
+
+const oil = { slug: 'oil', name: 'Oil', kind: 'subject' as const };
+const opec = { slug: 'opec', name: 'OPEC', kind: 'organisation' as const };
+const riyadh = { slug: 'riyadh', name: 'Riyadh', kind: 'place' as const };
+
+describeStorageContract('SectionStore', ({ open }) => {
+  it('lists sections by position, then name, and finds one by its exact slug', async () => {
+    const storage = await open();
+    await storage.articles.insertMany([
+      makeArticle({ section: { slug: 'world', name: 'World' } }),
+      makeArticle({ section: { slug: 'business', name: 'Business' } }),
+      makeArticle({ section: { slug: 'sport', name: 'Sport' } }),
+    ]);
+    await storage.db.updateTable('sections').set({ position: 1 }).where('slug', '=', 'business').execute();
+    expect(await storage.sections.list()).toEqual([
+      { slug: 'sport', name: 'Sport', position: 0 }, { slug: 'world', name: 'World', position: 0 }, { slug: 'business', name: 'Business', position: 1 },
+    ]);
+    expect(await storage.sections.findBySlug('world')).toEqual({ slug: 'world', name: 'World' });
+    expect(await storage.sections.findBySlug('World')).toBeNull();
+    expect(await storage.sections.findBySlug('nowhere')).toBeNull();
+  });
+
+  it('is empty on a fresh database', async () => {
+    const storage = await open();
+    expect(await storage.sections.list()).toEqual([]);
+  });
+});
+
+describeStorageContract('TopicStore', ({ open }) => {
+  it('finds a topic by slug with its kind', async () => {
+    const storage = await open();
+    await storage.articles.insert(makeArticle({ topics: [opec] }));
+    expect(await storage.topics.findBySlug('opec')).toEqual(opec);
+    expect(await storage.topics.findBySlug('OPEC')).toBeNull();
+    expect(await storage.topics.findBySlug('nowhere')).toBeNull();
+  });
+
+  it('ranks topics by published stories, then name, ignoring drafts, with counts as numbers', async () => {
+    const storage = await open();
+    await storage.articles.insertMany([
+      makeArticle({ topics: [oil, opec] }), makeArticle({ topics: [oil, riyadh] }), makeArticle({ topics: [oil] }),
+      makeArticle({ topics: [riyadh], status: 'draft', firstPublishedAt: null, updatedAt: null }),
+    ]);
+    expect(await storage.topics.listPopular(10)).toEqual([
+      { ...oil, stories: 3 }, { ...opec, stories: 1 }, { ...riyadh, stories: 1 },
+    ]);
+    expect(await storage.topics.listPopular(1)).toEqual([{ ...oil, stories: 3 }]);
+  });
+});
+
+describeStorageContract('AuthorStore', ({ open }) => {
+  it('finds a byline by slug, with no bio until one is written', async () => {
+    const storage = await open();
+    await storage.articles.insert(makeArticle({ authors: [{ slug: 'reem-al-harbi', name: 'Reem Al-Harbi' }] }));
+    expect(await storage.authors.findBySlug('reem-al-harbi')).toEqual({ slug: 'reem-al-harbi', name: 'Reem Al-Harbi', bio: null });
+    expect(await storage.authors.findBySlug('nobody')).toBeNull();
+  });
+});
