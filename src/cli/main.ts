@@ -1,4 +1,4 @@
-/** @module The `dateline` command line: serve, migrate, import. */
+/** @module The `dateline` command line: serve, migrate, import, copy. */
 import { ConfigError } from '../config/config.js';
 import { UsageError } from './usage-error.js';
 
@@ -13,6 +13,9 @@ commands:
       --captured-at ISO      when the capture was taken (default: each file's modification time)
       --section NAME         section to file the stories in (default: World)
       --json                 print one JSON summary: {"imported","duplicates","failed","errors":[{"file","line","message"}]}
+  copy --from URL --to URL   copy a whole database into an empty one (e.g. sqlite:PATH to postgres://…),
+                             in one transaction; the target's search index is rebuilt
+      --json                 print one JSON report: {"tables":[{"table","rows"}],"indexed"}
   help                       show this help
 
 Configuration comes from environment variables; see README.md.`;
@@ -27,6 +30,8 @@ async function run(argv: string[]): Promise<number> {
       return (await import('./migrate-command.js')).migrateCommand();
     case 'import':
       return (await import('./import-command.js')).importCommand(rest);
+    case 'copy':
+      return (await import('./copy-command.js')).copyCommand(rest);
     case undefined:
     case 'help':
     case '--help':

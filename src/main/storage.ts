@@ -24,6 +24,8 @@ export interface Storage {
   topics: TopicStore;
   authors: AuthorStore;
   search: SearchIndex;
+  /** Keeps the search index in step on a caller's transaction (bulk copies rebuild the index through it). */
+  searchWriter: SearchWriter;
   /** Changes whenever a write commits that this process must see (see each engine below). */
   generation: () => number;
   close(): Promise<void>;
@@ -94,6 +96,7 @@ export async function openStorage(databaseUrl: string, options: StorageOptions =
     topics: createSqlTopicStore(db),
     authors: createSqlAuthorStore(db),
     search: engine.searchIndex(db),
+    searchWriter: engine.searchWriter,
     generation: () => engine.externalVersion() + localWrites,
     close: () => db.destroy(),
   };
