@@ -36,7 +36,9 @@ export function postgresUnavailableReason(): Promise<string | null> {
       }
       return null;
     } catch (error) {
-      return `PostgreSQL unreachable at ${TEST_POSTGRES_URL} (${(error as Error).message}); set TEST_POSTGRES_URL`;
+      const reason = `PostgreSQL unreachable at ${TEST_POSTGRES_URL} (${(error as Error).message}); set TEST_POSTGRES_URL`;
+      console.warn(`${POSTGRES_REQUIRED ? 'FAILING' : 'SKIPPING'} the PostgreSQL tests: ${reason}`);
+      return reason;
     }
   })();
   return probe;
