@@ -10,17 +10,23 @@ const out = join(root, 'dist/assets');
 
 export async function buildAssets() {
   mkdirSync(out, { recursive: true });
-  await build({
-    entryPoints: [join(source, 'client/site-client.ts')],
-    outfile: join(out, 'site.js'),
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: ['es2020'],
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
-  for (const css of ['site.css', 'print.css', 'icon.svg']) copyFileSync(join(source, css), join(out, css));
+  const bundles = [
+    ['client/site-client.ts', 'site.js'],
+    ['client/newsroom-editor.ts', 'newsroom.js'],
+  ];
+  for (const [entry, name] of bundles) {
+    await build({
+      entryPoints: [join(source, entry)],
+      outfile: join(out, name),
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      target: ['es2020'],
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+  }
+  for (const css of ['site.css', 'print.css', 'newsroom.css', 'icon.svg']) copyFileSync(join(source, css), join(out, css));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildAssets();

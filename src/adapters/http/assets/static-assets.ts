@@ -11,6 +11,8 @@ const FILES = [
   { key: 'printCss', name: 'print.css', type: 'text/css; charset=utf-8' },
   { key: 'js', name: 'site.js', type: 'text/javascript; charset=utf-8' },
   { key: 'icon', name: 'icon.svg', type: 'image/svg+xml' },
+  { key: 'newsroomJs', name: 'newsroom.js', type: 'text/javascript; charset=utf-8' },
+  { key: 'newsroomCss', name: 'newsroom.css', type: 'text/css; charset=utf-8' },
 ] as const;
 
 export interface StaticAssets {

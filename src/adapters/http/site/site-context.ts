@@ -7,6 +7,9 @@ export interface AssetUrls {
   printCss: string;
   js: string;
   icon: string;
+  /** The newsroom's editor script and stylesheet (only newsroom pages load them). */
+  newsroomJs: string;
+  newsroomCss: string;
 }
 
 export interface SiteContext {

@@ -1,0 +1,135 @@
+/** @module The newsroom's one script: mounts the body editor, toolbar, media picker, lead photo and autosave on the story form. */
+import { Editor, Extension } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import type { BodyBlock } from '../../../../core/articles/article.js';
+import { blocksToDoc, docToBlocks } from '../../../../core/articles/rich-text-doc.js';
+import { startAutosave, type Autosave } from './newsroom-autosave.js';
+import { formSnapshot, readDraft, removeDraft, restoreSnapshot } from './newsroom-draft.js';
+import { enableLeadPhoto } from './newsroom-lead-photo.js';
+import { createMediaPicker, type MediaPicker } from './newsroom-media-picker.js';
+import { BodyImage, Embed, LegacyHtml, QuoteCite } from './newsroom-nodes.js';
+import { mountToolbar } from './newsroom-toolbar.js';
+import { normaliseTypedUrl } from './newsroom-urls.js';
+
+function promptLink(editor: Editor): void {
+  const previous = String(editor.getAttributes('link')['href'] ?? '');
+  const typed = window.prompt('Link address (https://…, http://… or mailto:…). Leave empty to remove the link.', previous);
+  if (typed === null) return void editor.commands.focus();
+  if (typed.trim() === '') return void editor.chain().focus().extendMarkRange('link').unsetLink().run();
+  const href = normaliseTypedUrl(typed, true);
+  if (href === null) {
+    window.alert('Links must be web addresses (https:// or http://) or e-mail addresses (mailto:).');
+    return void editor.commands.focus();
+  }
+  if (editor.state.selection.empty && !editor.isActive('link')) {
+    editor.chain().focus().insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
+  } else {
+    editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+  }
+}
+
+function promptEmbed(editor: Editor): void {
+  const typed = window.prompt('Address of the post or video to embed (https://…). It is shown as a link; nothing is loaded from it.');
+  if (typed === null || typed.trim() === '') return void editor.commands.focus();
+  const url = normaliseTypedUrl(typed, false);
+  if (url === null) {
+    window.alert('An embed needs a web address starting with https:// or http://.');
+    return void editor.commands.focus();
+  }
+  editor.chain().focus().insertContent({ type: 'embed', attrs: { url, title: null } }).run();
+}
+
+function pickPhoto(editor: Editor, picker: MediaPicker): void {
+  picker.open((item) => {
+    const attrs = { mediaId: item.id, src: item.url, alt: item.alt, caption: item.caption, credit: item.credit || null, width: item.width, height: item.height };
+    editor.chain().focus().insertContent({ type: 'image', attrs }).run();
+  }, () => editor.commands.focus());
+}
+
+function readBody(textarea: HTMLTextAreaElement): BodyBlock[] {
+  const value: unknown = JSON.parse(textarea.value.trim() || '[]');
+  if (!Array.isArray(value)) throw new Error('the body is not a list of blocks');
+  return value as BodyBlock[];
+}
+
+function createEditor(surface: HTMLElement, textarea: HTMLTextAreaElement, onChange: () => void): Editor {
+  const label = surface.getAttribute('aria-labelledby') ?? 'body-label';
+  let editor: Editor | null = null;
+  const LinkShortcut = Extension.create({ name: 'linkShortcut', addKeyboardShortcuts: () => ({ 'Mod-k': () => (editor ? (promptLink(editor), true) : false) }) });
+  const sync = (e: Editor) => {
+    textarea.value = JSON.stringify(docToBlocks(e.getJSON()));
+    surface.classList.toggle('is-empty', e.isEmpty);
+  };
+  editor = new Editor({
+    element: surface,
+    // The page's Content-Security-Policy allows no inline styles; newsroom.css carries ProseMirror's base rules.
+    injectCSS: false,
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [2, 3] },
+        code: false, codeBlock: false, strike: false, underline: false, horizontalRule: false, hardBreak: false,
+        link: { openOnClick: false, autolink: true, linkOnPaste: true, defaultProtocol: 'https', isAllowedUri: (url) => /^(https?:\/\/|mailto:)/i.test(url.trim()) },
+      }),
+      QuoteCite, BodyImage, Embed, LegacyHtml, LinkShortcut,
+    ],
+    content: blocksToDoc(readBody(textarea)),
+    editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-labelledby': label, class: 'nr-prose', spellcheck: 'true' } },
+    onUpdate: ({ editor: e }) => {
+      sync(e);
+      onChange();
+    },
+  });
+  // Written once at start so that the form compares equal until someone edits.
+  sync(editor);
+  return editor;
+}
+
+function offerDraft(form: HTMLFormElement, key: string, status: HTMLElement | null, reload: () => void): void {
+  const draft = readDraft(key);
+  if (draft === null) return;
+  if (draft === formSnapshot(form) || !status) return removeDraft(key);
+  const restore = Object.assign(document.createElement('button'), { type: 'button', className: 'btn btn-quiet', textContent: 'Restore them' });
+  const discard = Object.assign(document.createElement('button'), { type: 'button', className: 'btn btn-quiet', textContent: 'Discard' });
+  status.replaceChildren('This browser kept changes to this story that were not saved. ', restore, ' ', discard);
+  restore.addEventListener('click', () => {
+    restoreSnapshot(form, draft);
+    reload();
+    status.textContent = 'Unsaved changes restored';
+  });
+  discard.addEventListener('click', () => {
+    removeDraft(key);
+    status.textContent = '';
+  });
+}
+
+function start(): void {
+  const form = document.querySelector<HTMLFormElement>('form#story-form');
+  const surface = form?.querySelector<HTMLElement>('#body-editor');
+  const textarea = form?.querySelector<HTMLTextAreaElement>('textarea#body-json');
+  if (!form || !surface || !textarea) return;
+  const csrf = () => form.querySelector<HTMLInputElement>('input[name="_csrf"]')?.value ?? '';
+  const picker = createMediaPicker(form.dataset['mediaUrl'] ?? '/newsroom/media', csrf);
+  const status = form.querySelector<HTMLElement>('.save-status');
+  let autosave: Autosave | null = null;
+  let editor: Editor;
+  try {
+    editor = createEditor(surface, textarea, () => autosave?.changed());
+  } catch {
+    // Never hide the body behind an editor that failed: show the JSON so nothing is lost.
+    textarea.hidden = false;
+    if (status) status.textContent = 'The body editor could not start; the body is shown as data.';
+    return;
+  }
+  const toolbar = form.querySelector<HTMLElement>('.editor-toolbar');
+  if (toolbar) mountToolbar(toolbar, editor, { link: () => promptLink(editor), photo: () => pickPhoto(editor, picker), embed: () => promptEmbed(editor) });
+  form.querySelectorAll<HTMLElement>('[data-lead-photo]').forEach((field) => enableLeadPhoto(field, picker));
+  // getAttribute: `form.action` is shadowed by the buttons named "action".
+  const id = /\/stories\/([^/?#]+)/.exec(new URL(form.getAttribute('action') ?? '', location.href).pathname)?.[1] ?? 'new';
+  const key = `dateline:draft:${decodeURIComponent(id)}`;
+  const url = form.dataset['autosaveUrl'];
+  if (url) autosave = startAutosave({ form, url, draftKey: key, status, banner: form.querySelector<HTMLElement>('.conflict-banner') });
+  offerDraft(form, key, status, () => editor.commands.setContent(blocksToDoc(readBody(textarea))));
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();
