@@ -38,6 +38,11 @@ export const envSchema = z.object({
   DEMO_CONTENT: z.enum(['auto', 'off']).default('auto'),
   PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5000),
+  MEDIA_DIR: z.string().min(1).optional(),
+  MEDIA_MAX_UPLOAD_MB: z.coerce.number().min(0.1).max(500).default(25),
+  MEDIA_MAX_MEGAPIXELS: z.coerce.number().min(1).max(1000).default(100),
+  TRUST_PROXY: z.string().max(500).default('off'),
+  ADMIN_EMAIL: z.email().default('admin@localhost.test'),
 });
 
 export interface Config {
@@ -57,6 +62,14 @@ export interface Config {
   demoContent: boolean;
   pageCache: boolean;
   pageCacheMaxEntries: number;
+  /** Uploaded photos: public variants and private originals (default DATA_DIR/media). */
+  mediaDir: string;
+  mediaMaxUploadBytes: number;
+  mediaMaxPixels: number;
+  /** Fastify's trustProxy: off, true (any), or comma-separated addresses/CIDRs of the proxies whose X-Forwarded-For is believed. */
+  trustProxy: boolean | string;
+  /** Email of the admin created on first run. */
+  adminEmail: string;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
+  const trustProxy = e.TRUST_PROXY === 'off' || e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY;
   const databaseUrl = e.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'dateline.db')}`;
   const problems: string[] = [];
   if (!isSqliteUrl(databaseUrl) && !isPostgresUrl(databaseUrl)) {
@@ -89,5 +103,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT, host: e.HOST, dataDir, databaseUrl, databasePoolMax: e.DATABASE_POOL_MAX, siteUrl, siteName: e.SITE_NAME,
     siteDescription: e.SITE_DESCRIPTION, timeZone: e.TIME_ZONE, locale: e.LOCALE, logLevel: e.LOG_LEVEL,
     demoContent: e.DEMO_CONTENT === 'auto', pageCache: e.PAGE_CACHE === 'on', pageCacheMaxEntries: e.PAGE_CACHE_MAX_ENTRIES,
+    mediaDir: resolve(e.MEDIA_DIR ?? resolve(dataDir, 'media')), mediaMaxUploadBytes: Math.round(e.MEDIA_MAX_UPLOAD_MB * 1_048_576),
+    mediaMaxPixels: Math.round(e.MEDIA_MAX_MEGAPIXELS * 1_000_000), trustProxy, adminEmail: e.ADMIN_EMAIL,
   };
 }

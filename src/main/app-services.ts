@@ -7,6 +7,7 @@ import type { Clock } from '../core/shared/clock.js';
 import { loadStaticAssets, defaultAssetsDir } from '../adapters/http/assets/static-assets.js';
 import type { HttpDeps, SiteSettings } from '../adapters/http/http-deps.js';
 import { createPageCache } from '../adapters/http/page-cache.js';
+import type { NewsroomServices } from './newsroom-services.js';
 import type { Storage } from './storage.js';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -35,11 +36,13 @@ export interface HttpOptions {
   clock?: Clock;
   logger?: FastifyBaseLogger;
   assetsDir?: string;
+  /** The newsroom under /newsroom (and photos under /media); without it the app is the reader site alone. */
+  newsroom?: NewsroomServices;
 }
 
 export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps {
   const clock = options.clock ?? systemClock;
-  const reader = createReaderService(storage);
+  const reader = createReaderService({ ...storage, media: storage.media });
   const pageCache = createPageCache({
     maxEntries: options.pageCache.enabled ? options.pageCache.maxEntries : 0,
     ttlMs: options.pageCache.ttlMs ?? 60_000,
@@ -48,13 +51,30 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
     generation: storage.generation,
     generationCheckMs: 20,
   });
+  const assets = loadStaticAssets(options.assetsDir ?? defaultAssetsDir());
+  // A public change drops exactly the pages that show the story (its surrogate keys).
+  options.newsroom?.events.subscribe((event) => {
+    const dropped = pageCache.invalidate(event.tags);
+    options.logger?.info({ event: 'cache.invalidated', type: event.type, articleId: event.articleId, dropped }, 'pages dropped after a story change');
+  });
+  const n = options.newsroom;
   return {
     settings: options.settings,
+    publicRevisions: (articleId) => storage.stories.listPublicRevisions(articleId),
+    ...(n ? {
+      newsroom: {
+        deps: {
+          settings: options.settings, assets, clock, auth: n.auth, users: storage.users, newsroom: n.newsroom, stories: storage.stories,
+          sections: storage.sections, topics: storage.topics, media: n.media,
+        },
+        media: { variantPath: (key: string) => n.mediaStorage.path(key), maxUploadBytes: n.maxUploadBytes },
+      },
+    } : {}),
     reader,
     articles: storage.articles,
     sections: storage.sections,
     pageCache,
-    assets: loadStaticAssets(options.assetsDir ?? defaultAssetsDir()),
+    assets,
     clock,
     ...(options.logger ? { logger: options.logger } : {}),
   };

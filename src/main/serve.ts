@@ -3,6 +3,7 @@ import type { Config } from '../config/config.js';
 import { buildApp } from '../adapters/http/build-app.js';
 import { createHttpDeps, systemClock } from './app-services.js';
 import { seedDemoContent } from './demo-content.js';
+import { createNewsroomServices, startScheduler } from './newsroom-services.js';
 import { createLogger } from './logger.js';
 import { openStorage } from './storage.js';
 
@@ -13,14 +14,27 @@ export async function serve(config: Config): Promise<{ url: string; close: () =>
     const seeded = await seedDemoContent(storage, config.timeZone, systemClock.now());
     if (seeded) logger.info({ event: 'demo.seeded', imported: seeded.imported, failed: seeded.failed }, 'demo content imported');
   }
+  const newsroom = createNewsroomServices(storage, {
+    clock: systemClock, mediaDir: config.mediaDir, maxUploadBytes: config.mediaMaxUploadBytes, maxPixels: config.mediaMaxPixels,
+  });
+  const firstAdmin = await newsroom.auth.ensureFirstAdmin(config.adminEmail);
+  if (firstAdmin) {
+    // Printed once, on the console only (never logged to files): the first admin's one-time password.
+    process.stdout.write(`\nFirst run: newsroom admin created.\n  sign in at ${config.siteUrl}/newsroom/login\n  email:    ${firstAdmin.email}\n  password: ${firstAdmin.password}\n  (change it with: dateline user reset-password --email ${firstAdmin.email} --password-stdin)\n\n`);
+  }
+  const stopScheduler = startScheduler(newsroom,
+    (published) => logger.info({ event: 'story.scheduled_published', slugs: published }, 'scheduled stories published'),
+    (error) => logger.error({ err: error, event: 'scheduler.failed' }, 'scheduled publishing failed'));
   const deps = createHttpDeps(storage, {
+    newsroom,
     settings: { siteName: config.siteName, siteDescription: config.siteDescription, siteUrl: config.siteUrl, timeZone: config.timeZone, locale: config.locale },
     pageCache: { enabled: config.pageCache, maxEntries: config.pageCacheMaxEntries },
     logger,
   });
-  const app = buildApp(deps);
+  const app = buildApp(deps, { trustProxy: config.trustProxy });
   await app.listen({ port: config.port, host: config.host });
   const close = async () => {
+    stopScheduler();
     await app.close();
     await storage.close();
   };

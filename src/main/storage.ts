@@ -12,6 +12,12 @@ import type { CreateSearchSchema } from '../adapters/db/migrations/0002-article-
 import { openPostgres } from '../adapters/db/postgres-connection.js';
 import { openSqlite } from '../adapters/db/sqlite-connection.js';
 import { createSqlArticleStore } from '../adapters/db/stores/sql-article-store.js';
+import { createSqlMediaStore } from '../adapters/db/stores/sql-media-store.js';
+import { createSqlNewsroomStore } from '../adapters/db/stores/sql-newsroom-store.js';
+import { createSqlSessionStore, createSqlUserStore } from '../adapters/db/stores/sql-staff-stores.js';
+import type { MediaStore } from '../core/media/media-library.js';
+import type { SessionStore, UserStore } from '../core/staff/staff-stores.js';
+import type { NewsroomStore } from '../core/workflow/newsroom-store.js';
 import { createSqlAuthorStore, createSqlSectionStore, createSqlTopicStore } from '../adapters/db/stores/sql-catalog-stores.js';
 import type { SearchWriter } from '../adapters/search/search-writer.js';
 import { createTsvectorSchema, createTsvectorSearchIndex, tsvectorSearchWriter } from '../adapters/search/postgres-tsvector-index.js';
@@ -24,6 +30,10 @@ export interface Storage {
   topics: TopicStore;
   authors: AuthorStore;
   search: SearchIndex;
+  stories: NewsroomStore;
+  users: UserStore;
+  sessions: SessionStore;
+  media: MediaStore;
   /** Keeps the search index in step on a caller's transaction (bulk copies rebuild the index through it). */
   searchWriter: SearchWriter;
   /** Changes whenever a write commits that this process must see (see each engine below). */
@@ -97,6 +107,11 @@ export async function openStorage(databaseUrl: string, options: StorageOptions =
     authors: createSqlAuthorStore(db),
     search: engine.searchIndex(db),
     searchWriter: engine.searchWriter,
+    // Newsroom writes reach readers' caches through story events (tags), so drafts and autosaves never flush the page cache.
+    stories: createSqlNewsroomStore(db, engine.searchWriter),
+    users: createSqlUserStore(db),
+    sessions: createSqlSessionStore(db),
+    media: createSqlMediaStore(db),
     generation: () => engine.externalVersion() + localWrites,
     close: () => db.destroy(),
   };

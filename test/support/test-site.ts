@@ -1,5 +1,7 @@
 /** A complete Dateline over an in-memory SQLite database, with the demo capture imported at a fixed time. */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { fixedClock, type Clock } from '../../src/core/shared/clock.js';
 import { buildApp } from '../../src/adapters/http/build-app.js';
@@ -7,6 +9,8 @@ import type { HttpDeps } from '../../src/adapters/http/http-deps.js';
 import { parseTextCapture } from '../../src/adapters/wire/text-capture-parser.js';
 import { createHttpDeps, createImporter } from '../../src/main/app-services.js';
 import { openStorage, type Storage } from '../../src/main/storage.js';
+import { createNewsroomServices, type NewsroomServices } from '../../src/main/newsroom-services.js';
+import { createArgon2PasswordHasher } from '../../src/adapters/auth/argon2-password-hasher.js';
 
 export const FIXTURE_PATH = new URL('../../demo/news-stream-2025-01-17.txt', import.meta.url);
 export const CAPTURED_AT = new Date('2025-01-17T15:00:00Z');
@@ -19,6 +23,8 @@ export interface TestSite {
   clock: Clock & { set(at: Date): void };
   importText(text: string, sectionName?: string): ReturnType<Awaited<ReturnType<typeof createImporter>>['importParsed']>;
   close(): Promise<void>;
+  newsroom: NewsroomServices | undefined;
+  mediaDir: string | null;
 }
 
 export function fixtureText(): string {
@@ -41,6 +47,8 @@ export interface TestSiteOptions {
   siteUrl?: string;
   /** The database to run on; default a fresh in-memory SQLite. The caller owns anything it points at. */
   databaseUrl?: string;
+  /** Mount the newsroom (with a fast argon2id setting and a temporary media folder). */
+  newsroom?: boolean;
 }
 
 export async function createTestSite(options: TestSiteOptions = {}): Promise<TestSite> {
@@ -52,12 +60,25 @@ export async function createTestSite(options: TestSiteOptions = {}): Promise<Tes
   const importText = (text: string, sectionName = 'World') =>
     importer.importParsed(parseTextCapture(text), { capturedAt, sectionName });
   if (options.withFixture !== false) await importText(fixtureText());
+  const mediaDir = options.newsroom ? mkdtempSync(join(tmpdir(), 'dateline-media-')) : null;
+  const newsroom = mediaDir ? createNewsroomServices(storage, {
+    clock, mediaDir, maxUploadBytes: 5 * 1_048_576, maxPixels: 50_000_000,
+    hasher: createArgon2PasswordHasher({ memoryCost: 1024, timeCost: 1 }),
+  }) : undefined;
   const deps = createHttpDeps(storage, {
+    ...(newsroom ? { newsroom } : {}),
     settings: { siteName: 'Dateline Test', siteDescription: 'Test edition', siteUrl: options.siteUrl ?? SITE_URL, timeZone: 'UTC', locale: 'en-GB' },
     pageCache: { enabled: options.pageCache ?? true, maxEntries: 1000 },
     clock,
   });
   const app = buildApp(deps);
   await app.ready();
-  return { app, storage, deps, clock, importText, close: async () => { await app.close(); await storage.close(); } };
+  return {
+    app, storage, deps, clock, importText, newsroom, mediaDir,
+    close: async () => {
+      await app.close();
+      await storage.close();
+      if (mediaDir) rmSync(mediaDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -14,11 +14,14 @@ import { renderErrorPage, renderNotFoundPage } from './site/simple-pages.js';
 import { createSiteContextFactory } from './site/site-context-factory.js';
 import { registerStoryRoutes } from './site/story-routes.js';
 import { registerFeedRoutes } from './feeds/feed-routes.js';
+import { registerNewsroom } from './newsroom/register-newsroom.js';
 
 const HTML = 'text/html; charset=utf-8';
 
-export function buildApp(deps: HttpDeps): FastifyInstance {
+export function buildApp(deps: HttpDeps, options: { trustProxy?: boolean | string } = {}): FastifyInstance {
   const app = Fastify({
+    // X-Forwarded-For is believed only from configured proxies, so a client cannot pick its own address (login throttling).
+    trustProxy: options.trustProxy ?? false,
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength: 300, ignoreTrailingSlash: true },
@@ -42,6 +45,7 @@ export function buildApp(deps: HttpDeps): FastifyInstance {
   registerListRoutes(app, deps);
   registerDiscoveryRoutes(app, deps);
   registerFeedRoutes(app, deps);
+  if (deps.newsroom) registerNewsroom(app, deps.newsroom.deps, deps.newsroom.media);
 
   app.setNotFoundHandler(async (request, reply) => {
     const site = await siteContext();

@@ -3,8 +3,11 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ArticleStore } from '../../core/articles/article-store.js';
 import type { ReaderService } from '../../core/articles/reader-service.js';
 import type { Clock } from '../../core/shared/clock.js';
+import type { Revision } from '../../core/workflow/newsroom-store.js';
 import type { SectionStore } from '../../core/sections/section-store.js';
 import type { StaticAssets } from './assets/static-assets.js';
+import type { MediaRouteOptions } from './newsroom/media-routes.js';
+import type { NewsroomDeps } from './newsroom/newsroom-deps.js';
 import type { PageCache } from './page-cache.js';
 
 export interface SiteSettings {
@@ -23,5 +26,8 @@ export interface HttpDeps {
   pageCache: PageCache;
   assets: StaticAssets;
   clock: Clock;
+  /** Published versions of a story, oldest first ("What changed"). */
+  publicRevisions: (articleId: string) => Promise<Revision[]>;
   logger?: FastifyBaseLogger;
+  newsroom?: { deps: NewsroomDeps; media: MediaRouteOptions };
 }

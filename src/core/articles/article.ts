@@ -79,6 +79,10 @@ export interface Article {
   updateNote: string | null;
   minorEdit: boolean;
   shortCode: string | null;
+  /** The media library photo behind the lead image (responsive variants), when there is one. */
+  leadMediaId?: string | null;
+  /** Dated correction notes, oldest first. */
+  corrections?: { note: string; createdAt: Date }[];
 }
 
 /** What lists (home, section, topic, search, feeds) show of an article. */

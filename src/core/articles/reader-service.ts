@@ -1,5 +1,7 @@
 /** @module What readers can ask for: the home page, a story, lists, search, followed topics. Shared by HTML, feeds and API. */
 import type { AuthorStore } from '../authors/author-store.js';
+import type { MediaStore } from '../media/media-library.js';
+import type { Photo } from '../media/photo.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { parseSearchQuery, type SearchQueryProblem } from '../search/search-query.js';
 import type { SectionStore } from '../sections/section-store.js';
@@ -13,10 +15,12 @@ export interface ReaderDeps {
   topics: TopicStore;
   authors: AuthorStore;
   search: SearchIndex;
+  /** The media library, for responsive variants of the story's photos (optional: imports have none). */
+  media?: Pick<MediaStore, 'findMany'>;
 }
 
 export type StoryLookup =
-  | { kind: 'found'; article: Article; next: ArticleSummary | null; related: ArticleSummary[] }
+  | { kind: 'found'; article: Article; next: ArticleSummary | null; related: ArticleSummary[]; photos: ReadonlyMap<string, Photo> }
   | { kind: 'gone' }
   | { kind: 'missing' };
 
@@ -64,10 +68,14 @@ export function createReaderService(deps: ReaderDeps) {
       const status = await deps.articles.statusOfSlug(slug);
       return status === 'unpublished' ? { kind: 'gone' } : { kind: 'missing' };
     }
-    const [older, related] = await Promise.all([deps.articles.nextPublished(article), deps.articles.related(article.id, RELATED_LIMIT)]);
+    const photoIds = [article.leadMediaId, ...article.body.map((b) => (b.type === 'image' ? b.mediaId : null))].filter((id): id is string => !!id);
+    const [older, related, photos] = await Promise.all([
+      deps.articles.nextPublished(article), deps.articles.related(article.id, RELATED_LIMIT),
+      photoIds.length && deps.media ? deps.media.findMany(photoIds) : new Map<string, Photo>(),
+    ]);
     // After the oldest story the stream starts again from the newest, so a reader never hits a dead end.
     const next = older ?? (await deps.articles.listPublished({ limit: 2 })).items.find((s) => s.id !== article.id) ?? null;
-    return { kind: 'found', article, next, related };
+    return { kind: 'found', article, next, related, photos };
   }
 
   /** Who owns a list page; null when that section, topic or author does not exist. */

@@ -26,7 +26,7 @@ export function startOfDayInZone(at: Date, timeZone: string): Date {
  * fit (clocks went back) the earlier wins; when neither fits (clocks jumped over `wall`) the result
  * is the moment the jump ended, e.g. 01:00 on a day whose midnight does not exist.
  */
-function instantOfWallTime(wall: number, timeZone: string): Date {
+export function instantOfWallTime(wall: number, timeZone: string): Date {
   const candidates = [wall - offsetAt(wall - DAY_MS, timeZone), wall - offsetAt(wall + DAY_MS, timeZone)];
   const fitting = candidates.filter((instant) => wallClockOf(instant, timeZone) === wall);
   return new Date(fitting.length > 0 ? Math.min(...fitting) : Math.max(...candidates));
@@ -39,7 +39,7 @@ function offsetAt(instant: number, timeZone: string): number {
 }
 
 /** The zone's wall-clock reading at `instant`, to the second, expressed as a UTC millisecond count. */
-function wallClockOf(instant: number, timeZone: string): number {
+export function wallClockOf(instant: number, timeZone: string): number {
   const parts = formatterFor(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));

@@ -47,13 +47,14 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
       .where('articles.slug', '=', slug).where('articles.status', '=', 'published')
       .executeTakeFirst();
     if (!row) return null;
-    const [topics, authors] = await Promise.all([
+    const [topics, authors, corrections] = await Promise.all([
       db.selectFrom('article_topics').innerJoin('topics', 'topics.id', 'article_topics.topic_id')
         .select(['topics.slug', 'topics.name', 'topics.kind']).where('article_topics.article_id', '=', row.id)
         .orderBy('article_topics.position').execute(),
       db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
         .select(['authors.slug', 'authors.name']).where('article_authors.article_id', '=', row.id)
         .orderBy('article_authors.position').execute(),
+      db.selectFrom('corrections').select(['note', 'created_at']).where('article_id', '=', row.id).orderBy('created_at').execute(),
     ]);
     return {
       id: row.id, slug: row.slug, headline: row.headline, highlights: parseHighlights(row.highlights),
@@ -64,6 +65,7 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
       firstPublishedAt: row.first_published_at ? fromIso(row.first_published_at) : null,
       updatedAt: row.updated_at ? fromIso(row.updated_at) : null,
       updateNote: row.update_note, minorEdit: row.minor_edit === 1, shortCode: row.short_code,
+      leadMediaId: row.lead_media_id, corrections: corrections.map((c) => ({ note: c.note, createdAt: fromIso(c.created_at) })),
     };
   }
 

@@ -11,6 +11,7 @@ import { renderArticleFragment, renderArticlePage } from './article-page.js';
 import { renderHomePage } from './home-page.js';
 import { renderGonePage, renderNotFoundPage } from './simple-pages.js';
 import { createSiteContextFactory } from './site-context-factory.js';
+import { renderChangesPage } from './changes-page.js';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -39,6 +40,18 @@ export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps): void 
         lastModified: article.updatedAt,
         tags: [`article:${article.slug}`, `section:${article.section.slug}`, ...article.topics.map((t) => `topic:${t.slug}`)],
       });
+    });
+  });
+
+  app.get('/article/:slug/changes', async (request, reply) => {
+    const { slug } = slugParams.parse(request.params);
+    return respond(request, reply, cacheKey(`/article/${slug}/changes`), async () => {
+      const [site, found] = await Promise.all([siteContext(), deps.reader.story(slug)]);
+      const path = `/article/${encodeURIComponent(slug)}/changes`;
+      if (found.kind === 'gone') return makePage({ status: 410, contentType: HTML, body: renderGonePage(site, path) });
+      if (found.kind === 'missing') return makePage({ status: 404, contentType: HTML, body: renderNotFoundPage(site, path) });
+      const versions = await deps.publicRevisions(found.article.id);
+      return makePage({ contentType: HTML, body: renderChangesPage(site, found.article, versions), lastModified: found.article.updatedAt, tags: [`article:${found.article.slug}`] });
     });
   });
 

@@ -2,6 +2,8 @@
 import { isUpdated, type Article, type LeadImage } from '../../../../core/articles/article.js';
 import { html, safeUrl, type SafeHtml } from '../../html/html.js';
 import { absoluteUrl, type SiteContext } from '../site-context.js';
+import type { Photo } from '../../../../core/media/photo.js';
+import { responsivePhoto } from './responsive-photo.js';
 
 export function headline(article: Article, level: 1 | 2): SafeHtml {
   const badge = isUpdated(article) ? html`<span class="update-badge">Update</span> ` : '';
@@ -15,8 +17,11 @@ function credit(lead: LeadImage): SafeHtml {
 }
 
 /** A lead photo; without a photo file the caption still shows, as a caption block (never a broken image). */
-export function leadImage(lead: LeadImage | null): SafeHtml {
+export function leadImage(lead: LeadImage | null, photo: Photo | null = null): SafeHtml {
   if (!lead) return html``;
+  if (photo && lead.url) {
+    return html`<figure class="lead">${responsivePhoto(photo, lead.alt, { lazy: false })}<figcaption>${lead.caption}${credit(lead)}</figcaption></figure>`;
+  }
   if (!lead.url) {
     return html`<figure class="lead lead-caption-only"><figcaption>${lead.caption}${credit(lead)}</figcaption></figure>`;
   }

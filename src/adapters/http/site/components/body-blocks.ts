@@ -1,6 +1,8 @@
 /** @module Renders an article body: text blocks escaped, HTML blocks through the allow-list sanitiser. */
 import sanitizeHtml from 'sanitize-html';
 import type { BodyBlock, BodyImage, TextRun } from '../../../../core/articles/article.js';
+import type { Photo } from '../../../../core/media/photo.js';
+import { responsivePhoto } from './responsive-photo.js';
 import { html, raw, safeUrl, type SafeHtml } from '../../html/html.js';
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
@@ -28,7 +30,9 @@ function runs(list: TextRun[] | undefined, text: string): SafeHtml | string {
   })}`;
 }
 
-function figure(b: BodyImage): SafeHtml {
+function figure(b: BodyImage, photo: Photo | undefined): SafeHtml {
+  const caption = b.caption || b.credit ? html`<figcaption>${b.caption}${b.credit ? html` <span class="credit">${b.credit}</span>` : ''}</figcaption>` : '';
+  if (photo) return html`<figure class="body-photo">${responsivePhoto(photo, b.alt, { lazy: true })}${caption}</figure>`;
   const src = safeUrl(b.url);
   const size = b.width && b.height ? html` width="${b.width}" height="${b.height}"` : '';
   return html`<figure class="body-photo"><img src="${src}" alt="${b.alt}" loading="lazy" decoding="async"${size}>${
@@ -36,7 +40,7 @@ function figure(b: BodyImage): SafeHtml {
   }</figure>`;
 }
 
-function block(b: BodyBlock, dateline: string | null, isFirst: boolean): SafeHtml {
+function block(b: BodyBlock, dateline: string | null, isFirst: boolean, photos: ReadonlyMap<string, Photo>): SafeHtml {
   switch (b.type) {
     case 'paragraph':
       return isFirst && dateline
@@ -53,15 +57,15 @@ function block(b: BodyBlock, dateline: string | null, isFirst: boolean): SafeHtm
     case 'html':
       return raw(sanitizeBodyHtml(b.html));
     case 'image':
-      return figure(b);
+      return figure(b, b.mediaId ? photos.get(b.mediaId) : undefined);
     case 'embed':
       return html`<p class="embed"><a href="${safeUrl(b.url)}" rel="noopener nofollow">${b.title ?? b.url}</a></p>`;
   }
 }
 
 /** The dateline leads the first paragraph, as in "SEOUL: Investigators …". */
-export function articleBody(blocks: BodyBlock[], dateline: string | null): SafeHtml {
+export function articleBody(blocks: BodyBlock[], dateline: string | null, photos: ReadonlyMap<string, Photo> = new Map()): SafeHtml {
   const firstParagraph = blocks.findIndex((b) => b.type === 'paragraph');
-  return html`${blocks.map((b, i) => block(b, dateline, i === firstParagraph))}`;
+  return html`${blocks.map((b, i) => block(b, dateline, i === firstParagraph, photos))}`;
 }
 

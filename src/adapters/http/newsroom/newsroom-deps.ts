@@ -1,0 +1,24 @@
+/** @module What the newsroom's HTTP routes are built from. */
+import type { AuthService } from '../../../core/staff/auth-service.js';
+import type { UserStore } from '../../../core/staff/staff-stores.js';
+import type { NewsroomService } from '../../../core/workflow/newsroom-service.js';
+import type { NewsroomStore } from '../../../core/workflow/newsroom-store.js';
+import type { SectionStore } from '../../../core/sections/section-store.js';
+import type { TopicStore } from '../../../core/topics/topic-store.js';
+import type { Clock } from '../../../core/shared/clock.js';
+import type { StaticAssets } from '../assets/static-assets.js';
+import type { SiteSettings } from '../http-deps.js';
+import type { MediaLibrary } from '../../../core/media/media-library.js';
+
+export interface NewsroomDeps {
+  settings: SiteSettings;
+  assets: StaticAssets;
+  clock: Clock;
+  auth: AuthService;
+  users: UserStore;
+  newsroom: NewsroomService;
+  stories: NewsroomStore;
+  sections: SectionStore;
+  topics: TopicStore;
+  media: MediaLibrary;
+}

@@ -1,0 +1,165 @@
+/** @module Newsroom story routes: the desk, lists, new story, the editor, workflow actions, autosave (JSON) and preview. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { ArticleStatus } from '../../../core/articles/article.js';
+import { isDomainError, DomainError } from '../../../core/shared/domain-error.js';
+import type { StaffUser } from '../../../core/staff/staff-user.js';
+import type { StoryState } from '../../../core/workflow/newsroom-store.js';
+import type { FieldIssue } from '../../../core/workflow/story-fields.js';
+import { ERROR_STATUS } from '../error-status.js';
+import { html, type SafeHtml } from '../html/html.js';
+import type { NewsroomDeps } from './newsroom-deps.js';
+import { renderNewsroomPage, type NewsroomPage } from './newsroom-layout.js';
+import { requireCsrf } from './session-guard.js';
+import { renderStoryEditor } from './story-edit-page.js';
+import { actionOf, fieldsFromForm, parseLocalTime, parseStoryForm, type StoryForm } from './story-form.js';
+import { deskPage, filterBar, storyTable, type ListFilters } from './story-list-page.js';
+import { renderStoryPreview } from './story-preview.js';
+
+const HTML = 'text/html; charset=utf-8';
+const idParams = z.object({ id: z.string().regex(/^[\w-]{1,64}$/) });
+const STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'] as const;
+const DONE: Record<string, string> = {
+  save: 'Saved.', submit: 'Submitted for review.', return: 'Moved back to draft.', publish: 'Published.', schedule: 'Scheduled.',
+  unschedule: 'Unscheduled: back to draft.', update: 'Update published.', minor: 'Minor edit published.', correct: 'Correction published.',
+  unpublish: 'Unpublished: the story now answers 410 Gone.', republish: 'Republished.', restore: 'Revision restored.', created: 'Story created.',
+};
+
+export function signedInUser(request: FastifyRequest): StaffUser {
+  if (!request.staff) throw new DomainError('AUTH_REQUIRED', 'Please sign in.');
+  return request.staff.user;
+}
+
+export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
+  const send = (reply: FastifyReply, request: FastifyRequest, page: Omit<NewsroomPage, 'user' | 'csrf'>, main: SafeHtml, status = 200) =>
+    reply.code(status).type(HTML).header('cache-control', 'no-store')
+      .send(renderNewsroomPage(deps.assets, deps.settings.siteName, { ...page, user: request.staff?.user ?? null, csrf: request.staff?.session.csrfToken ?? null }, main));
+  const tz = deps.settings.timeZone;
+  const sectionList = async () => (await deps.sections.list()).map(({ slug, name }) => ({ slug, name }));
+
+  app.get('/newsroom', async (request, reply) => {
+    const user = signedInUser(request);
+    const [mine, review, scheduled, published] = await Promise.all([
+      deps.stories.list({ limit: 8, createdBy: user.id, statuses: ['draft'] }),
+      deps.stories.list({ limit: 8, statuses: ['in_review'] }),
+      deps.stories.list({ limit: 8, statuses: ['scheduled'] }),
+      deps.stories.list({ limit: 8, statuses: ['published'] }),
+    ]);
+    const filters = filterBar({ status: '', section: '', mine: false, q: '' }, await sectionList());
+    return send(reply, request, { title: 'Desk', current: 'home', flash: flashOf(request) }, deskPage([
+      { title: 'My drafts', items: mine.items, more: '/newsroom/stories?status=draft&mine=1' },
+      { title: 'In review', items: review.items, more: '/newsroom/stories?status=in_review' },
+      { title: 'Scheduled', items: scheduled.items, more: '/newsroom/stories?status=scheduled' },
+      { title: 'Recently published', items: published.items, more: '/newsroom/stories?status=published' },
+    ], filters, tz));
+  });
+
+  app.get('/newsroom/stories', async (request, reply) => {
+    const user = signedInUser(request);
+    const q = z.object({ status: z.string().optional(), section: z.string().max(100).optional(), mine: z.string().optional(), q: z.string().max(200).optional(), after: z.string().max(300).optional() }).parse(request.query);
+    const status = STATUSES.find((s) => s === q.status);
+    const filters: ListFilters = { status: status ?? '', section: q.section ?? '', mine: q.mine === '1', q: q.q ?? '' };
+    const page = await deps.stories.list({
+      limit: 30, cursor: q.after ?? null, ...(status ? { statuses: [status as ArticleStatus] } : {}), ...(filters.mine ? { createdBy: user.id } : {}),
+      ...(filters.section ? { sectionSlug: filters.section } : {}), ...(filters.q ? { text: filters.q } : {}),
+    });
+    const params = new URLSearchParams({ ...(status ? { status } : {}), ...(filters.section ? { section: filters.section } : {}), ...(filters.mine ? { mine: '1' } : {}), ...(filters.q ? { q: filters.q } : {}) });
+    const more = page.next ? html`<p><a rel="next" href="/newsroom/stories?${params.toString()}${params.size ? '&' : ''}after=${page.next}">Older stories</a></p>` : '';
+    return send(reply, request, { title: 'Stories', current: 'stories' }, html`<h1>Stories</h1>${filterBar(filters, await sectionList())}${storyTable(page.items, tz, 'Stories')}${more}`);
+  });
+
+  app.get('/newsroom/stories/new', async (request, reply) => {
+    signedInUser(request);
+    const sections = await sectionList();
+    return send(reply, request, { title: 'New story', current: 'new' }, html`<h1>New story</h1>
+<form class="nr-form" method="post" action="/newsroom/stories">
+  <input type="hidden" name="_csrf" value="${request.staff?.session.csrfToken ?? ''}">
+  <div class="field"><label class="field-label" for="headline">Headline</label><input id="headline" name="headline" type="text" maxlength="200" required autofocus></div>
+  <div class="field"><label class="field-label" for="section">Section</label><select id="section" name="section">${sections.map((s) => html`<option value="${s.slug}">${s.name}</option>`)}</select></div>
+  <div class="button-row"><button class="btn btn-primary" type="submit">Create draft</button></div>
+</form>`);
+  });
+
+  app.post('/newsroom/stories', async (request, reply) => {
+    const user = signedInUser(request);
+    requireCsrf(deps.auth, request);
+    const form = parseStoryForm(request.body);
+    const section = (form.section && (await deps.sections.findBySlug(form.section))) || (await sectionList())[0] || { slug: 'news', name: 'News' };
+    const { id } = await deps.newsroom.createStory(user, { headline: form.headline, section });
+    return reply.redirect(`/newsroom/stories/${id}/edit?done=created`, 303);
+  });
+
+  async function editorPage(request: FastifyRequest, reply: FastifyReply, state: StoryState, issues: FieldIssue[], status: number, form?: StoryForm) {
+    const user = signedInUser(request);
+    const [sections, topicOptions, lead] = await Promise.all([
+      sectionList(), deps.topics.listPopular(200), state.fields.leadMediaId ? deps.media.find(state.fields.leadMediaId) : null,
+    ]);
+    const leadPreviewUrl = lead ? deps.media.urlOf([...lead.variants].sort((a, b) => a.width - b.width)[0]!.key) : null;
+    return send(reply, request, { title: state.fields.headline || 'Untitled draft', current: 'stories', withEditor: true, flash: flashOf(request) }, renderStoryEditor({
+      state, user, csrf: request.staff!.session.csrfToken, sections, topicOptions, issues, timeZone: tz, leadPreviewUrl,
+      ...(form ? { note: form.note, scheduledAtLocal: form.scheduled_at } : {}),
+    }), status);
+  }
+
+  app.get('/newsroom/stories/:id/edit', async (request, reply) => {
+    signedInUser(request);
+    const state = await deps.newsroom.stateOf(idParams.parse(request.params).id);
+    return editorPage(request, reply, state, [], 200);
+  });
+
+  /** Reads the form and takes the action; returns the new version. */
+  async function actOn(request: FastifyRequest, autosave: boolean) {
+    const user = signedInUser(request);
+    requireCsrf(deps.auth, request);
+    const { id } = idParams.parse(request.params);
+    const form = parseStoryForm(request.body);
+    const state = await deps.newsroom.stateOf(id);
+    const action = autosave ? 'save' : actionOf(form, 'save');
+    const fields = action === 'restore' ? null : await fieldsFromForm(form, deps, state.fields);
+    const result = await deps.newsroom.act(user, id, {
+      action, fields, autosave, note: form.note.trim() || null, scheduledAt: parseLocalTime(form.scheduled_at, tz),
+      expectedVersion: form.version ?? null, ...(form.revision ? { revisionNumber: form.revision } : {}),
+    });
+    return { id, action, form, state, result };
+  }
+
+  app.post('/newsroom/stories/:id', async (request, reply) => {
+    try {
+      const { id, action } = await actOn(request, false);
+      return reply.redirect(`/newsroom/stories/${id}/edit?done=${action}`, 303);
+    } catch (error) {
+      if (!isDomainError(error) || !['VALIDATION_FAILED', 'ARTICLE_VERSION_CONFLICT', 'WORKFLOW_TRANSITION_INVALID', 'MEDIA_NOT_FOUND'].includes(error.code)) throw error;
+      // The form comes back with what was typed, and every problem named by field.
+      const { id } = idParams.parse(request.params);
+      const state = await deps.newsroom.stateOf(id);
+      const form = parseStoryForm(request.body);
+      const typed = await fieldsFromForm(form, deps, state.fields).catch(() => state.fields);
+      const issues = (error.details?.issues as FieldIssue[] | undefined) ?? [{ path: 'form', message: error.message }];
+      return editorPage(request, reply, { ...state, fields: typed, version: error.code === 'ARTICLE_VERSION_CONFLICT' ? state.version : (form.version ?? state.version) }, issues, ERROR_STATUS[error.code]);
+    }
+  });
+
+  app.post('/newsroom/stories/:id/autosave', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    try {
+      const { id, result } = await actOn(request, true);
+      return reply.send({ version: result.version, savedAt: result.state.modifiedAt.toISOString(), id });
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      const details = error.code === 'ARTICLE_VERSION_CONFLICT' ? { ...error.details, revisionsUrl: `/newsroom/stories/${idParams.parse(request.params).id}/revisions` } : error.details;
+      return reply.code(ERROR_STATUS[error.code]).send({ error: { code: error.code, message: error.message, details } });
+    }
+  });
+
+  app.get('/newsroom/stories/:id/preview', async (request, reply) => {
+    signedInUser(request);
+    const state = await deps.newsroom.stateOf(idParams.parse(request.params).id);
+    const body = await renderStoryPreview(deps, state);
+    return reply.type(HTML).header('cache-control', 'no-store').header('x-robots-tag', 'noindex').send(body);
+  });
+}
+
+export function flashOf(request: FastifyRequest): NewsroomPage['flash'] {
+  const done = (request.query as { done?: string } | undefined)?.done;
+  return done && DONE[done] ? { kind: 'ok', text: DONE[done]! } : null;
+}

@@ -1,0 +1,60 @@
+/** @module The newsroom as one encapsulated Fastify scope: cookies, forms and uploads, the session on every request, and its own error pages. */
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { isDomainError, type DomainError } from '../../../core/shared/domain-error.js';
+import { ERROR_STATUS } from '../error-status.js';
+import { html } from '../html/html.js';
+import { registerLoginRoutes } from './login-routes.js';
+import { registerMediaRoutes, type MediaRouteOptions } from './media-routes.js';
+import type { NewsroomDeps } from './newsroom-deps.js';
+import { renderNewsroomPage } from './newsroom-layout.js';
+import { registerNewsroomStoryRoutes } from './newsroom-story-routes.js';
+import { registerRevisionRoutes } from './revision-routes.js';
+import { loadStaff } from './session-guard.js';
+import { registerStaffRoutes } from './staff-routes.js';
+
+function wantsJson(request: FastifyRequest): boolean {
+  return (request.headers.accept ?? '').includes('application/json');
+}
+
+export function registerNewsroom(app: FastifyInstance, deps: NewsroomDeps, media: MediaRouteOptions): void {
+  void app.register(async (scope) => {
+    await scope.register(cookie);
+    await scope.register(formbody, { bodyLimit: 4 * 1_048_576 });
+    await scope.register(multipart, { limits: { fileSize: media.maxUploadBytes, files: 1 } });
+    scope.decorateRequest('staff', null);
+
+    scope.addHook('preHandler', async (request) => {
+      if (request.url.startsWith('/media/')) return;
+      await loadStaff(deps.auth, request);
+    });
+
+    scope.setErrorHandler(async (error, request, reply) => newsroomError(deps, error, request, reply));
+
+    registerLoginRoutes(scope, deps);
+    registerNewsroomStoryRoutes(scope, deps);
+    registerRevisionRoutes(scope, deps);
+    registerMediaRoutes(scope, deps, media);
+    registerStaffRoutes(scope, deps);
+  });
+}
+
+async function newsroomError(deps: NewsroomDeps, error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  reply.header('cache-control', 'no-store');
+  const domain: DomainError | null = isDomainError(error) ? error : null;
+  if (domain?.code === 'AUTH_REQUIRED') {
+    if (request.method === 'GET' && !wantsJson(request)) return reply.redirect(`/newsroom/login?next=${encodeURIComponent(request.url)}`, 303);
+    return reply.code(401).send({ error: { code: domain.code, message: domain.message } });
+  }
+  const status = domain ? ERROR_STATUS[domain.code] : error instanceof ZodError ? 400 : ((error as { statusCode?: number }).statusCode ?? 500);
+  const message = domain ? domain.message : status === 400 ? 'The request could not be read.' : status === 413 ? 'The request is too large.' : 'Something went wrong on our side.';
+  if (status >= 500) request.log.error({ err: error, event: 'newsroom.unhandled_error', path: request.url.split('?')[0] }, 'newsroom request failed');
+  if (wantsJson(request)) return reply.code(status).send({ error: { code: domain?.code ?? 'REQUEST_FAILED', message, details: domain?.details } });
+  const page = renderNewsroomPage(deps.assets, deps.settings.siteName, {
+    title: 'Problem', user: request.staff?.user ?? null, csrf: request.staff?.session.csrfToken ?? null,
+  }, html`<h1>That did not work</h1><p class="flash" data-kind="error" role="alert">${message}</p><p><a href="/newsroom">Back to the desk</a></p>`);
+  return reply.code(status).type('text/html; charset=utf-8').send(page);
+}

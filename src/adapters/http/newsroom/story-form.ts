@@ -1,0 +1,122 @@
+/** @module Reads the story editor's form (urlencoded) into StoryFields and the action's inputs; every problem named by field. */
+import { z } from 'zod';
+import type { LeadImage, TopicRef } from '../../../core/articles/article.js';
+import { instantOfWallTime } from '../../../core/imports/captured-time.js';
+import type { MediaLibrary } from '../../../core/media/media-library.js';
+import { pickFallback } from '../../../core/media/photo.js';
+import type { SectionStore } from '../../../core/sections/section-store.js';
+import { DomainError } from '../../../core/shared/domain-error.js';
+import { slugify } from '../../../core/shared/slug.js';
+import type { TopicStore } from '../../../core/topics/topic-store.js';
+import { isStoryAction, type StoryAction } from '../../../core/workflow/story-actions.js';
+import type { StoryFields } from '../../../core/workflow/story-fields.js';
+import { bodySchema } from '../../validation/body-block-schema.js';
+
+const text = (max: number) => z.string().max(max).optional().default('');
+
+export const storyFormSchema = z.object({
+  version: z.coerce.number().int().positive().optional(),
+  action: text(20),
+  headline: text(400),
+  highlights: text(2_000),
+  dateline: text(100),
+  section: text(100),
+  topics: text(2_000),
+  authors: text(1_000),
+  source_kind: z.enum(['staff', 'agency']).optional().default('staff'),
+  source_agency: text(100),
+  source_wire_id: text(200),
+  lead_media_id: text(100),
+  lead_caption: text(1_000),
+  lead_credit: text(300),
+  lead_alt: text(1_000),
+  body: z.string().max(2_000_000).optional(),
+  note: text(1_000),
+  scheduled_at: text(40),
+  revision: z.coerce.number().int().positive().optional(),
+});
+export type StoryForm = z.infer<typeof storyFormSchema>;
+
+function splitList(value: string, separator: RegExp): string[] {
+  return [...new Set(value.split(separator).map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean))];
+}
+
+export function parseStoryForm(body: unknown): StoryForm {
+  const parsed = storyFormSchema.safeParse(body ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw new DomainError('VALIDATION_FAILED', `The form has a problem in “${issues[0]?.path ?? 'form'}”: ${issues[0]?.message ?? 'invalid'}.`, { issues });
+  }
+  return parsed.data;
+}
+
+export function actionOf(form: StoryForm, fallback: StoryAction): StoryAction {
+  const action = form.action || fallback;
+  if (!isStoryAction(action)) throw new DomainError('VALIDATION_FAILED', `“${action}” is not a newsroom action.`, { issues: [{ path: 'action', message: 'Unknown action.' }] });
+  return action;
+}
+
+/** A datetime-local value ("2026-11-28T18:30") read as wall-clock time in the site's time zone. */
+export function parseLocalTime(value: string, timeZone: string): Date | null {
+  const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)$/.exec(value.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  return instantOfWallTime(Date.UTC(y, mo - 1, d, h, mi), timeZone);
+}
+
+export interface FormContext {
+  sections: SectionStore;
+  topics: TopicStore;
+  media: MediaLibrary;
+}
+
+/** The form's fields as StoryFields; topics keep the kind they already have, new ones are subjects. */
+export async function fieldsFromForm(form: StoryForm, ctx: FormContext, current: StoryFields): Promise<StoryFields> {
+  const section = (form.section && (await ctx.sections.findBySlug(form.section))) || current.section;
+  const topics: TopicRef[] = await Promise.all(splitList(form.topics, /[,\n]/).slice(0, 20).map(async (name) => {
+    const slug = slugify(name, 'topic');
+    const known = await ctx.topics.findBySlug(slug);
+    return known ?? { slug, name, kind: 'subject' as const };
+  }));
+  const authors = splitList(form.authors, /[,\n]/).slice(0, 10).map((name) => ({ slug: slugify(name, 'staff'), name }));
+  let body = current.body;
+  if (form.body !== undefined) {
+    let json: unknown;
+    try {
+      json = JSON.parse(form.body);
+    } catch {
+      throw new DomainError('VALIDATION_FAILED', 'The story body could not be read (not JSON).', { issues: [{ path: 'body', message: 'Not JSON.' }] });
+    }
+    const parsed = bodySchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new DomainError('VALIDATION_FAILED', `The story body has a problem at body.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}.`, { issues: [{ path: `body.${issue?.path.join('.') ?? ''}`, message: issue?.message ?? 'invalid' }] });
+    }
+    body = parsed.data;
+  }
+  let lead: LeadImage | null = null;
+  let leadMediaId: string | null = null;
+  if (form.lead_media_id) {
+    const photo = await ctx.media.find(form.lead_media_id);
+    if (!photo) throw new DomainError('MEDIA_NOT_FOUND', 'The lead photo is no longer in the media library.', { issues: [{ path: 'lead_media_id', message: 'Unknown photo.' }] });
+    const fallback = pickFallback(photo);
+    leadMediaId = photo.id;
+    lead = { url: ctx.media.urlOf(fallback.key), caption: form.lead_caption.trim(), credit: form.lead_credit.trim() || null, alt: form.lead_alt.trim(), width: photo.width, height: photo.height };
+  } else if (form.lead_caption.trim()) {
+    lead = { url: null, caption: form.lead_caption.trim(), credit: form.lead_credit.trim() || null, alt: form.lead_alt.trim(), width: null, height: null };
+  }
+  return {
+    headline: form.headline,
+    highlights: splitList(form.highlights, /\n/),
+    dateline: form.dateline || null,
+    section,
+    topics,
+    authors,
+    source: form.source_kind === 'agency' && form.source_agency.trim()
+      ? { kind: 'agency', agency: form.source_agency.trim(), wireId: form.source_wire_id.trim() || null }
+      : { kind: 'staff' },
+    lead,
+    leadMediaId,
+    body,
+  };
+}
