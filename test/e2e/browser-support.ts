@@ -48,13 +48,13 @@ export interface LiveSite {
 }
 
 /** The demo capture (six stories) served over HTTP, captured "now" so relative times tick in the browser. */
-export async function startLiveSite(): Promise<LiveSite> {
+export async function startLiveSite(options: { newsroom?: boolean } = {}): Promise<LiveSite> {
   // Another process may grab the port between freePort() and listen(): try a few ports before giving up.
   let lastError: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
-    const site = await createTestSite({ realClock: true, capturedAt: new Date(), siteUrl: origin });
+    const site = await createTestSite({ realClock: true, capturedAt: new Date(), siteUrl: origin, newsroom: options.newsroom ?? false });
     try {
       await site.app.listen({ port, host: '127.0.0.1' });
       return { site, origin, close: () => site.close() };
