@@ -16,6 +16,8 @@ commands:
   copy --from URL --to URL   copy a whole database into an empty one (e.g. sqlite:PATH to postgres://…),
                              in one transaction; the target's search index is rebuilt
       --json                 print one JSON report: {"tables":[{"table","rows"}],"indexed"}
+  user add|list|set-role|reset-password
+                             staff accounts: --email E --role contributor|reporter|editor|admin [--name N] [--password-stdin]
   help                       show this help
 
 Configuration comes from environment variables; see README.md.`;
@@ -30,6 +32,8 @@ async function run(argv: string[]): Promise<number> {
       return (await import('./migrate-command.js')).migrateCommand();
     case 'import':
       return (await import('./import-command.js')).importCommand(rest);
+    case 'user':
+      return (await import('./user-command.js')).userCommand(rest);
     case 'copy':
       return (await import('./copy-command.js')).copyCommand(rest);
     case undefined:

@@ -128,7 +128,8 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
       const { id, action } = await actOn(request, false);
       return reply.redirect(`/newsroom/stories/${id}/edit?done=${action}`, 303);
     } catch (error) {
-      if (!isDomainError(error) || !['VALIDATION_FAILED', 'ARTICLE_VERSION_CONFLICT', 'WORKFLOW_TRANSITION_INVALID', 'MEDIA_NOT_FOUND'].includes(error.code)) throw error;
+      // A script asking for JSON gets the error as JSON (from the newsroom's error handler); a browser gets the form back.
+      if (!isDomainError(error) || (request.headers.accept ?? '').includes('application/json') || !['VALIDATION_FAILED', 'ARTICLE_VERSION_CONFLICT', 'WORKFLOW_TRANSITION_INVALID', 'MEDIA_NOT_FOUND'].includes(error.code)) throw error;
       // The form comes back with what was typed, and every problem named by field.
       const { id } = idParams.parse(request.params);
       const state = await deps.newsroom.stateOf(id);

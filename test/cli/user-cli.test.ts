@@ -1,0 +1,68 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = new URL('../..', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'dateline-user-cli-'));
+const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, LOG_LEVEL: 'silent' };
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function dateline(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  if (stdin === undefined) {
+    try {
+      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { env, cwd: root });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  }
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { env, cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe('dateline user', { timeout: 90_000 }, () => {
+  it('adds a user with a password from stdin, lists, changes the role and resets the password', async () => {
+    const add = await dateline(['user', 'add', '--email', 'Ann@News.Example', '--role', 'reporter', '--name', 'Ann Reporter', '--password-stdin', '--json'], 'a long enough password\n');
+    expect(add.code).toBe(0);
+    expect(JSON.parse(add.stdout)).toMatchObject({ email: 'ann@news.example', role: 'reporter' });
+    expect(add.stdout).not.toContain('a long enough password');
+
+    const list = await dateline(['user', 'list', '--json']);
+    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ email: 'ann@news.example', role: 'reporter', name: 'Ann Reporter' })]);
+
+    const role = await dateline(['user', 'set-role', '--email', 'ann@news.example', '--role', 'editor']);
+    expect(role.code).toBe(0);
+    expect(role.stdout).toContain('is now editor');
+
+    const reset = await dateline(['user', 'reset-password', '--email', 'ann@news.example']);
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toMatch(/One-time password: [\w-]{20,}/);
+  });
+
+  it('refuses a duplicate email, a short password, an unknown role and a missing email with clear messages', async () => {
+    const dup = await dateline(['user', 'add', '--email', 'ann@news.example', '--role', 'reporter']);
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toContain('already an account');
+    const short = await dateline(['user', 'add', '--email', 'bob@news.example', '--role', 'reporter', '--password-stdin'], 'short\n');
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain('at least 12 characters');
+    const badRole = await dateline(['user', 'add', '--email', 'bob@news.example', '--role', 'chief']);
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toContain('--role must be one of');
+    const noEmail = await dateline(['user', 'set-role', '--role', 'editor']);
+    expect(noEmail.code).toBe(2);
+  });
+});
