@@ -139,7 +139,82 @@ export interface CorrectionsTable {
   created_at: string;
 }
 
-export interface Database {
+/** Wire desk (migration 0004): copy columns shared by an item and its stored versions. */
+export interface WireCopyColumns {
+  source_id: string | null;
+  /** '' when the document named no agency (so the unique key still applies). */
+  agency: string;
+  agency_id: string;
+  version: number;
+  content_hash: string;
+  format: string;
+  headline: string;
+  slugline: string | null;
+  dateline: string | null;
+  byline: string | null;
+  creditline: string | null;
+  language: string | null;
+  summary: string | null;
+  /** JSON array of BodyBlock. */
+  body: string;
+  /** JSON array of WireSubject. */
+  subjects: string;
+  /** JSON array of WirePhoto. */
+  photos: string;
+  urgency: number | null;
+  link: string | null;
+  first_created: string | null;
+  version_created: string | null;
+  received_at: string;
+}
+
+export interface WireItemsTable extends WireCopyColumns {
+  id: string;
+  cluster_id: string;
+  /** MinHash signature, hex (1,024 characters). */
+  signature: string;
+  status: Generated<string>;
+  used_article_id: string | null;
+  /** JSON array of SuggestedTopic once suggested, else null. */
+  topics: string | null;
+}
+
+export interface WireItemVersionsTable extends WireCopyColumns {
+  id: string;
+  item_id: string;
+}
+
+export interface WireItemBandsTable {
+  band_key: string;
+  item_id: string;
+}
+
+export interface WireSourcesTable {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  url: string | null;
+  token_hash: string | null;
+  every_seconds: number;
+  allow_private: Generated<number>;
+  etag: string | null;
+  last_modified: string | null;
+  last_polled_at: string | null;
+  next_poll_at: string | null;
+  failures: Generated<number>;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface WireDeskTables {
+  wire_sources: WireSourcesTable;
+  wire_items: WireItemsTable;
+  wire_item_versions: WireItemVersionsTable;
+  wire_item_bands: WireItemBandsTable;
+}
+
+export interface Database extends WireDeskTables {
   sections: SectionsTable;
   topics: TopicsTable;
   authors: AuthorsTable;

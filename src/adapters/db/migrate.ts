@@ -3,6 +3,7 @@ import { Migrator, type Kysely, type MigrationResultSet, type Migration } from '
 import { coreSchema } from './migrations/0001-core-schema.js';
 import { articleSearch, type CreateSearchSchema } from './migrations/0002-article-search.js';
 import { newsroomSchema } from './migrations/0003-newsroom.js';
+import { wireDeskSchema } from './migrations/0004-wire-desk.js';
 
 /** Every migration in order. Never edit one that has landed: add the next number instead. */
 export function allMigrations(createSearchSchema: CreateSearchSchema): Record<string, Migration> {
@@ -10,6 +11,7 @@ export function allMigrations(createSearchSchema: CreateSearchSchema): Record<st
     '0001-core-schema': coreSchema,
     '0002-article-search': articleSearch(createSearchSchema),
     '0003-newsroom': newsroomSchema,
+    '0004-wire-desk': wireDeskSchema,
   };
 }
 

@@ -1,0 +1,263 @@
+/**
+ * @module Wire ingest and queue: stores parsed wire items once each (agency versions replace, resends are
+ * ignored, late older versions go to history), clusters near-duplicates through stored LSH bands, and
+ * serves the desk's queue (list, spike, use, topics suggested lazily).
+ */
+import type { Clock } from '../shared/clock.js';
+import type { IdGenerator } from '../shared/ids.js';
+import type { Result } from '../shared/result.js';
+import type { SuggestedTopic, TopicSuggester } from '../topics/topic-suggester.js';
+import { bodyText } from '../articles/article.js';
+import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, rowsPerBand } from './near-duplicate-cluster.js';
+import { estimatedJaccard, minhashSignature, SIGNATURE_LENGTH } from './near-duplicate.js';
+import { isReadableWireItem, wireItemText, type WireItem } from './wire-item.js';
+import { wireItemKey, type ClusterCandidate, type StoredWireItem, type WireBatchWrites, type WireItemStatus, type WireItemVersion, type WireQueueEntry, type WireQueueQuery, type WireStore } from './wire-store.js';
+
+export interface WireIngestDeps {
+  store: WireStore;
+  clock: Clock;
+  ids: IdGenerator;
+  /** A stable hex digest of a string (SHA-256 in production): the content hash of a version. */
+  hash: (text: string) => string;
+  /** Loads the topic suggester on first use (compromise is slow to load and to run; never on the ingest path). */
+  loadSuggester?: () => Promise<TopicSuggester>;
+  threshold?: number;
+  /** Only items received this recently are cluster candidates (default 72 h): old stories do not gather new copy. */
+  clusterWindowHours?: number;
+  /** Items per transaction (default 500). */
+  batchSize?: number;
+}
+
+export interface WireIngestInput {
+  item: WireItem;
+  sourceId?: string | null;
+  /** Names the item in errors (file name, feed URL). */
+  origin: string;
+  receivedAt?: Date;
+}
+
+export type WireIngestOutcome = 'ingested' | 'updated' | 'duplicate' | 'stale';
+
+export interface WireIngestReport {
+  ingested: number;
+  updated: number;
+  /** Identical resends. */
+  duplicates: number;
+  /** Older versions that arrived after a newer one: kept in history only. */
+  stale: number;
+  failed: number;
+  errors: { origin: string; message: string }[];
+  /** Ids of the items ingested or updated, in input order. */
+  itemIds: string[];
+}
+
+export type WireDeskProblem = 'WIRE_ITEM_NOT_FOUND' | 'WIRE_ITEM_STATUS_CONFLICT';
+
+export const TOPIC_LIMIT = 8;
+/** News names who and where early; tagging cost grows with length. */
+export const TOPIC_TEXT_LIMIT = 4000;
+
+export function emptyWireIngestReport(): WireIngestReport {
+  return { ingested: 0, updated: 0, duplicates: 0, stale: 0, failed: 0, errors: [], itemIds: [] };
+}
+
+/** LSH band keys of a signature: band number and its values, hex (a 2-row band is 18 characters). */
+export function bandKeysOf(signature: Uint32Array, rows: number): string[] {
+  const keys: string[] = [];
+  for (let start = 0, band = 0; start < SIGNATURE_LENGTH; start += rows, band++) {
+    let key = band.toString(16).padStart(2, '0');
+    for (let i = start; i < start + rows; i++) key += signature[i]!.toString(16).padStart(8, '0');
+    keys.push(key);
+  }
+  return keys;
+}
+
+/** The content hash covers the agency's copy, not the format it came in or when it arrived. */
+export function wireContentHash(item: WireItem, hash: (text: string) => string): string {
+  const { format: _format, ...copy } = item;
+  return hash(JSON.stringify(copy));
+}
+
+interface Prepared {
+  input: WireIngestInput;
+  key: string;
+  contentHash: string;
+  signature: Uint32Array;
+  bandKeys: string[];
+}
+
+export function createWireIngestService(deps: WireIngestDeps) {
+  const { store, clock, ids } = deps;
+  const threshold = deps.threshold ?? DEFAULT_NEAR_DUPLICATE_THRESHOLD;
+  const rows = rowsPerBand(threshold);
+  const windowMs = (deps.clusterWindowHours ?? 72) * 3600_000;
+  const batchSize = Math.max(1, deps.batchSize ?? 500);
+  let suggester: Promise<TopicSuggester> | null = null;
+
+  function prepare(input: WireIngestInput): Prepared {
+    const signature = minhashSignature(wireItemText(input.item));
+    return {
+      input, key: wireItemKey(input.item.agency ?? '', input.item.agencyId),
+      contentHash: wireContentHash(input.item, deps.hash), signature, bandKeys: bandKeysOf(signature, rows),
+    };
+  }
+
+  /** Decides every item of a batch against the store and the batch's own earlier items, then writes once. */
+  async function ingestBatch(batch: Prepared[], now: Date, report: WireIngestReport): Promise<void> {
+    const existing = await store.findByAgencyKeys(batch.map((p) => ({ agency: p.input.item.agency ?? '', agencyId: p.input.item.agencyId })));
+    const buckets = new Map<string, ClusterCandidate[]>();
+    const addToBuckets = (candidate: ClusterCandidate, keys: string[]) => {
+      for (const key of keys) {
+        const bucket = buckets.get(key);
+        if (bucket) bucket.push(candidate);
+        else buckets.set(key, [candidate]);
+      }
+    };
+    const removeFromBuckets = (itemId: string, keys: string[]) => {
+      for (const key of keys) {
+        const bucket = buckets.get(key);
+        if (bucket) buckets.set(key, bucket.filter((c) => c.itemId !== itemId));
+      }
+    };
+    const candidates = await store.findClusterCandidates([...new Set(batch.flatMap((p) => p.bandKeys))], new Date(now.getTime() - windowMs));
+    for (const candidate of candidates) addToBuckets(candidate, bandKeysOf(candidate.signature, rows));
+
+    const current = new Map(existing);
+    const inserts = new Map<string, StoredWireItem>();
+    const replacements = new Map<string, { next: StoredWireItem; previousBandKeys: string[] }>();
+    const history: WireItemVersion[] = [];
+    const outcomes: [Prepared, WireIngestOutcome, string | null][] = [];
+
+    for (const p of batch) {
+      const copy = { item: p.input.item, sourceId: p.input.sourceId ?? null, contentHash: p.contentHash, receivedAt: p.input.receivedAt ?? now };
+      const previous = current.get(p.key);
+      if (previous && previous.contentHash === p.contentHash) {
+        outcomes.push([p, 'duplicate', null]);
+      } else if (previous && p.input.item.version < previous.item.version) {
+        history.push({ ...copy, id: ids.newId(), itemId: previous.id });
+        outcomes.push([p, 'stale', null]);
+      } else if (previous) {
+        // A newer version (or a corrected resend of the same one): it takes the item's place; the item keeps its id, cluster and desk status.
+        history.push({ ...pick(previous), id: ids.newId(), itemId: previous.id });
+        const next: StoredWireItem = { ...previous, ...copy, signature: p.signature, topics: null };
+        const oldKeys = bandKeysOf(previous.signature, rows);
+        removeFromBuckets(previous.id, oldKeys);
+        addToBuckets({ itemId: next.id, clusterId: next.clusterId, signature: next.signature }, p.bandKeys);
+        if (inserts.has(next.id)) inserts.set(next.id, next);
+        else replacements.set(next.id, { next, previousBandKeys: replacements.get(next.id)?.previousBandKeys ?? oldKeys });
+        current.set(p.key, next);
+        outcomes.push([p, 'updated', next.id]);
+      } else {
+        const id = ids.newId();
+        const clusterId = bestCluster(p, buckets) ?? id;
+        const stored: StoredWireItem = { ...copy, id, clusterId, signature: p.signature, status: 'new', usedArticleId: null, topics: null };
+        inserts.set(id, stored);
+        addToBuckets({ itemId: id, clusterId, signature: p.signature }, p.bandKeys);
+        current.set(p.key, stored);
+        outcomes.push([p, 'ingested', id]);
+      }
+    }
+
+    const finals = [...inserts.values(), ...[...replacements.values()].map((r) => r.next)];
+    const writes: WireBatchWrites = {
+      inserts: [...inserts.values()],
+      replacements: [...replacements.values()],
+      history,
+      bands: finals.flatMap((item) => bandKeysOf(item.signature, rows).map((bandKey) => ({ bandKey, itemId: item.id }))),
+    };
+    await store.writeBatch(writes);
+    for (const [, outcome, id] of outcomes) {
+      if (outcome === 'ingested') report.ingested++;
+      else if (outcome === 'updated') report.updated++;
+      else if (outcome === 'duplicate') report.duplicates++;
+      else report.stale++;
+      if (id) report.itemIds.push(id);
+    }
+  }
+
+  function bestCluster(p: Prepared, buckets: Map<string, ClusterCandidate[]>): string | null {
+    const seen = new Set<string>();
+    let best: { clusterId: string; similarity: number } | null = null;
+    for (const key of p.bandKeys) {
+      for (const candidate of buckets.get(key) ?? []) {
+        if (seen.has(candidate.itemId)) continue;
+        seen.add(candidate.itemId);
+        const similarity = estimatedJaccard(p.signature, candidate.signature);
+        if (similarity >= threshold && (!best || similarity > best.similarity)) best = { clusterId: candidate.clusterId, similarity };
+      }
+    }
+    return best?.clusterId ?? null;
+  }
+
+  return {
+    /**
+     * Stores items in transactions of `batchSize`. When a batch fails to write, its items are retried one
+     * per transaction, so one bad item is reported alone and never half-stored while the rest arrive.
+     */
+    async ingest(inputs: WireIngestInput[], options: { onProgress?: (done: number, total: number) => void } = {}): Promise<WireIngestReport> {
+      const report = emptyWireIngestReport();
+      const readable: Prepared[] = [];
+      for (const input of inputs) {
+        if (isReadableWireItem(input.item)) readable.push(prepare(input));
+        else fail(report, input.origin, 'the item has no headline and no text');
+      }
+      let done = inputs.length - readable.length;
+      for (let start = 0; start < readable.length; start += batchSize) {
+        const batch = readable.slice(start, start + batchSize);
+        const now = clock.now();
+        try {
+          await ingestBatch(batch, now, report);
+        } catch {
+          for (const p of batch) {
+            await ingestBatch([p], clock.now(), report).catch((error: unknown) => fail(report, p.input.origin, `not stored: ${(error as Error).message}`));
+          }
+        }
+        done += batch.length;
+        options.onProgress?.(done, inputs.length);
+      }
+      return report;
+    },
+
+    list: (query: WireQueueQuery): Promise<WireQueueEntry[]> => store.list({ ...query, limit: Math.min(Math.max(query.limit, 1), 500) }),
+    find: (id: string) => store.find(id),
+    versions: (id: string) => store.versions(id),
+    /** Every item of a cluster, newest first. */
+    cluster: (clusterId: string) => store.list({ clusterId, limit: 500 }),
+
+    spike: (id: string) => changeStatus(store, id, ['new'], 'spiked', null),
+    /** Puts a spiked item back in the queue. */
+    restore: (id: string) => changeStatus(store, id, ['spiked'], 'new', null),
+    /** Records that a story was made from the item (or updated with a newer version of it). */
+    markUsed: (id: string, articleId: string) => changeStatus(store, id, ['new', 'used'], 'used', articleId),
+
+    /** The item's suggested topics, computed on first request (from its first 4,000 characters) and stored. */
+    async suggestTopics(id: string): Promise<Result<SuggestedTopic[], WireDeskProblem>> {
+      const stored = await store.find(id);
+      if (!stored) return { ok: false, reason: 'WIRE_ITEM_NOT_FOUND' };
+      if (stored.topics) return { ok: true, value: stored.topics };
+      if (!deps.loadSuggester) return { ok: true, value: [] };
+      suggester ??= deps.loadSuggester();
+      const { item } = stored;
+      const body = [item.summary ?? '', bodyText(item.body)].join('\n').slice(0, TOPIC_TEXT_LIMIT);
+      const topics = (await suggester).suggest({ headline: item.headline, highlights: [], body }, TOPIC_LIMIT);
+      await store.setTopics(id, topics);
+      return { ok: true, value: topics };
+    },
+  };
+}
+
+export type WireIngestService = ReturnType<typeof createWireIngestService>;
+
+function pick(stored: StoredWireItem) {
+  return { item: stored.item, sourceId: stored.sourceId, contentHash: stored.contentHash, receivedAt: stored.receivedAt };
+}
+
+function fail(report: WireIngestReport, origin: string, message: string): void {
+  report.failed++;
+  report.errors.push({ origin, message });
+}
+
+async function changeStatus(store: WireStore, id: string, from: WireItemStatus[], to: WireItemStatus, articleId: string | null): Promise<Result<void, WireDeskProblem>> {
+  if (await store.setStatus(id, from, to, articleId)) return { ok: true, value: undefined };
+  return { ok: false, reason: (await store.find(id)) ? 'WIRE_ITEM_STATUS_CONFLICT' : 'WIRE_ITEM_NOT_FOUND' };
+}

@@ -1,0 +1,101 @@
+/** @module WireStore: the port the wire desk keeps its items, versions, band index and sources through. */
+import type { SuggestedTopic } from '../topics/topic-suggester.js';
+import type { WireItem } from './wire-item.js';
+import type { WireSource } from './wire-source.js';
+
+export type WireItemStatus = 'new' | 'used' | 'spiked';
+
+/** One version of an agency item as stored: the copy plus how and when it arrived. */
+export interface WireCopy {
+  item: WireItem;
+  sourceId: string | null;
+  contentHash: string;
+  receivedAt: Date;
+}
+
+/** An item in the queue: its current version, its cluster and the desk's decision on it. */
+export interface StoredWireItem extends WireCopy {
+  id: string;
+  clusterId: string;
+  signature: Uint32Array;
+  status: WireItemStatus;
+  usedArticleId: string | null;
+  /** Suggested people, places and organisations; null until first suggested (see wire-ingest-service.ts). */
+  topics: SuggestedTopic[] | null;
+}
+
+/** An earlier (or late-arriving older) version kept out of the queue. */
+export interface WireItemVersion extends WireCopy {
+  id: string;
+  itemId: string;
+}
+
+/** What clustering needs of an earlier item found through a shared band key. */
+export interface ClusterCandidate {
+  itemId: string;
+  clusterId: string;
+  signature: Uint32Array;
+}
+
+/** The queue row the desk lists (no body). */
+export interface WireQueueEntry {
+  id: string;
+  agency: string | null;
+  agencyId: string;
+  version: number;
+  headline: string;
+  dateline: string | null;
+  receivedAt: Date;
+  clusterId: string;
+  status: WireItemStatus;
+  format: string;
+  sourceId: string | null;
+}
+
+export interface WireQueueQuery {
+  status?: WireItemStatus;
+  agency?: string;
+  clusterId?: string;
+  limit: number;
+  /** Keyset cursor: entries received before this one (newest first). */
+  before?: { receivedAt: Date; id: string };
+}
+
+/** The writes of one ingest batch, applied in one transaction. */
+export interface WireBatchWrites {
+  inserts: StoredWireItem[];
+  /** Items already stored before the batch whose current version is replaced; the old copy goes to history. */
+  replacements: { next: StoredWireItem; previousBandKeys: string[] }[];
+  history: WireItemVersion[];
+  /** Band keys of every inserted or replaced item. */
+  bands: { bandKey: string; itemId: string }[];
+}
+
+export interface WireStore {
+  /** Current items by (agency, agencyId); the map is keyed by `wireItemKey`. */
+  findByAgencyKeys(keys: { agency: string; agencyId: string }[]): Promise<Map<string, StoredWireItem>>;
+  /** Items received at or after `since` that share at least one of `bandKeys`, each once. */
+  findClusterCandidates(bandKeys: string[], since: Date): Promise<ClusterCandidate[]>;
+  /** Applies a batch atomically: all of it or, on error, none of it. */
+  writeBatch(writes: WireBatchWrites): Promise<void>;
+  find(id: string): Promise<StoredWireItem | null>;
+  list(query: WireQueueQuery): Promise<WireQueueEntry[]>;
+  versions(itemId: string): Promise<WireItemVersion[]>;
+  /** Sets the status only when the item is in one of `from`; false when it is not (or missing). */
+  setStatus(id: string, from: WireItemStatus[], to: WireItemStatus, usedArticleId: string | null): Promise<boolean>;
+  setTopics(id: string, topics: SuggestedTopic[]): Promise<void>;
+
+  insertSource(source: WireSource): Promise<void>;
+  findSourceBySlug(slug: string): Promise<WireSource | null>;
+  findSource(id: string): Promise<WireSource | null>;
+  listSources(): Promise<WireSource[]>;
+  /** Feed sources whose next poll time has come (or that were never polled). */
+  dueFeedSources(now: Date): Promise<WireSource[]>;
+  /** Records the outcome of a poll. */
+  updateSourcePoll(id: string, poll: Pick<WireSource, 'etag' | 'lastModified' | 'lastPolledAt' | 'nextPollAt' | 'failures' | 'lastError'>): Promise<void>;
+}
+
+/** The dedup key of an agency's item: agency and its id, which every version shares. */
+export function wireItemKey(agency: string, agencyId: string): string {
+  return `${agency}\u0000${agencyId}`;
+}
