@@ -17,11 +17,11 @@ export function renderChangesPage(site: SiteContext, article: Article, versions:
   <p><a href="${articlePath(article)}">Back to the story</a></p>
   ${pairs.length === 0 ? html`<p class="empty-state">No earlier published version of this story is recorded.</p>` : ''}
   ${pairs.map(({ before, after }) => html`<section class="change">
-    <h2>${KIND[after.kind] ?? 'Updated'} ${updateTime(site, after.createdAt)}</h2>
+    <h2>${updateTime(site, after.createdAt, KIND[after.kind] ?? 'Updated')}</h2>
     ${after.note ? html`<p class="update-note">${after.note}</p>` : ''}
     ${fieldDiffs(storyDiff(before.fields, after.fields))}
   </section>`)}
-  ${versions[0] ? html`<p class="field-hint">${KIND[versions[0].kind] ?? 'Published'} ${updateTime(site, versions[0].createdAt)}.</p>` : ''}
+  ${versions[0] ? html`<p class="field-hint">${updateTime(site, versions[0].createdAt, KIND[versions[0].kind] ?? 'Published')}.</p>` : ''}
 </article>`;
   return renderPage(site, { title: `What changed: ${article.headline}`, description: `Changes to the story since it was first published.`, path: `${articlePath(article)}/changes`, noindex: true }, main);
 }
