@@ -18,6 +18,13 @@ commands:
       --json                 print one JSON report: {"tables":[{"table","rows"}],"indexed"}
   user add|list|set-role|reset-password
                              staff accounts: --email E --role contributor|reporter|editor|admin [--name N] [--password-stdin]
+  ingest PATH… [--json]      ingest wire files and folders (ninjs, NewsML-G2, RSS/Atom, text captures) into the wire queue
+      --json                 print one JSON summary: {"ingested","updated","duplicates","failed","errors":[{"file","message"}]}
+  wire list [--json] [--limit N] [--status S]   list wire items, newest first
+  wire source add --name N --kind feed|push [--url U] [--every SECONDS] [--allow-private]
+                             add a wire source (a push source's token is printed once)
+  wire source list [--json]  list wire sources with their poll state
+  wire poll [--once]         poll the due feed sources (--once: one round, for cron)
   help                       show this help
 
 Configuration comes from environment variables; see README.md.`;
@@ -36,6 +43,10 @@ async function run(argv: string[]): Promise<number> {
       return (await import('./user-command.js')).userCommand(rest);
     case 'copy':
       return (await import('./copy-command.js')).copyCommand(rest);
+    case 'ingest':
+      return (await import('./ingest-command.js')).ingestCommand(rest);
+    case 'wire':
+      return (await import('./wire-command.js')).wireCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -105,6 +105,7 @@ export function createWireIngestService(deps: WireIngestDeps) {
   /** Decides every item of a batch against the store and the batch's own earlier items, then writes once. */
   async function ingestBatch(batch: Prepared[], now: Date, report: WireIngestReport): Promise<void> {
     const existing = await store.findByAgencyKeys(batch.map((p) => ({ agency: p.input.item.agency ?? '', agencyId: p.input.item.agencyId })));
+    const known = existing.size > 0 ? await store.findVersionHashes([...existing.values()].map((e) => e.id)) : new Map<string, Set<string>>();
     const buckets = new Map<string, ClusterCandidate[]>();
     const addToBuckets = (candidate: ClusterCandidate, keys: string[]) => {
       for (const key of keys) {
@@ -131,14 +132,16 @@ export function createWireIngestService(deps: WireIngestDeps) {
     for (const p of batch) {
       const copy = { item: p.input.item, sourceId: p.input.sourceId ?? null, contentHash: p.contentHash, receivedAt: p.input.receivedAt ?? now };
       const previous = current.get(p.key);
-      if (previous && previous.contentHash === p.contentHash) {
+      if (previous && (previous.contentHash === p.contentHash || known.get(previous.id)?.has(p.contentHash))) {
         outcomes.push([p, 'duplicate', null]);
-      } else if (previous && p.input.item.version < previous.item.version) {
+      } else if (previous && isOlder(p.input.item, previous.item)) {
         history.push({ ...copy, id: ids.newId(), itemId: previous.id });
+        knownHash(known, previous.id, p.contentHash);
         outcomes.push([p, 'stale', null]);
       } else if (previous) {
         // A newer version (or a corrected resend of the same one): it takes the item's place; the item keeps its id, cluster and desk status.
         history.push({ ...pick(previous), id: ids.newId(), itemId: previous.id });
+        knownHash(known, previous.id, previous.contentHash);
         const next: StoredWireItem = { ...previous, ...copy, signature: p.signature, topics: null };
         const oldKeys = bandKeysOf(previous.signature, rows);
         removeFromBuckets(previous.id, oldKeys);
@@ -247,6 +250,22 @@ export function createWireIngestService(deps: WireIngestDeps) {
 }
 
 export type WireIngestService = ReturnType<typeof createWireIngestService>;
+
+/**
+ * An arriving version is older than the stored one when its version number is lower, or equal with an
+ * earlier versionCreated. Equal versions without dates: the later arrival wins (an agency's corrected resend);
+ * copy already seen (current or in history) never counts again, so two deliveries cannot flip-flop.
+ */
+export function isOlder(arriving: WireItem, stored: WireItem): boolean {
+  if (arriving.version !== stored.version) return arriving.version < stored.version;
+  return arriving.versionCreated !== null && stored.versionCreated !== null && arriving.versionCreated.getTime() < stored.versionCreated.getTime();
+}
+
+function knownHash(known: Map<string, Set<string>>, itemId: string, hash: string): void {
+  const set = known.get(itemId);
+  if (set) set.add(hash);
+  else known.set(itemId, new Set([hash]));
+}
 
 function pick(stored: StoredWireItem) {
   return { item: stored.item, sourceId: stored.sourceId, contentHash: stored.contentHash, receivedAt: stored.receivedAt };

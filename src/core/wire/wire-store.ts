@@ -74,6 +74,8 @@ export interface WireBatchWrites {
 export interface WireStore {
   /** Current items by (agency, agencyId); the map is keyed by `wireItemKey`. */
   findByAgencyKeys(keys: { agency: string; agencyId: string }[]): Promise<Map<string, StoredWireItem>>;
+  /** Content hashes of the stored earlier versions of these items, by item id. */
+  findVersionHashes(itemIds: string[]): Promise<Map<string, Set<string>>>;
   /** Items received at or after `since` that share at least one of `bandKeys`, each once. */
   findClusterCandidates(bandKeys: string[], since: Date): Promise<ClusterCandidate[]>;
   /** Applies a batch atomically: all of it or, on error, none of it. */

@@ -99,6 +99,15 @@ export function createSqlWireStore(db: Kysely<Database>): WireStore {
       return found;
     },
 
+    async findVersionHashes(itemIds) {
+      const found = new Map<string, Set<string>>();
+      for (const part of chunks([...new Set(itemIds)], KEYS_PER_QUERY)) {
+        const rows = await db.selectFrom('wire_item_versions').select(['item_id', 'content_hash']).where('item_id', 'in', part).execute();
+        for (const row of rows) found.set(row.item_id, (found.get(row.item_id) ?? new Set()).add(row.content_hash));
+      }
+      return found;
+    },
+
     async findClusterCandidates(bandKeys, since) {
       const found = new Map<string, { itemId: string; clusterId: string; signature: Uint32Array }>();
       for (const part of chunks(bandKeys, KEYS_PER_QUERY)) {

@@ -1,0 +1,74 @@
+/** `dateline ingest` and `dateline wire …` end to end, from source with tsx, on the wire and feed fixtures. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = new URL('../..', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'dateline-ingest-cli-'));
+const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, LOG_LEVEL: 'silent' };
+const WIRE = '/work/shared/fixtures/wire';
+const FEEDS = '/work/shared/fixtures/feeds';
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function dateline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { env, cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('dateline ingest', { timeout: 120_000 }, () => {
+  it('ingests folders recursively with one JSON summary, then finds only duplicates on the second run', async () => {
+    const first = await dateline('ingest', WIRE, FEEDS, '--json');
+    expect(first.code).toBe(1);
+    const summary = JSON.parse(first.stdout) as { ingested: number; updated: number; duplicates: number; failed: number; errors: { file: string; message: string }[] };
+    expect(Object.keys(summary)).toEqual(['ingested', 'updated', 'duplicates', 'failed', 'errors']);
+    expect(summary).toMatchObject({ ingested: 302, updated: 3, duplicates: 20, failed: 7 });
+    expect(summary.errors).toContainEqual({ file: join(FEEDS, 'missing-fields.atom'), message: expect.stringMatching(/no readable item/) as unknown as string });
+    expect(summary.errors.every((e) => !e.message.startsWith(e.file))).toBe(true);
+    const second = JSON.parse((await dateline('ingest', WIRE, FEEDS, '--json')).stdout) as typeof summary;
+    expect(second).toMatchObject({ ingested: 0, updated: 0, duplicates: 325, failed: 7 });
+  });
+
+  it('ingests a single good file with exit code 0 and lists the queue', async () => {
+    const result = await dateline('ingest', join(FEEDS, 'heraldsun.rss'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Ingested \d+ new, \d+ updated, \d+ already present, 0 failed, from 1 files in [\d.]+ s\.\n$/);
+    const list = JSON.parse((await dateline('wire', 'list', '--json', '--limit', '5')).stdout) as Record<string, unknown>[];
+    expect(list).toHaveLength(5);
+    expect(Object.keys(list[0]!)).toEqual(['id', 'agency', 'agencyId', 'version', 'headline', 'dateline', 'receivedAt', 'clusterId', 'status']);
+  });
+
+  it('adds sources, printing a push token once, and lists them', async () => {
+    const push = await dateline('wire', 'source', 'add', '--name', 'AP Push', '--kind', 'push');
+    expect(push.code).toBe(0);
+    expect(push.stdout).toMatch(/Bearer token \(shown once, store it now\): [0-9a-f]{64}/);
+    expect((await dateline('wire', 'source', 'add', '--name', 'Local', '--kind', 'feed', '--url', 'http://127.0.0.1:9/feed', '--every', '60', '--allow-private')).code).toBe(0);
+    const sources = JSON.parse((await dateline('wire', 'source', 'list', '--json')).stdout) as { slug: string; allowPrivate: boolean }[];
+    expect(sources.map((s) => [s.slug, s.allowPrivate])).toEqual([['ap-push', false], ['local', true]]);
+    // Port 9 (discard) refuses the connection: a per-source error, exit code 1, and the source backs off.
+    const poll = await dateline('wire', 'poll', '--once', '--json');
+    expect(poll.code).toBe(1);
+    expect(JSON.parse(poll.stdout)).toEqual([expect.objectContaining({ source: 'local', status: 'error' })]);
+    const after = JSON.parse((await dateline('wire', 'source', 'list', '--json')).stdout) as { slug: string; failures: number; lastError: string | null }[];
+    expect(after[1]).toMatchObject({ failures: 1, lastError: expect.stringMatching(/127\.0\.0\.1/) as unknown as string });
+  });
+
+  it('rejects bad arguments with exit code 2', async () => {
+    expect((await dateline('ingest')).code).toBe(2);
+    expect((await dateline('wire', 'list', '--limit', 'x')).code).toBe(2);
+    expect((await dateline('wire', 'source', 'add', '--name', 'X', '--kind', 'smoke')).code).toBe(2);
+    expect((await dateline('wire', 'frobnicate')).stderr).toMatch(/unknown wire command/);
+    const missing = await dateline('ingest', join(dir, 'nope'), '--json');
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout).errors[0].message).toMatch(/cannot read/);
+  });
+});

@@ -1,0 +1,136 @@
+/** Wire ingest over the SQL wire store, on SQLite and PostgreSQL: versions, resends, late versions, clusters across service instances, the queue. */
+import { createHash } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { createSqlWireStore } from '../../src/adapters/db/stores/sql-wire-store.js';
+import type { WireItem } from '../../src/core/wire/wire-item.js';
+import { createWireIngestService } from '../../src/core/wire/wire-ingest-service.js';
+import { createWireSourceService } from '../../src/core/wire/wire-source.js';
+import type { Storage } from '../../src/main/storage.js';
+import { describeStorageContract } from '../contracts/storage-contract.js';
+
+const STORY = 'Russian President Vladimir Putin and North Korean leader Kim Jong Un signed a new partnership that includes a vow of mutual aid if either country is attacked, during a Wednesday summit that came as both face escalating standoffs with the West. It could mark the strongest connection between Moscow and Pyongyang since the Soviet Union collapsed in 1991.';
+const OTHER = 'Heavy rain flooded parts of southern England overnight, closing roads and railway lines, and forecasters warned that more storms were on the way for the weekend across the region.';
+
+function makeWireItem(overrides: Partial<WireItem> = {}): WireItem {
+  return {
+    format: 'ninjs', agency: 'AP', agencyId: 'urn:ap:1', version: 1, headline: 'Putin and Kim sign pact', slugline: null, dateline: 'SEOUL',
+    byline: null, creditline: null, language: 'en', summary: null, body: [{ type: 'paragraph', text: STORY }], subjects: [], urgency: 3,
+    firstCreated: new Date('2025-01-17T10:00:00Z'), versionCreated: new Date('2025-01-17T10:00:00Z'), link: null, photos: [], ...overrides,
+  } as WireItem;
+}
+
+function wire(storage: Storage, start = Date.parse('2025-01-17T12:00:00Z')) {
+  let n = 0;
+  let now = start;
+  const store = createSqlWireStore(storage.db);
+  const ids = { newId: () => `w${String(++n).padStart(4, '0')}-${Math.random().toString(36).slice(2, 8)}` };
+  const clock = { now: () => new Date(now) };
+  const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+  return {
+    store,
+    service: createWireIngestService({ store, clock, ids, hash, batchSize: 3, loadSuggester: async () => ({ suggest: () => [{ name: 'Kim Jong Un', kind: 'person' as const }] }) }),
+    sources: createWireSourceService({ store, clock, ids, hash, randomBytes: (k) => new Uint8Array(k).fill(7) }),
+    tick: (ms: number) => { now += ms; },
+  };
+}
+
+describeStorageContract('Wire ingest', ({ open, freshUrl }) => {
+  it('stores new items, ignores an identical resend, replaces with a newer version and keeps a late older one in history', async () => {
+    const { service, store } = wire(await open());
+    const first = await service.ingest([{ item: makeWireItem(), origin: 'a.json' }, { item: makeWireItem({ agencyId: 'urn:ap:2', body: [{ type: 'paragraph', text: OTHER }], headline: 'Floods' }), origin: 'b.json' }]);
+    expect(first).toMatchObject({ ingested: 2, updated: 0, duplicates: 0, stale: 0, failed: 0 });
+    const id = first.itemIds[0]!;
+    expect(await service.ingest([{ item: makeWireItem(), origin: 'a.json' }])).toMatchObject({ ingested: 0, duplicates: 1 });
+    const v3 = makeWireItem({ version: 3, headline: 'Putin and Kim sign defence pact' });
+    expect(await service.ingest([{ item: v3, origin: 'a3.json' }])).toMatchObject({ updated: 1, itemIds: [id] });
+    expect(await service.ingest([{ item: makeWireItem({ version: 2, headline: 'v2' }), origin: 'a2.json' }])).toMatchObject({ stale: 1, ingested: 0 });
+    const stored = await store.find(id);
+    expect(stored?.item.headline).toBe('Putin and Kim sign defence pact');
+    expect((await service.versions(id)).map((v) => v.item.version)).toEqual([2, 1]);
+    expect((await service.list({ limit: 10 })).map((e) => e.agencyId).sort()).toEqual(['urn:ap:1', 'urn:ap:2']);
+  });
+
+  it('clusters a near-duplicate from another agency, across service instances, and keeps a different story apart', async () => {
+    const url = await freshUrl();
+    const { openStorage } = await import('../../src/main/storage.js');
+    const a = await openStorage(url);
+    const first = await wire(a).service.ingest([{ item: makeWireItem(), origin: 'ap' }]);
+    await a.close();
+    const b = await openStorage(url);
+    try {
+      const { service } = wire(b);
+      const more = await service.ingest([
+        { item: makeWireItem({ agency: 'Reuters', agencyId: 'R1', body: [{ type: 'paragraph', text: `SEOUL (Reuters) - ${STORY} Reporting by Hyonhee Shin.` }] }), origin: 'r' },
+        { item: makeWireItem({ agency: 'AFP', agencyId: 'F1', headline: 'Floods', body: [{ type: 'paragraph', text: OTHER }] }), origin: 'f' },
+      ]);
+      const cluster = await service.cluster(first.itemIds[0]!);
+      expect(cluster.map((e) => e.agency).sort()).toEqual(['AP', 'Reuters']);
+      expect((await service.find(more.itemIds[1]!))?.clusterId).toBe(more.itemIds[1]);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('clusters items of one batch with each other, and handles two versions of one item in one batch', async () => {
+    const { service } = wire(await open());
+    const report = await service.ingest([
+      { item: makeWireItem(), origin: '1' },
+      { item: makeWireItem({ version: 2, headline: 'Pact signed' }), origin: '2' },
+      { item: makeWireItem({ agency: 'dpa', agencyId: 'd1', headline: 'Pakt' }), origin: '3' },
+      { item: makeWireItem({ version: 3, headline: 'Pact signed, Kim says' }), origin: '4' },
+    ]);
+    expect(report).toMatchObject({ ingested: 2, updated: 2, failed: 0 });
+    const [ap, dpa] = [await service.find(report.itemIds[0]!), await service.find(report.itemIds[2]!)];
+    expect(ap?.item.version).toBe(3);
+    expect(dpa?.clusterId).toBe(ap?.id);
+    expect((await service.versions(ap!.id)).map((v) => v.item.version)).toEqual([2, 1]);
+  });
+
+  it('spikes, restores and marks used; lists the queue by status; suggests topics once', async () => {
+    const { service, tick } = wire(await open());
+    const { itemIds: [x, y] } = await service.ingest([{ item: makeWireItem(), origin: 'x' }]).then(async (r) => {
+      tick(1000);
+      const s = await service.ingest([{ item: makeWireItem({ agencyId: 'urn:ap:9', body: [{ type: 'paragraph', text: OTHER }] }), origin: 'y' }]);
+      return { itemIds: [...r.itemIds, ...s.itemIds] };
+    });
+    expect(await service.spike(x!)).toEqual({ ok: true, value: undefined });
+    expect(await service.spike(x!)).toEqual({ ok: false, reason: 'WIRE_ITEM_STATUS_CONFLICT' });
+    expect(await service.markUsed('nope', 'a1')).toEqual({ ok: false, reason: 'WIRE_ITEM_NOT_FOUND' });
+    expect((await service.list({ status: 'new', limit: 10 })).map((e) => e.id)).toEqual([y]);
+    expect(await service.restore(x!)).toMatchObject({ ok: true });
+    expect(await service.markUsed(x!, 'article-1')).toMatchObject({ ok: true });
+    expect((await service.find(x!))?.usedArticleId).toBe('article-1');
+    const page = await service.list({ limit: 1 });
+    expect(page.map((e) => e.id)).toEqual([y]);
+    expect((await service.list({ limit: 5, before: { receivedAt: page[0]!.receivedAt, id: page[0]!.id } })).map((e) => e.id)).toEqual([x]);
+    expect(await service.suggestTopics(x!)).toEqual({ ok: true, value: [{ name: 'Kim Jong Un', kind: 'person' }] });
+    expect((await service.find(x!))?.topics).toEqual([{ name: 'Kim Jong Un', kind: 'person' }]);
+  });
+
+  it('fails an item without text alone and stores the rest', async () => {
+    const { service } = wire(await open());
+    const report = await service.ingest([{ item: makeWireItem({ headline: '', body: [] }), origin: 'empty.json' }, { item: makeWireItem(), origin: 'ok.json' }]);
+    expect(report).toMatchObject({ ingested: 1, failed: 1, errors: [{ origin: 'empty.json', message: expect.stringMatching(/no headline/) }] });
+  });
+
+  it('adds sources with a hashed push token and schedules feeds with back-off', async () => {
+    const { sources, tick } = wire(await open());
+    const push = await sources.add({ name: 'AP Push', kind: 'push' });
+    if (!push.ok) throw new Error(push.reason);
+    expect(push.value.pushToken).toMatch(/^[0-9a-f]{64}$/);
+    expect(push.value.source.tokenHash).toBe(createHash('sha256').update(push.value.pushToken!).digest('hex'));
+    expect(await sources.add({ name: 'AP push', kind: 'push' })).toEqual({ ok: false, reason: 'slug taken' });
+    const feed = await sources.add({ name: 'BBC World', kind: 'feed', url: 'https://feeds.bbci.co.uk/news/world/rss.xml', everySeconds: 60 });
+    if (!feed.ok) throw new Error(feed.reason);
+    expect((await sources.due()).map((s) => s.slug)).toEqual(['bbc-world']);
+    await sources.recordPoll(feed.value.source, { ok: false, error: 'HTTP 500 from feeds.bbci.co.uk' });
+    const failed = (await sources.findBySlug('bbc-world'))!;
+    expect(failed).toMatchObject({ failures: 1, lastError: 'HTTP 500 from feeds.bbci.co.uk' });
+    expect(failed.nextPollAt!.getTime() - failed.lastPolledAt!.getTime()).toBe(120_000);
+    expect(await sources.due()).toEqual([]);
+    tick(120_000);
+    expect((await sources.due()).map((s) => s.slug)).toEqual(['bbc-world']);
+    await sources.recordPoll(failed, { ok: true, etag: '"e1"', lastModified: null });
+    expect(await sources.findBySlug('bbc-world')).toMatchObject({ failures: 0, lastError: null, etag: '"e1"' });
+  });
+});
