@@ -1,0 +1,64 @@
+/** @module Tests for the wire push endpoint, through inject() on a tiny app over a real (in-memory SQLite) wire desk. */
+import { readFileSync } from 'node:fs';
+import Fastify from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createWireServices } from '../../../main/wire-services.js';
+import { openStorage, type Storage } from '../../../main/storage.js';
+import { registerWirePushRoutes } from './wire-push-routes.js';
+
+const NINJS = readFileSync('/work/shared/fixtures/wire/ninjs/2.1/ntb_text.json');
+let storage: Storage | null = null;
+
+afterEach(async () => {
+  await storage?.close();
+  storage = null;
+});
+
+async function pushApp(maxBytes?: number) {
+  storage = await openStorage('sqlite::memory:');
+  const wire = createWireServices(storage);
+  const added = await wire.sources.add({ name: 'NTB', kind: 'push' });
+  if (!added.ok) throw new Error(added.reason);
+  await wire.sources.add({ name: 'Some Feed', kind: 'feed', url: 'https://example.com/feed' });
+  const app = Fastify();
+  registerWirePushRoutes(app, { sources: wire.sources, ingestDocuments: wire.ingestDocuments, ...(maxBytes ? { maxBytes } : {}) });
+  await app.ready();
+  return { app, wire, token: added.value.pushToken! };
+}
+
+describe('POST /wire/push/:sourceSlug', () => {
+  it('stores a pushed ninjs item and answers 202 after it is committed; a resend is a duplicate', async () => {
+    const { app, wire, token } = await pushApp();
+    const push = () => app.inject({ method: 'POST', url: '/wire/push/ntb', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: NINJS });
+    const first = await push();
+    expect(first.statusCode).toBe(202);
+    expect(first.json()).toMatchObject({ ingested: 1, updated: 0, duplicates: 0, failed: 0 });
+    const [entry] = await wire.ingest.list({ limit: 5 });
+    expect(entry?.id).toBe(first.json().itemIds[0]);
+    expect((await wire.ingest.find(entry!.id))?.sourceId).toBe((await wire.sources.findBySlug('ntb'))?.id);
+    expect((await push()).json()).toMatchObject({ ingested: 0, duplicates: 1 });
+  });
+
+  it('answers 401 to a wrong, missing or other source’s token, and for unknown or feed sources', async () => {
+    const { app, token } = await pushApp();
+    const post = (url: string, authorization?: string) => app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, payload: NINJS });
+    for (const response of [
+      await post('/wire/push/ntb'), await post('/wire/push/ntb', `Bearer ${token.replace(/.$/, (c) => (c === '0' ? '1' : '0'))}`),
+      await post('/wire/push/ntb', `Basic ${token}`), await post('/wire/push/nobody', `Bearer ${token}`), await post('/wire/push/some-feed', `Bearer ${token}`),
+    ]) {
+      expect(response.statusCode).toBe(401);
+      expect(response.json().code).toBe('WIRE_PUSH_UNAUTHORIZED');
+    }
+  });
+
+  it('answers 422 with the parser’s error, 400 for an empty body and 413 past the size limit', async () => {
+    const { app, token } = await pushApp(64 * 1024);
+    const post = (payload: string | Buffer, type = 'application/xml') => app.inject({ method: 'POST', url: '/wire/push/ntb', headers: { authorization: `Bearer ${token}`, 'content-type': type }, payload });
+    const html = await post('<!DOCTYPE html><html><body>hi</body></html>', 'text/html');
+    expect(html.statusCode).toBe(422);
+    expect(html.json().message).toMatch(/HTML page/);
+    expect((await post('{"uri": ', 'application/json')).json().message).toMatch(/malformed JSON/);
+    expect((await post('')).statusCode).toBe(400);
+    expect((await post(Buffer.alloc(65 * 1024, 'a'))).statusCode).toBe(413);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * @module Wire push: `POST /wire/push/:sourceSlug` takes a ninjs or NewsML-G2 document from an agency,
+ * authenticated by the source's bearer token, and answers 202 once its items are committed.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { WireIngestReport } from '../../../core/wire/wire-ingest-service.js';
+import type { WireSource } from '../../../core/wire/wire-source.js';
+
+export interface WirePushDeps {
+  sources: { findBySlug(slug: string): Promise<WireSource | null> };
+  ingestDocuments(documents: { origin: string; bytes: Uint8Array }[], context: { source: WireSource }): Promise<WireIngestReport>;
+  /** Default 5 MB: larger pushes get 413 before they are read in full. */
+  maxBytes?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    wireSource?: WireSource;
+  }
+}
+
+/** Constant-time comparison of the presented token's SHA-256 with the stored one. */
+export function isPushTokenValid(presented: string, tokenHash: string | null): boolean {
+  if (!tokenHash || !/^[0-9a-f]{64}$/.test(tokenHash)) return false;
+  const actual = createHash('sha256').update(presented, 'utf8').digest();
+  return timingSafeEqual(actual, Buffer.from(tokenHash, 'hex'));
+}
+
+function bearer(request: FastifyRequest): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  return match?.[1] ?? null;
+}
+
+function unauthorized(reply: FastifyReply) {
+  return reply.code(401).header('www-authenticate', 'Bearer realm="wire push"').send({ code: 'WIRE_PUSH_UNAUTHORIZED', message: 'a valid bearer token for this source is required' });
+}
+
+export function registerWirePushRoutes(app: FastifyInstance, deps: WirePushDeps): void {
+  const bodyLimit = deps.maxBytes ?? 5 * 1024 * 1024;
+  // Its own scope: the raw-body parser below applies to this route only.
+  void app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
+
+    // Authenticate before the body is read: an unknown caller cannot make the server buffer anything.
+    scope.addHook('onRequest', async (request, reply) => {
+      const { sourceSlug } = request.params as { sourceSlug?: string };
+      const token = bearer(request);
+      const source = sourceSlug && /^[\p{L}\p{N}-]{1,80}$/u.test(sourceSlug) ? await deps.sources.findBySlug(sourceSlug) : null;
+      // Every refusal looks the same, so the answer does not tell which slugs exist.
+      if (!source || source.kind !== 'push' || !token || !isPushTokenValid(token, source.tokenHash)) return unauthorized(reply);
+      request.wireSource = source;
+    });
+
+    scope.post('/wire/push/:sourceSlug', { bodyLimit }, async (request, reply) => {
+      const source = request.wireSource!;
+      const body = request.body;
+      if (!Buffer.isBuffer(body) || body.length === 0) {
+        return reply.code(400).send({ code: 'WIRE_PUSH_EMPTY', message: 'the request has no body: POST a ninjs or NewsML-G2 document' });
+      }
+      const report = await deps.ingestDocuments([{ origin: `push:${source.slug}`, bytes: new Uint8Array(body) }], { source });
+      const stored = report.ingested + report.updated + report.duplicates + report.stale;
+      if (report.failed > 0 && stored === 0) {
+        return reply.code(422).send({ code: 'WIRE_PUSH_UNREADABLE', message: report.errors.map((e) => e.message).join('; ') });
+      }
+      // Sent after ingestDocuments resolved: the transaction holding the items has committed.
+      return reply.code(202).send({
+        ingested: report.ingested, updated: report.updated, duplicates: report.duplicates + report.stale, failed: report.failed,
+        errors: report.errors.map((e) => e.message), itemIds: report.itemIds,
+      });
+    });
+  });
+}
