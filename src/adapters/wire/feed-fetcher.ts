@@ -135,8 +135,9 @@ function readBody(res: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
     res.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) {
-        res.destroy();
+        // Reject before destroying: destroying emits 'aborted' at once, which must not win.
         reject(new FetchError(`feed too large: more than ${maxBytes} bytes, aborted`));
+        res.destroy();
         return;
       }
       parts.push(chunk);
