@@ -5,6 +5,7 @@ import { serveCachedHit } from './cache-fast-path.js';
 import { ZodError } from 'zod';
 import { isDomainError } from '../../core/shared/domain-error.js';
 import { ERROR_STATUS } from './error-status.js';
+import { registerEdgeCachePolicy } from './edge-cache-policy.js';
 import type { HttpDeps } from './http-deps.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { sendPage } from './send-page.js';
@@ -33,6 +34,7 @@ export function buildApp(deps: HttpDeps, options: { trustProxy?: boolean | strin
   const siteContext = createSiteContextFactory(deps);
 
   registerSecurityHeaders(app);
+  registerEdgeCachePolicy(app);
 
   app.get('/assets/*', async (request, reply) => {
     const page = deps.assets.byPath.get(request.url.split('?')[0] ?? '');
@@ -45,7 +47,7 @@ export function buildApp(deps: HttpDeps, options: { trustProxy?: boolean | strin
   registerListRoutes(app, deps);
   registerDiscoveryRoutes(app, deps);
   registerFeedRoutes(app, deps);
-  if (deps.newsroom) registerNewsroom(app, deps.newsroom.deps, deps.newsroom.media);
+  if (deps.newsroom) registerNewsroom(app, deps.newsroom.deps, deps.newsroom.media, () => deps.pageCache.clear());
 
   app.setNotFoundHandler(async (request, reply) => {
     const site = await siteContext();

@@ -5,6 +5,7 @@ import type { AuthorStore } from '../../../core/authors/author-store.js';
 import type { SectionStore } from '../../../core/sections/section-store.js';
 import type { TopicStore } from '../../../core/topics/topic-store.js';
 import type { Database } from '../database.js';
+import { slugify } from '../../../core/shared/slug.js';
 
 export function createSqlSectionStore(db: Kysely<Database>): SectionStore {
   return {
@@ -13,6 +14,16 @@ export function createSqlSectionStore(db: Kysely<Database>): SectionStore {
     },
     async findBySlug(slug) {
       return (await db.selectFrom('sections').select(['slug', 'name']).where('slug', '=', slug).executeTakeFirst()) ?? null;
+    },
+    async create(section) {
+      const last = await db.selectFrom('sections').select((eb) => eb.fn.max('position').as('p')).executeTakeFirst();
+      const result = await db.insertInto('sections').values({ id: section.id, slug: section.slug, name: section.name, position: Number(last?.p ?? 0) + 1 })
+        .onConflict((oc) => oc.column('slug').doNothing()).executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    async update(slug, changes) {
+      const result = await db.updateTable('sections').set({ name: changes.name, position: changes.position }).where('slug', '=', slug).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
   };
 }
@@ -32,6 +43,14 @@ export function createSqlTopicStore(db: Kysely<Database>): TopicStore {
         .groupBy(['topics.slug', 'topics.name', 'topics.kind'])
         .orderBy('stories', 'desc').orderBy('topics.name').limit(limit).execute();
       return rows.map((r) => ({ slug: r.slug, name: r.name, kind: r.kind as TopicKind, stories: Number(r.stories) }));
+    },
+    async searchByPrefix(prefix, limit) {
+      const start = slugify(prefix, '');
+      if (!start) return [];
+      // [start, start + U+FFFF): the slug index's range for every slug beginning with `start`.
+      const rows = await db.selectFrom('topics').select(['slug', 'name', 'kind']).where('slug', '>=', start).where('slug', '<', `${start}\uffff`)
+        .orderBy('slug').limit(limit).execute();
+      return rows.map((r) => ({ slug: r.slug, name: r.name, kind: r.kind as TopicKind }));
     },
   };
 }

@@ -6,7 +6,7 @@ import { html, type SafeHtml } from '../html/html.js';
 export interface NewsroomPage {
   title: string;
   /** The nav entry to mark current. */
-  current?: 'home' | 'stories' | 'new' | 'media' | 'users' | 'wire';
+  current?: 'home' | 'stories' | 'new' | 'media' | 'users' | 'sections' | 'wire';
   user: StaffUser | null;
   csrf: string | null;
   flash?: { kind: 'ok' | 'error'; text: string } | null;
@@ -25,7 +25,7 @@ function nav(page: NewsroomPage): SafeHtml {
     ${link('stories', '/newsroom/stories', 'Stories')}
     ${link('new', '/newsroom/stories/new', 'New story')}
     ${link('media', '/newsroom/media', 'Media')}
-    ${user.role === 'admin' ? link('users', '/newsroom/users', 'Staff') : ''}
+    ${user.role === 'admin' ? html`${link('users', '/newsroom/users', 'Staff')}${link('sections', '/newsroom/sections', 'Sections')}` : ''}
   </ul>
 </nav>
 <form class="nr-user" method="post" action="/newsroom/logout">

@@ -91,12 +91,10 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
 
   async function editorPage(request: FastifyRequest, reply: FastifyReply, state: StoryState, issues: FieldIssue[], status: number, form?: StoryForm) {
     const user = signedInUser(request);
-    const [sections, topicOptions, lead] = await Promise.all([
-      sectionList(), deps.topics.listPopular(200), state.fields.leadMediaId ? deps.media.find(state.fields.leadMediaId) : null,
-    ]);
+    const [sections, lead] = await Promise.all([sectionList(), state.fields.leadMediaId ? deps.media.find(state.fields.leadMediaId) : null]);
     const leadPreviewUrl = lead ? deps.media.urlOf([...lead.variants].sort((a, b) => a.width - b.width)[0]!.key) : null;
     return send(reply, request, { title: state.fields.headline || 'Untitled draft', current: 'stories', withEditor: true, flash: flashOf(request) }, renderStoryEditor({
-      state, user, csrf: request.staff!.session.csrfToken, sections, topicOptions, issues, timeZone: tz, leadPreviewUrl,
+      state, user, csrf: request.staff!.session.csrfToken, sections, issues, timeZone: tz, leadPreviewUrl,
       ...(form ? { note: form.note, scheduledAtLocal: form.scheduled_at } : {}),
     }), status);
   }
@@ -150,6 +148,12 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
       const details = error.code === 'ARTICLE_VERSION_CONFLICT' ? { ...error.details, revisionsUrl: `/newsroom/stories/${idParams.parse(request.params).id}/revisions` } : error.details;
       return reply.code(ERROR_STATUS[error.code]).send({ error: { code: error.code, message: error.message, details } });
     }
+  });
+
+  app.get('/newsroom/topics', async (request, reply) => {
+    signedInUser(request);
+    const { q } = z.object({ q: z.string().max(100).default('') }).parse(request.query);
+    return reply.header('cache-control', 'no-store').send({ items: await deps.topics.searchByPrefix(q, 12) });
   });
 
   app.get('/newsroom/stories/:id/preview', async (request, reply) => {

@@ -15,12 +15,14 @@ import { registerNewsroomStoryRoutes } from './newsroom-story-routes.js';
 import { registerRevisionRoutes } from './revision-routes.js';
 import { loadStaff } from './session-guard.js';
 import { registerStaffRoutes } from './staff-routes.js';
+import { registerSectionRoutes } from './section-routes.js';
 
 function wantsJson(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('application/json');
 }
 
-export function registerNewsroom(app: FastifyInstance, deps: NewsroomDeps, media: MediaRouteOptions): void {
+/** `onSectionsChange` drops cached reader pages: every page's menu lists the sections. */
+export function registerNewsroom(app: FastifyInstance, deps: NewsroomDeps, media: MediaRouteOptions, onSectionsChange: () => void): void {
   void app.register(async (scope) => {
     await scope.register(cookie);
     await scope.register(formbody, { bodyLimit: 4 * 1_048_576 });
@@ -39,6 +41,7 @@ export function registerNewsroom(app: FastifyInstance, deps: NewsroomDeps, media
     registerRevisionRoutes(scope, deps);
     registerMediaRoutes(scope, deps, media);
     registerStaffRoutes(scope, deps);
+    registerSectionRoutes(scope, deps, onSectionsChange);
   });
 }
 

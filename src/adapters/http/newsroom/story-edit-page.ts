@@ -1,5 +1,5 @@
 /** @module The story editor page: every field, the TipTap body (see the DOM contract in client/newsroom-editor.ts), and the workflow buttons this user may press. */
-import type { NamedRef, TopicRef } from '../../../core/articles/article.js';
+import type { NamedRef } from '../../../core/articles/article.js';
 import type { StaffUser } from '../../../core/staff/staff-user.js';
 import { ACTION_RULES, availableActions, statusLabel, type StoryAction } from '../../../core/workflow/story-actions.js';
 import type { StoryState } from '../../../core/workflow/newsroom-store.js';
@@ -11,7 +11,6 @@ export interface EditPageInput {
   user: StaffUser;
   csrf: string;
   sections: NamedRef[];
-  topicOptions: TopicRef[];
   issues: FieldIssue[];
   timeZone: string;
   leadPreviewUrl: string | null;
@@ -65,8 +64,8 @@ function mainFields(input: EditPageInput): SafeHtml {
   </div>
   <div class="field">
     <label class="field-label" for="topics">Topics</label>
-    <input id="topics" name="topics" type="text" list="topic-options" value="${f.topics.map((t) => t.name).join(', ')}" aria-describedby="topics-hint" autocomplete="off">
-    <datalist id="topic-options">${input.topicOptions.map((t) => html`<option value="${t.name}">`)}</datalist>
+    <input id="topics" name="topics" type="text" list="topic-options" data-suggest-url="/newsroom/topics" value="${f.topics.map((t) => t.name).join(', ')}" aria-describedby="topics-hint" autocomplete="off">
+    <datalist id="topic-options"></datalist>
     <p class="field-hint" id="topics-hint">People, places, organisations and subjects, separated by commas. New names become new topics.</p>
   </div>
   <div class="field-row">

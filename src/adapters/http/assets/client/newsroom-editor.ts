@@ -10,6 +10,7 @@ import { createMediaPicker, type MediaPicker } from './newsroom-media-picker.js'
 import { BodyImage, Embed, LegacyHtml, QuoteCite } from './newsroom-nodes.js';
 import { mountToolbar } from './newsroom-toolbar.js';
 import { normaliseTypedUrl } from './newsroom-urls.js';
+import { mountTopicSuggest } from './newsroom-topic-suggest.js';
 
 function promptLink(editor: Editor): void {
   const previous = String(editor.getAttributes('link')['href'] ?? '');
@@ -123,6 +124,9 @@ function start(): void {
   const toolbar = form.querySelector<HTMLElement>('.editor-toolbar');
   if (toolbar) mountToolbar(toolbar, editor, { link: () => promptLink(editor), photo: () => pickPhoto(editor, picker), embed: () => promptEmbed(editor) });
   form.querySelectorAll<HTMLElement>('[data-lead-photo]').forEach((field) => enableLeadPhoto(field, picker));
+  const topics = form.querySelector<HTMLInputElement>('input[data-suggest-url]');
+  const topicList = topics?.list;
+  if (topics && topicList) mountTopicSuggest(topics, topicList, topics.dataset['suggestUrl'] ?? '');
   // getAttribute: `form.action` is shadowed by the buttons named "action".
   const id = /\/stories\/([^/?#]+)/.exec(new URL(form.getAttribute('action') ?? '', location.href).pathname)?.[1] ?? 'new';
   const key = `dateline:draft:${decodeURIComponent(id)}`;

@@ -1,0 +1,77 @@
+/** @module Sections (admins only): add a section, rename it, and set its place in the menu. Slugs (and so URLs) never change. */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { DomainError, isDomainError } from '../../../core/shared/domain-error.js';
+import { slugify } from '../../../core/shared/slug.js';
+import { ERROR_STATUS } from '../error-status.js';
+import { html } from '../html/html.js';
+import type { NewsroomDeps } from './newsroom-deps.js';
+import { renderNewsroomPage } from './newsroom-layout.js';
+import { requireCsrf } from './session-guard.js';
+import { signedInUser } from './newsroom-story-routes.js';
+
+const sectionForm = z.object({ name: z.string().trim().min(1, 'A section needs a name.').max(60, 'At most 60 characters.'), position: z.coerce.number().int().min(0).max(1000).optional() });
+
+export function registerSectionRoutes(app: FastifyInstance, deps: NewsroomDeps, onChange: () => void): void {
+  function requireAdmin(request: FastifyRequest) {
+    if (signedInUser(request).role !== 'admin') throw new DomainError('PERMISSION_DENIED', 'Only an admin can manage sections.');
+  }
+
+  async function page(request: FastifyRequest, reply: FastifyReply, status: number, flash: { kind: 'ok' | 'error'; text: string } | null) {
+    const csrf = request.staff!.session.csrfToken;
+    const sections = await deps.sections.list();
+    const main = html`<h1>Sections</h1>
+<table class="nr-table"><thead><tr><th scope="col">Name and place in the menu</th><th scope="col">Address</th></tr></thead>
+<tbody>${sections.map((s) => html`<tr><td><form class="inline-form" method="post" action="/newsroom/sections/${s.slug}">
+  <input type="hidden" name="_csrf" value="${csrf}">
+  <label class="visually-hidden" for="n-${s.slug}">Name</label><input id="n-${s.slug}" name="name" value="${s.name}" maxlength="60" required>
+  <label class="visually-hidden" for="p-${s.slug}">Position</label><input id="p-${s.slug}" name="position" type="number" min="0" max="1000" value="${s.position}" size="4">
+  <button class="btn btn-quiet" type="submit">Save</button></form></td><td><a href="/section/${s.slug}">/section/${s.slug}</a></td></tr>`)}</tbody></table>
+<h2>Add a section</h2>
+<form class="nr-form" method="post" action="/newsroom/sections"><input type="hidden" name="_csrf" value="${csrf}">
+  <div class="field"><label class="field-label" for="s-name">Name</label><input id="s-name" name="name" maxlength="60" required></div>
+  <div class="button-row"><button class="btn btn-primary" type="submit">Add section</button></div>
+</form>`;
+    return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store')
+      .send(renderNewsroomPage(deps.assets, deps.settings.siteName, { title: 'Sections', current: 'sections', user: request.staff!.user, csrf, flash }, main));
+  }
+
+  app.get('/newsroom/sections', async (request, reply) => {
+    requireAdmin(request);
+    return page(request, reply, 200, null);
+  });
+
+  async function run(request: FastifyRequest, reply: FastifyReply, action: () => Promise<string>) {
+    requireAdmin(request);
+    requireCsrf(deps.auth, request);
+    try {
+      const text = await action();
+      onChange();
+      return page(request, reply, 200, { kind: 'ok', text });
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      return page(request, reply, ERROR_STATUS[error.code], { kind: 'error', text: error.message });
+    }
+  }
+
+  function parse(body: unknown) {
+    const parsed = sectionForm.safeParse(body);
+    if (!parsed.success) throw new DomainError('VALIDATION_FAILED', parsed.error.issues[0]?.message ?? 'The form is not valid.');
+    return parsed.data;
+  }
+
+  app.post('/newsroom/sections', (request, reply) => run(request, reply, async () => {
+    const { name } = parse(request.body);
+    const slug = slugify(name, 'section');
+    if (!(await deps.sections.create({ id: randomUUID(), slug, name }))) throw new DomainError('VALIDATION_FAILED', `There is already a section at /section/${slug}.`);
+    return `Added ${name} at /section/${slug}.`;
+  }));
+
+  app.post('/newsroom/sections/:slug', (request, reply) => run(request, reply, async () => {
+    const { slug } = z.object({ slug: z.string().max(100) }).parse(request.params);
+    const { name, position } = parse(request.body);
+    if (!(await deps.sections.update(slug, { name, position: position ?? 0 }))) throw new DomainError('SECTION_NOT_FOUND', 'There is no such section.');
+    return `Saved ${name}.`;
+  }));
+}
