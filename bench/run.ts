@@ -13,6 +13,8 @@ import { openStorage } from '../src/main/storage.js';
 import { prepareCorpusDb, samplePaths } from './bench-corpus-db.js';
 import { freePort, startDateline } from './dateline-server.js';
 import { measureImport } from './import-throughput.js';
+import { measureNewsroomPublish } from './newsroom-publish.js';
+import { measurePhotoVariants } from './photo-variants.js';
 import { hasCommand, loadTool } from './load.js';
 import { nginxAvailable } from './nginx-reference.js';
 import { measurePublishToVisible, percentile } from './publish-to-visible.js';
@@ -94,6 +96,12 @@ const visible = await measurePublishToVisible(storage, warm.origin, (i) => {
 for (const [where, times] of Object.entries(visible)) {
   figures.push({ name: `publish-to-visible: ${where} (${publishes} publishes)`, value: percentile(times, 50), unit: 'ms', p50: percentile(times, 50), p99: percentile(times, 99) });
 }
+log('  measuring newsroom publish-to-visible');
+const newsroomTimes = await measureNewsroomPublish(storage, warm.origin, quick ? 10 : 50);
+for (const [where, times] of Object.entries(newsroomTimes)) {
+  const name = where === 'publish' ? 'newsroom publish request (HTTP, sign-in session)' : `newsroom publish-to-visible: ${where}`;
+  figures.push({ name: `${name} (${newsroomTimes.publish.length} publishes)`, value: percentile(times, 50), unit: 'ms', p50: percentile(times, 50), p99: percentile(times, 99) });
+}
 await warm.stop();
 
 // Cold: the page cache off, every request renders and queries.
@@ -108,6 +116,9 @@ await storage.close();
 const importRates = await measureImport(corpus.real, quick ? 50 : 300);
 figures.push({ name: 'import: text capture, parse only', value: importRates.parsePerSecond, unit: 'stories/s' });
 figures.push({ name: 'import: text capture, parse + topics + store', value: importRates.importPerSecond, unit: 'stories/s' });
+log('  measuring photo variants');
+const photo = await measurePhotoVariants();
+figures.push({ name: `photo upload to variants (${photo.megapixels} MP JPEG, 4 widths × WebP + JPEG)`, value: photo.medianMs, unit: 'ms' });
 if (corpus.bulkItemsPerSecond) figures.push({ name: 'bulk load (corpus build)', value: corpus.bulkItemsPerSecond, unit: 'stories/s' });
 
 printTable(figures, { stories, machine, settings });
