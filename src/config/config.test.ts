@@ -43,4 +43,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_POOL_MAX: '0' })).toThrow(/DATABASE_POOL_MAX/);
     expect(() => loadConfig({ DATABASE_POOL_MAX: 'many' })).toThrow(/DATABASE_POOL_MAX/);
   });
+
+  it('runs without Redis unless REDIS_URL names one (redis:// or rediss://), never echoing its password', () => {
+    expect(loadConfig({})).toMatchObject({ redisUrl: null, redisPrefix: 'dateline' });
+    expect(loadConfig({ REDIS_URL: 'rediss://:pw@cache.internal:6380/2', REDIS_PREFIX: 'site-a' })).toMatchObject({ redisUrl: 'rediss://:pw@cache.internal:6380/2', redisPrefix: 'site-a' });
+    expect(() => loadConfig({ REDIS_URL: 'http://u:s3cret@cache:6379' })).toThrow(/REDIS_URL="http:\/\/u:\*\*\*@cache:6379\/?"/);
+    expect(() => loadConfig({ REDIS_URL: 'cache:6379' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ REDIS_PREFIX: 'a b' })).toThrow(/REDIS_PREFIX/);
+  });
 });

@@ -20,6 +20,10 @@ function isLocale(locale: string): boolean {
   }
 }
 
+function isRedisUrl(url: string): boolean {
+  return URL.canParse(url) && /^rediss?:$/.test(new URL(url).protocol) && new URL(url).hostname !== '';
+}
+
 const port = z.coerce.number().int().min(0).max(65535);
 
 /** The environment schema: one entry per variable, documented in README.md. */
@@ -43,6 +47,8 @@ export const envSchema = z.object({
   MEDIA_MAX_MEGAPIXELS: z.coerce.number().min(1).max(1000).default(100),
   TRUST_PROXY: z.string().max(500).default('off'),
   ADMIN_EMAIL: z.email().default('admin@localhost.test'),
+  REDIS_URL: z.string().min(1).max(2000).optional(), // checked below, where its password is redacted from the message
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - (at most 64)').default('dateline'),
 });
 
 export interface Config {
@@ -70,6 +76,10 @@ export interface Config {
   trustProxy: boolean | string;
   /** Email of the admin created on first run. */
   adminEmail: string;
+  /** Redis for the scale-out setup (cross-process events, shared login throttling); null: one process, in memory. */
+  redisUrl: string | null;
+  /** Namespace of Dateline's Redis channel and keys. */
+  redisPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +106,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!isSqliteUrl(databaseUrl) && !isPostgresUrl(databaseUrl)) {
     problems.push(`DATABASE_URL=${JSON.stringify(redactDatabaseUrl(databaseUrl))}: use sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE`);
   }
+  if (e.REDIS_URL && !isRedisUrl(e.REDIS_URL)) {
+    problems.push(`REDIS_URL=${JSON.stringify(redactDatabaseUrl(e.REDIS_URL))}: use redis://[USER:PASSWORD@]HOST:PORT[/DB], or rediss:// for TLS`);
+  }
   if (problems.length) throw new ConfigError(problems);
   const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   const siteUrl = (e.SITE_URL ?? `http://${displayHost}:${e.PORT}`).replace(/\/+$/, '');
@@ -105,5 +118,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demoContent: e.DEMO_CONTENT === 'auto', pageCache: e.PAGE_CACHE === 'on', pageCacheMaxEntries: e.PAGE_CACHE_MAX_ENTRIES,
     mediaDir: resolve(e.MEDIA_DIR ?? resolve(dataDir, 'media')), mediaMaxUploadBytes: Math.round(e.MEDIA_MAX_UPLOAD_MB * 1_048_576),
     mediaMaxPixels: Math.round(e.MEDIA_MAX_MEGAPIXELS * 1_000_000), trustProxy, adminEmail: e.ADMIN_EMAIL,
+    redisUrl: e.REDIS_URL ?? null, redisPrefix: e.REDIS_PREFIX,
   };
 }

@@ -54,6 +54,13 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
   const assets = loadStaticAssets(options.assetsDir ?? defaultAssetsDir());
   // A public change drops exactly the pages that show the story (its surrogate keys).
   options.newsroom?.events.subscribe((event) => {
+    if (event.type === 'cache.resync') {
+      // Story events may have been missed (Redis was down): every page may be stale.
+      const dropped = pageCache.size();
+      pageCache.clear();
+      options.logger?.info({ event: 'cache.resynced', dropped }, 'page cache dropped after missed events');
+      return;
+    }
     const dropped = pageCache.invalidate(event.tags);
     options.logger?.info({ event: 'cache.invalidated', type: event.type, articleId: event.articleId, dropped }, 'pages dropped after a story change');
   });

@@ -5,6 +5,7 @@ import { createHttpDeps, systemClock } from './app-services.js';
 import { seedDemoContent } from './demo-content.js';
 import { createNewsroomServices, startScheduler } from './newsroom-services.js';
 import { createLogger } from './logger.js';
+import { openRedisServices, shortenPageLifetimeWhileDown } from './redis-services.js';
 import { openStorage } from './storage.js';
 
 export async function serve(config: Config): Promise<{ url: string; close: () => Promise<void> }> {
@@ -14,8 +15,11 @@ export async function serve(config: Config): Promise<{ url: string; close: () =>
     const seeded = await seedDemoContent(storage, config.timeZone, systemClock.now());
     if (seeded) logger.info({ event: 'demo.seeded', imported: seeded.imported, failed: seeded.failed }, 'demo content imported');
   }
+  // With REDIS_URL, events reach every process and login failures are counted across them.
+  const redis = config.redisUrl ? openRedisServices({ url: config.redisUrl, prefix: config.redisPrefix, log: logger }) : null;
   const newsroom = createNewsroomServices(storage, {
     clock: systemClock, mediaDir: config.mediaDir, maxUploadBytes: config.mediaMaxUploadBytes, maxPixels: config.mediaMaxPixels,
+    ...(redis ? { events: redis.events, throttle: redis.throttle } : {}),
   });
   const firstAdmin = await newsroom.auth.ensureFirstAdmin(config.adminEmail);
   if (firstAdmin) {
@@ -31,11 +35,13 @@ export async function serve(config: Config): Promise<{ url: string; close: () =>
     pageCache: { enabled: config.pageCache, maxEntries: config.pageCacheMaxEntries },
     logger,
   });
+  if (redis) shortenPageLifetimeWhileDown(redis.events, deps.pageCache);
   const app = buildApp(deps, { trustProxy: config.trustProxy });
   await app.listen({ port: config.port, host: config.host });
   const close = async () => {
     stopScheduler();
     await app.close();
+    await redis?.close();
     await storage.close();
   };
   return { url: config.siteUrl, close };

@@ -70,9 +70,9 @@ function openSqliteEngine(path: string): Engine {
 }
 
 /**
- * PostgreSQL has no data_version: only this process's own writes are seen at once, and pages
- * another process changed stay cached until their TTL (60 s). The Redis EventBus is to carry
- * cross-process invalidation; until then run one process per PostgreSQL database, or PAGE_CACHE=off.
+ * PostgreSQL has no data_version: only this process's own writes are seen at once. With several
+ * processes, set REDIS_URL: the Redis EventBus carries each story change to every process's page
+ * cache. Without it, pages another process changed stay cached until their TTL (60 s).
  */
 function openPostgresEngine(url: string, options: StorageOptions): Engine {
   const db = openPostgres(url, { poolMax: options.poolMax ?? 10 });

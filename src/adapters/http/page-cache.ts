@@ -32,6 +32,8 @@ export interface PageCache {
   invalidate(tags: string[]): number;
   clear(): void;
   size(): number;
+  /** Caps every entry's lifetime (existing ones too) while invalidations may be missed, e.g. Redis down; null lifts the cap. */
+  capTtlMs(cap: number | null): void;
 }
 
 export interface PageCacheOptions {
@@ -49,6 +51,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   const entries = new Map<string, { page: Page; expiresAt: number }>();
   let generation = options.generation?.() ?? 0;
   let checkedAt = -Infinity;
+  let ttlCap: number | null = null;
 
   function checkGeneration(): void {
     if (!options.generation) return;
@@ -79,7 +82,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     set(key, page) {
       if (options.maxEntries <= 0) return;
       entries.delete(key);
-      entries.set(key, { page, expiresAt: options.nowMs() + options.ttlMs });
+      entries.set(key, { page, expiresAt: options.nowMs() + Math.min(options.ttlMs, ttlCap ?? Infinity) });
       while (entries.size > options.maxEntries) {
         const oldest = entries.keys().next().value;
         if (oldest === undefined) break;
@@ -102,6 +105,12 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     },
     size() {
       return entries.size;
+    },
+    capTtlMs(cap) {
+      ttlCap = cap;
+      if (cap === null) return;
+      const latest = options.nowMs() + cap;
+      for (const entry of entries.values()) entry.expiresAt = Math.min(entry.expiresAt, latest);
     },
   };
 }

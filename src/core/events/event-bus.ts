@@ -9,7 +9,15 @@ export interface StoryChangedEvent {
   tags: string[];
 }
 
-export type DomainEvent = StoryChangedEvent;
+/**
+ * Events may have been missed (the Redis link was down): drop everything derived from them, e.g. every cached page.
+ * Only an event bus adapter emits it, to its own process's subscribers; the core never publishes it.
+ */
+export interface CacheResyncEvent {
+  type: 'cache.resync';
+}
+
+export type DomainEvent = StoryChangedEvent | CacheResyncEvent;
 
 export interface EventBus {
   publish(event: DomainEvent): Promise<void>;
