@@ -44,6 +44,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_POOL_MAX: 'many' })).toThrow(/DATABASE_POOL_MAX/);
   });
 
+  it('fails a PostgreSQL query after 2 s without a connection unless DATABASE_CONNECT_TIMEOUT_MS says otherwise', () => {
+    expect(loadConfig({}).databaseConnectTimeoutMs).toBe(2000);
+    expect(loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '500' }).databaseConnectTimeoutMs).toBe(500);
+    expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '0' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS/);
+  });
+
   it('runs without Redis unless REDIS_URL names one (redis:// or rediss://), never echoing its password', () => {
     expect(loadConfig({})).toMatchObject({ redisUrl: null, redisPrefix: 'dateline' });
     expect(loadConfig({ REDIS_URL: 'rediss://:pw@cache.internal:6380/2', REDIS_PREFIX: 'site-a' })).toMatchObject({ redisUrl: 'rediss://:pw@cache.internal:6380/2', redisPrefix: 'site-a' });

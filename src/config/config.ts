@@ -33,6 +33,7 @@ export const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().min(1).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
   SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   SITE_NAME: z.string().min(1).max(80).default('Dateline'),
   SITE_DESCRIPTION: z.string().max(300).default('News from around the world, as it happens.'),
@@ -59,6 +60,8 @@ export interface Config {
   databaseUrl: string;
   /** Most PostgreSQL connections each process opens; unused with SQLite. */
   databasePoolMax: number;
+  /** How long a PostgreSQL query waits for a connection before failing (a 503 while the server restarts); unused with SQLite. */
+  databaseConnectTimeoutMs: number;
   siteUrl: string;
   siteName: string;
   siteDescription: string;
@@ -113,7 +116,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   const siteUrl = (e.SITE_URL ?? `http://${displayHost}:${e.PORT}`).replace(/\/+$/, '');
   return {
-    port: e.PORT, host: e.HOST, dataDir, databaseUrl, databasePoolMax: e.DATABASE_POOL_MAX, siteUrl, siteName: e.SITE_NAME,
+    port: e.PORT, host: e.HOST, dataDir, databaseUrl, databasePoolMax: e.DATABASE_POOL_MAX, databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS, siteUrl, siteName: e.SITE_NAME,
     siteDescription: e.SITE_DESCRIPTION, timeZone: e.TIME_ZONE, locale: e.LOCALE, logLevel: e.LOG_LEVEL,
     demoContent: e.DEMO_CONTENT === 'auto', pageCache: e.PAGE_CACHE === 'on', pageCacheMaxEntries: e.PAGE_CACHE_MAX_ENTRIES,
     mediaDir: resolve(e.MEDIA_DIR ?? resolve(dataDir, 'media')), mediaMaxUploadBytes: Math.round(e.MEDIA_MAX_UPLOAD_MB * 1_048_576),

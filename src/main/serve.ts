@@ -10,7 +10,7 @@ import { openStorage } from './storage.js';
 
 export async function serve(config: Config): Promise<{ url: string; close: () => Promise<void> }> {
   const logger = createLogger(config.logLevel);
-  const storage = await openStorage(config.databaseUrl, { poolMax: config.databasePoolMax });
+  const storage = await openStorage(config.databaseUrl, { poolMax: config.databasePoolMax, connectionTimeoutMs: config.databaseConnectTimeoutMs });
   if (config.demoContent) {
     const seeded = await seedDemoContent(storage, config.timeZone, systemClock.now());
     if (seeded) logger.info({ event: 'demo.seeded', imported: seeded.imported, failed: seeded.failed }, 'demo content imported');

@@ -44,6 +44,8 @@ export interface Storage {
 export interface StorageOptions {
   /** Most PostgreSQL connections this process holds (DATABASE_POOL_MAX); ignored by SQLite. */
   poolMax?: number;
+  /** How long a PostgreSQL query waits for a connection before failing (DATABASE_CONNECT_TIMEOUT_MS); ignored by SQLite. */
+  connectionTimeoutMs?: number;
 }
 
 /** What differs between the engines once the connection is open. */
@@ -75,7 +77,7 @@ function openSqliteEngine(path: string): Engine {
  * cache. Without it, pages another process changed stay cached until their TTL (60 s).
  */
 function openPostgresEngine(url: string, options: StorageOptions): Engine {
-  const db = openPostgres(url, { poolMax: options.poolMax ?? 10 });
+  const db = openPostgres(url, { poolMax: options.poolMax ?? 10, connectionTimeoutMs: options.connectionTimeoutMs });
   return {
     db, createSearchSchema: createTsvectorSchema, searchWriter: tsvectorSearchWriter, searchIndex: createTsvectorSearchIndex,
     externalVersion: () => 0,

@@ -5,6 +5,7 @@ import { serveCachedHit } from './cache-fast-path.js';
 import { ZodError } from 'zod';
 import { isDomainError } from '../../core/shared/domain-error.js';
 import { ERROR_STATUS } from './error-status.js';
+import { createDatabaseUnavailableReply, isDatabaseUnavailable } from './database-unavailable.js';
 import { registerEdgeCachePolicy } from './edge-cache-policy.js';
 import type { HttpDeps } from './http-deps.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -54,7 +55,10 @@ export function buildApp(deps: HttpDeps, options: { trustProxy?: boolean | strin
     return reply.code(404).type(HTML).header('cache-control', 'no-cache').send(renderNotFoundPage(site, request.url.split('?')[0] ?? '/'));
   });
 
+  const databaseUnavailable = createDatabaseUnavailableReply();
   app.setErrorHandler(async (error, request, reply) => {
+    // Checked first: the error page itself would query the unreachable database for the section menu.
+    if (isDatabaseUnavailable(error)) return databaseUnavailable(error, request, reply);
     const site = await siteContext().catch(() => null);
     const path = request.url.split('?')[0] ?? '/';
     if (error instanceof ZodError) {

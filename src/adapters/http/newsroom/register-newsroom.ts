@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { isDomainError, type DomainError } from '../../../core/shared/domain-error.js';
 import { ERROR_STATUS } from '../error-status.js';
+import { createDatabaseUnavailableReply, isDatabaseUnavailable } from '../database-unavailable.js';
 import { html } from '../html/html.js';
 import { registerLoginRoutes } from './login-routes.js';
 import { registerMediaRoutes, type MediaRouteOptions } from './media-routes.js';
@@ -34,7 +35,10 @@ export function registerNewsroom(app: FastifyInstance, deps: NewsroomDeps, media
       await loadStaff(deps.auth, request);
     });
 
-    scope.setErrorHandler(async (error, request, reply) => newsroomError(deps, error, request, reply));
+    const databaseUnavailable = createDatabaseUnavailableReply();
+    scope.setErrorHandler(async (error, request, reply) => (isDatabaseUnavailable(error)
+      ? databaseUnavailable(error, request, reply)
+      : newsroomError(deps, error, request, reply)));
 
     registerLoginRoutes(scope, deps);
     registerNewsroomStoryRoutes(scope, deps);
