@@ -26,6 +26,10 @@ function isRedisUrl(url: string): boolean {
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+function isHttpUrl(url: string): boolean {
+  return URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
+}
+
 /** The environment schema: one entry per variable, documented in README.md. */
 export const envSchema = z.object({
   PORT: port.default(3000),
@@ -50,6 +54,9 @@ export const envSchema = z.object({
   ADMIN_EMAIL: z.email().default('admin@localhost.test'),
   REDIS_URL: z.string().min(1).max(2000).optional(), // checked below, where its password is redacted from the message
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - (at most 64)').default('dateline'),
+  EDGE_PURGE_URL: z.string().max(2000).refine((v) => v.split(',').every((u) => isHttpUrl(u.trim())), 'not a comma-separated list of http(s) URLs (e.g. http://127.0.0.1:6081/)').optional(),
+  EDGE_PURGE_WEBHOOK: z.url({ protocol: /^https?$/ }).optional(),
+  EDGE_PURGE_WEBHOOK_TOKEN: z.string().min(1).max(500).optional(),
 });
 
 export interface Config {
@@ -83,6 +90,11 @@ export interface Config {
   redisUrl: string | null;
   /** Namespace of Dateline's Redis channel and keys. */
   redisPrefix: string;
+  /** Varnish instances to send `PURGE` + `xkey-purge` to on every story change (empty: no Varnish). */
+  edgePurgeUrls: string[];
+  /** A URL to POST `{"keys":[…]}` to on every story change, for CDNs (null: none), with an optional bearer token. */
+  edgePurgeWebhook: string | null;
+  edgePurgeWebhookToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -122,5 +134,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mediaDir: resolve(e.MEDIA_DIR ?? resolve(dataDir, 'media')), mediaMaxUploadBytes: Math.round(e.MEDIA_MAX_UPLOAD_MB * 1_048_576),
     mediaMaxPixels: Math.round(e.MEDIA_MAX_MEGAPIXELS * 1_000_000), trustProxy, adminEmail: e.ADMIN_EMAIL,
     redisUrl: e.REDIS_URL ?? null, redisPrefix: e.REDIS_PREFIX,
+    edgePurgeUrls: e.EDGE_PURGE_URL ? e.EDGE_PURGE_URL.split(',').map((u) => u.trim()) : [],
+    edgePurgeWebhook: e.EDGE_PURGE_WEBHOOK ?? null, edgePurgeWebhookToken: e.EDGE_PURGE_WEBHOOK_TOKEN ?? null,
   };
 }

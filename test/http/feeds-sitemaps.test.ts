@@ -97,7 +97,8 @@ describe('news sitemap', () => {
 
   it('is cached only briefly and sends no Last-Modified', async () => {
     const res = await get('/news-sitemap.xml');
-    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    expect(res.headers['cache-control']).toBe('public, max-age=10, s-maxage=60, stale-while-revalidate=60, stale-if-error=86400');
+    expect(res.headers['surrogate-key']).toBe('home feeds');
     expect(res.headers['last-modified']).toBeUndefined();
     expect((await get('/news-sitemap.xml', { 'if-none-match': res.headers.etag as string })).statusCode).toBe(304);
   });

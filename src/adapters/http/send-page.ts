@@ -1,6 +1,7 @@
 /** @module Sends a Page: conditional GET (ETag, Last-Modified → 304) and gzip/brotli negotiated once per page. */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { pageCacheControl, surrogateKeyHeaders } from './edge-cache-policy.js';
 import type { Page } from './page-cache.js';
 
 export const MIN_COMPRESS_BYTES = 512;
@@ -55,12 +56,13 @@ export function isFresh(request: { headers: FastifyRequest['headers'] }, page: P
   return false;
 }
 
-/** Validators and caching headers of a page: the same whether Fastify or the cache fast path sends it. */
+/** Validators, caching headers and surrogate keys of a page: the same whether Fastify or the cache fast path sends it. */
 export function cachingHeaders(page: Page): Record<string, string> {
   const headers: Record<string, string> = {
     etag: page.etag,
     vary: 'Accept-Encoding',
-    'cache-control': page.status === 200 ? `public, max-age=${page.maxAge}` : 'no-cache',
+    'cache-control': pageCacheControl(page),
+    ...(page.status === 200 ? surrogateKeyHeaders(page.tags) : {}),
   };
   if (page.lastModified) headers['last-modified'] = page.lastModified.toUTCString();
   return headers;

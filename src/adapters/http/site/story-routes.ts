@@ -15,6 +15,14 @@ import { renderChangesPage } from './changes-page.js';
 
 const HTML = 'text/html; charset=utf-8';
 
+/** Surrogate keys of a page that shows a story: its own, and those of the lists it links to (section, topics, authors). */
+function storyPageTags(article: { slug: string; section: { slug: string }; topics: readonly { slug: string }[]; authors: readonly { slug: string }[] }): string[] {
+  return [
+    `article:${article.slug}`, `section:${article.section.slug}`,
+    ...article.topics.map((t) => `topic:${t.slug}`), ...article.authors.map((a) => `author:${a.slug}`),
+  ];
+}
+
 export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const siteContext = createSiteContextFactory(deps);
   const respond = createCachedResponder(deps.pageCache);
@@ -38,7 +46,7 @@ export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps): void 
         contentType: HTML,
         body: renderArticlePage(site, found),
         lastModified: article.updatedAt,
-        tags: [`article:${article.slug}`, `section:${article.section.slug}`, ...article.topics.map((t) => `topic:${t.slug}`)],
+        tags: storyPageTags(article),
       });
     });
   });
@@ -64,7 +72,7 @@ export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps): void 
         contentType: HTML,
         body: renderArticleFragment(site, found),
         lastModified: found.article.updatedAt,
-        tags: [`article:${found.article.slug}`, `section:${found.article.section.slug}`],
+        tags: storyPageTags(found.article),
       });
     });
   });

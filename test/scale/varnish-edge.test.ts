@@ -1,0 +1,185 @@
+/**
+ * Debian's varnishd with deploy/varnish/dateline.vcl in front of a live Dateline with the newsroom: pages are
+ * served from the edge, a publish, update or unpublish purges exactly the story's surrogate keys (xkey), and
+ * the newsroom never enters the cache. Skipped, saying why, where varnishd or the xkey vmod is missing.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffUser } from '../../src/core/staff/staff-user.js';
+import type { StoryFields } from '../../src/core/workflow/story-fields.js';
+import { createVarnishPurger } from '../../src/adapters/edge/varnish-purger.js';
+import { subscribeEdgePurge, type EdgePurgeLog } from '../../src/main/edge-purge.js';
+import { freePort, startLiveSite, type LiveSite } from '../e2e/browser-support.js';
+
+const VARNISHD = process.env['VARNISHD'] ?? '/usr/sbin/varnishd';
+const XKEY_VMOD = ['/usr/lib/x86_64-linux-gnu/varnish/vmods', '/usr/lib/aarch64-linux-gnu/varnish/vmods', '/usr/lib/varnish/vmods', '/usr/lib64/varnish/vmods']
+  .some((dir) => existsSync(join(dir, 'libvmod_xkey.so')));
+const VCL = new URL('../../deploy/varnish/dateline.vcl', import.meta.url);
+
+const missing = !existsSync(VARNISHD) ? `${VARNISHD} not found` : !XKEY_VMOD ? 'the xkey vmod (libvmod_xkey.so) not found' : null;
+if (missing) console.warn(`varnish-edge: skipped: ${missing} (apt-get install varnish varnish-modules)`);
+
+/** Polls `check` until it returns a value, at most `attempts` times, each a few ms apart; fails saying what never happened. */
+async function eventually<T>(what: string, check: () => Promise<T | null>, attempts = 200): Promise<T> {
+  for (let i = 0; i < attempts; i++) {
+    const value = await check().catch(() => null);
+    if (value !== null) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`gave up after ${attempts} attempts: ${what}`);
+}
+
+interface Varnish { origin: string; process: ChildProcess; output: () => string; dir: string }
+
+async function startVarnish(backendPort: number): Promise<Varnish> {
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-varnish-'));
+  const vclPath = join(dir, 'dateline.vcl');
+  const vcl = readFileSync(VCL, 'utf8');
+  if (!vcl.includes('.port = "3000";')) throw new Error('dateline.vcl no longer names backend port 3000: update the test');
+  writeFileSync(vclPath, vcl.replace('.port = "3000";', `.port = "${backendPort}";`));
+  const port = await freePort();
+  // -F: foreground, so the test owns the process; -j none: no privilege drop into a jail the temp dir does not fit; -T none: no admin port.
+  const child = spawn(VARNISHD, ['-F', '-j', 'none', '-T', 'none', '-n', join(dir, 'work'), '-a', `127.0.0.1:${port}`, '-f', vclPath, '-s', 'malloc,32m'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  const varnish = { origin: `http://127.0.0.1:${port}`, process: child, output: () => output, dir };
+  await new Promise<void>((resolve, reject) => {
+    const onData = () => { if (output.includes('Child launched OK')) resolve(); };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`varnishd exited (${code}) before starting:\n${output}`)));
+  });
+  await eventually(`varnishd answering on ${varnish.origin}`, async () => ((await fetch(`${varnish.origin}/robots.txt`)).ok ? true : null));
+  return varnish;
+}
+
+async function stopVarnish(varnish: Varnish | undefined): Promise<void> {
+  if (!varnish) return;
+  if (varnish.process.exitCode === null && varnish.process.signalCode === null) {
+    const exited = new Promise((resolve) => varnish.process.once('exit', resolve));
+    varnish.process.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(varnish.dir, { recursive: true, force: true });
+}
+
+describe.skipIf(missing !== null)('Varnish with dateline.vcl in front of Dateline', () => {
+  let live: LiveSite;
+  let varnish: Varnish | undefined;
+  let purging: ReturnType<typeof subscribeEdgePurge>;
+  let editor: StaffUser;
+  const purgeLog: { level: string; fields: object }[] = [];
+  const log: EdgePurgeLog = {
+    info: (fields) => { purgeLog.push({ level: 'info', fields }); },
+    warn: (fields) => { purgeLog.push({ level: 'warn', fields }); },
+    error: (fields) => { purgeLog.push({ level: 'error', fields }); },
+  };
+
+  beforeAll(async () => {
+    live = await startLiveSite({ newsroom: true });
+    try {
+      varnish = await startVarnish(Number(new URL(live.origin).port));
+      // What serve() does with EDGE_PURGE_URL set.
+      purging = subscribeEdgePurge(live.site.newsroom!.events, { purgers: [createVarnishPurger(`${varnish.origin}/`)], logger: log });
+      editor = await live.site.newsroom!.auth.addUser({ email: 'edge@news.test', name: 'Edge Editor', role: 'editor', password: 'a long password here' });
+    } catch (error) {
+      await stopVarnish(varnish);
+      await live.close();
+      throw error;
+    }
+  });
+
+  afterAll(async () => {
+    purging?.stop();
+    await stopVarnish(varnish);
+    await live?.close();
+  });
+
+  const viaVarnish = (path: string, headers: Record<string, string> = {}) => fetch(`${varnish!.origin}${path}`, { headers, redirect: 'manual' });
+  const isHit = (res: Response) => res.headers.get('x-cache') === 'HIT' && (res.headers.get('x-varnish') ?? '').trim().split(/\s+/).length === 2;
+
+  async function act(id: string, action: 'publish' | 'update' | 'unpublish', change: Partial<StoryFields> = {}, note: string | null = null) {
+    const state = (await live.site.storage.stories.findState(id))!;
+    await live.site.newsroom!.newsroom.act(editor, id, { action, fields: { ...state.fields, ...change }, note, scheduledAt: null, autosave: false, expectedVersion: state.version });
+    // The purge runs beside the publish; wait for it (and fail on a purge error) before reading through the edge.
+    await purging.settled();
+    expect(purgeLog.filter((l) => l.level !== 'info')).toEqual([]);
+  }
+
+  it('serves the second request for a page from the cache, with browsers told max-age only', async () => {
+    const first = await viaVarnish('/');
+    expect(first.status).toBe(200);
+    const second = await viaVarnish('/');
+    expect(isHit(second)).toBe(true);
+    expect(Number(second.headers.get('age'))).toBeGreaterThanOrEqual(0);
+    expect(second.headers.get('cache-control')).toBe('public, max-age=10');
+    expect(second.headers.get('xkey')).toBeNull();
+    expect(await second.text()).toBe(await first.text());
+  });
+
+  it('purges the home page and the story at the edge on publish, update and unpublish; other pages stay cached', async () => {
+    const { id } = await live.site.newsroom!.newsroom.createStory(editor, {
+      section: { slug: 'world', name: 'World' }, headline: 'Edge cache drops the home page on publish',
+      highlights: ['Purged by surrogate key'], body: [{ type: 'paragraph', text: 'Readers see it at once.' }], dateline: 'OSLO',
+    });
+    const slug = (await live.site.storage.stories.findState(id))!.slug;
+    const latest = await viaVarnish('/latest');
+    expect(latest.status).toBe(200);
+    await viaVarnish('/robots.txt');
+    expect(await (await viaVarnish('/')).text()).not.toContain('Edge cache drops the home page');
+    expect(isHit(await viaVarnish('/'))).toBe(true);
+    // A 404 is never stored at the edge, so the story's page is fresh the moment it exists.
+    expect((await viaVarnish(`/article/${slug}`)).status).toBe(404);
+
+    await act(id, 'publish');
+    const home = await viaVarnish('/');
+    expect(isHit(home)).toBe(false);
+    expect(await home.text()).toContain('Edge cache drops the home page on publish');
+    const article = await viaVarnish(`/article/${slug}`);
+    expect(article.status).toBe(200);
+    expect(await article.text()).toContain('OSLO');
+    expect(isHit(await viaVarnish(`/article/${slug}`))).toBe(true);
+    // robots.txt names no story: untouched by the purge.
+    expect(isHit(await viaVarnish('/robots.txt'))).toBe(true);
+
+    await act(id, 'update', { headline: 'Edge cache drops the article page on update' }, 'Headline changed.');
+    const updated = await viaVarnish(`/article/${slug}`);
+    expect(isHit(updated)).toBe(false);
+    expect(await updated.text()).toContain('Edge cache drops the article page on update');
+
+    await act(id, 'unpublish');
+    const gone = await viaVarnish(`/article/${slug}`);
+    expect(gone.status).toBe(410);
+    expect(gone.headers.get('cache-control')).toBe('private, no-store');
+    expect(await (await viaVarnish('/')).text()).not.toContain('Edge cache drops the article page');
+    expect((await viaVarnish(`/article/${slug}`)).status).toBe(410);
+  });
+
+  it('never caches the newsroom, nor any request of a signed-in member of staff', async () => {
+    for (let i = 0; i < 2; i++) {
+      const login = await viaVarnish('/newsroom/login');
+      expect(login.status).toBe(200);
+      expect(login.headers.get('cache-control')).toBe('private, no-store');
+      expect(isHit(login)).toBe(false);
+      // The login form's CSRF cookie passes through: Varnish strips cookies only on reader pages.
+      expect(login.headers.get('set-cookie')).not.toBeNull();
+    }
+    await viaVarnish('/latest');
+    expect(isHit(await viaVarnish('/latest'))).toBe(true);
+    expect(isHit(await viaVarnish('/latest', { cookie: 'dl_session=someone' }))).toBe(false);
+    // Any other cookie is stripped, so readers with analytics cookies still share the cached page.
+    expect(isHit(await viaVarnish('/latest', { cookie: '_ga=GA1.2.3' }))).toBe(true);
+  });
+
+  it('answers a purge by key from an allowed address with the number of objects dropped', async () => {
+    await viaVarnish('/latest');
+    const purged = await fetch(`${varnish!.origin}/`, { method: 'PURGE', headers: { 'xkey-purge': 'home' } });
+    expect(purged.status).toBe(200);
+    expect(await purged.text()).toMatch(/Invalidated [1-9]\d* objects/);
+    expect(isHit(await viaVarnish('/latest'))).toBe(false);
+  });
+});
