@@ -4,6 +4,7 @@ import { buildApp } from '../adapters/http/build-app.js';
 import { createHttpDeps, systemClock } from './app-services.js';
 import { seedDemoContent } from './demo-content.js';
 import { createNewsroomServices, startScheduler } from './newsroom-services.js';
+import { startEdgePurge } from './edge-purge.js';
 import { createLogger } from './logger.js';
 import { openRedisServices, shortenPageLifetimeWhileDown } from './redis-services.js';
 import { openStorage } from './storage.js';
@@ -36,6 +37,7 @@ export async function serve(config: Config): Promise<{ url: string; close: () =>
     logger,
   });
   if (redis) shortenPageLifetimeWhileDown(redis.events, deps.pageCache);
+  startEdgePurge(config, newsroom.events, logger);
   const app = buildApp(deps, { trustProxy: config.trustProxy });
   await app.listen({ port: config.port, host: config.host });
   const close = async () => {
