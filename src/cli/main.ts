@@ -8,6 +8,7 @@ usage: dateline <command> [options]
 
 commands:
   serve                      migrate, import the demo content into an empty database, and serve the site
+      --workers N|auto       N processes sharing the port (auto: one per core); a dead one is restarted
   migrate                    bring the database to the latest schema
   import FILE… [options]     import text captures of news pages as published stories
       --captured-at ISO      when the capture was taken (default: each file's modification time)
@@ -34,7 +35,7 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     // Commands load lazily, so `dateline import` does not start the web stack.
     case 'serve':
-      return (await import('./serve-command.js')).serveCommand();
+      return (await import('./serve-command.js')).serveCommand(rest);
     case 'migrate':
       return (await import('./migrate-command.js')).migrateCommand();
     case 'import':

@@ -1,0 +1,29 @@
+/**
+ * @module What must happen once before any process serves: migrate, import the demo content into an empty
+ * database, create the first admin. `dateline serve --workers N` runs it in the primary before forking, so N
+ * workers never race to migrate or seed (each worker's own run of these steps then finds nothing to do).
+ */
+import type { Config } from '../config/config.js';
+import { systemClock } from './app-services.js';
+import { seedDemoContent } from './demo-content.js';
+import { createLogger } from './logger.js';
+import { createNewsroomServices } from './newsroom-services.js';
+import { openStorage } from './storage.js';
+
+/** Returns the first admin's one-time password when it created one, for the caller to print once. */
+export async function prepareDatabase(config: Config): Promise<{ email: string; password: string } | null> {
+  const logger = createLogger(config.logLevel);
+  const storage = await openStorage(config.databaseUrl, { poolMax: config.databasePoolMax });
+  try {
+    if (config.demoContent) {
+      const seeded = await seedDemoContent(storage, config.timeZone, systemClock.now());
+      if (seeded) logger.info({ event: 'demo.seeded', imported: seeded.imported, failed: seeded.failed }, 'demo content imported');
+    }
+    const newsroom = createNewsroomServices(storage, {
+      clock: systemClock, mediaDir: config.mediaDir, maxUploadBytes: config.mediaMaxUploadBytes, maxPixels: config.mediaMaxPixels,
+    });
+    return await newsroom.auth.ensureFirstAdmin(config.adminEmail);
+  } finally {
+    await storage.close();
+  }
+}
