@@ -30,6 +30,6 @@ export default tseslint.config(
   },
   {
     files: ['src/adapters/http/assets/client/**/*.ts'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', localStorage: 'readonly', navigator: 'readonly', location: 'readonly', history: 'readonly', fetch: 'readonly', CSS: 'readonly', IntersectionObserver: 'readonly', FormData: 'readonly', URLSearchParams: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Event: 'readonly', Node: 'readonly', Response: 'readonly', DOMParser: 'readonly', HTMLElement: 'readonly', HTMLInputElement: 'readonly', HTMLTextAreaElement: 'readonly', HTMLSelectElement: 'readonly' } },
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', localStorage: 'readonly', navigator: 'readonly', location: 'readonly', history: 'readonly', fetch: 'readonly', CSS: 'readonly', IntersectionObserver: 'readonly', FormData: 'readonly', URLSearchParams: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Event: 'readonly', Node: 'readonly', Response: 'readonly', DOMParser: 'readonly', HTMLElement: 'readonly', HTMLInputElement: 'readonly', HTMLTextAreaElement: 'readonly', HTMLSelectElement: 'readonly', HTMLTableElement: 'readonly' } },
   },
 );

@@ -8,6 +8,7 @@ import { loadStaticAssets, defaultAssetsDir } from '../adapters/http/assets/stat
 import type { HttpDeps, SiteSettings } from '../adapters/http/http-deps.js';
 import { createPageCache } from '../adapters/http/page-cache.js';
 import type { NewsroomServices } from './newsroom-services.js';
+import type { WireServices } from './wire-services.js';
 import type { Storage } from './storage.js';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -38,6 +39,8 @@ export interface HttpOptions {
   assetsDir?: string;
   /** The newsroom under /newsroom (and photos under /media); without it the app is the reader site alone. */
   newsroom?: NewsroomServices;
+  /** The wire desk (queue in the newsroom, the push endpoint). */
+  wire?: WireServices;
 }
 
 export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps {
@@ -68,11 +71,12 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
   return {
     settings: options.settings,
     publicRevisions: (articleId) => storage.stories.listPublicRevisions(articleId),
+    ...(options.wire ? { wirePush: { sources: options.wire.sources, ingestDocuments: options.wire.ingestDocuments } } : {}),
     ...(n ? {
       newsroom: {
         deps: {
           settings: options.settings, assets, clock, auth: n.auth, users: storage.users, newsroom: n.newsroom, stories: storage.stories,
-          sections: storage.sections, topics: storage.topics, media: n.media,
+          sections: storage.sections, topics: storage.topics, media: n.media, ...(options.wire ? { wire: options.wire } : {}),
         },
         media: { variantPath: (key: string) => n.mediaStorage.path(key), maxUploadBytes: n.maxUploadBytes },
       },

@@ -8,6 +8,7 @@ import { startEdgePurge } from './edge-purge.js';
 import { createLogger } from './logger.js';
 import { openRedisServices, shortenPageLifetimeWhileDown } from './redis-services.js';
 import { openStorage } from './storage.js';
+import { createWireServices, startFeedPolling } from './wire-services.js';
 
 export async function serve(config: Config): Promise<{ url: string; close: () => Promise<void> }> {
   const logger = createLogger(config.logLevel);
@@ -30,8 +31,11 @@ export async function serve(config: Config): Promise<{ url: string; close: () =>
   const stopScheduler = startScheduler(newsroom,
     (published) => logger.info({ event: 'story.scheduled_published', slugs: published }, 'scheduled stories published'),
     (error) => logger.error({ err: error, event: 'scheduler.failed' }, 'scheduled publishing failed'));
+  const wire = createWireServices(storage, { clock: systemClock });
+  const stopPoller = startFeedPolling(wire, logger);
   const deps = createHttpDeps(storage, {
     newsroom,
+    wire,
     settings: { siteName: config.siteName, siteDescription: config.siteDescription, siteUrl: config.siteUrl, timeZone: config.timeZone, locale: config.locale },
     pageCache: { enabled: config.pageCache, maxEntries: config.pageCacheMaxEntries },
     logger,
@@ -42,6 +46,7 @@ export async function serve(config: Config): Promise<{ url: string; close: () =>
   await app.listen({ port: config.port, host: config.host });
   const close = async () => {
     stopScheduler();
+    stopPoller();
     await app.close();
     await redis?.close();
     await storage.close();

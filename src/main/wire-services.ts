@@ -51,7 +51,11 @@ export function createWireServices(storage: Pick<Storage, 'db'>, options: WireSe
         continue;
       }
       warnings.push(...parsed.warnings.map((w) => `${doc.origin}: ${w}`));
-      for (const item of parsed.items) inputs.push({ item, origin: doc.origin, sourceId: context.source?.id ?? null, receivedAt });
+      // An item that names no agency belongs to the source it came through (a push or feed is one agency's).
+      for (const parsedItem of parsed.items) {
+        const item = parsedItem.agency || !context.source ? parsedItem : { ...parsedItem, agency: context.source.name };
+        inputs.push({ item, origin: doc.origin, sourceId: context.source?.id ?? null, receivedAt });
+      }
     }
     const report = await ingest.ingest(inputs, context.onProgress ? { onProgress: context.onProgress } : {});
     return { ...report, failed: report.failed + unreadable.failed, errors: [...unreadable.errors, ...report.errors], warnings };
@@ -62,3 +66,23 @@ export function createWireServices(storage: Pick<Storage, 'db'>, options: WireSe
 }
 
 export type WireServices = ReturnType<typeof createWireServices>;
+
+/** Polls the feed sources that are due every `everyMs` (each source keeps its own interval and back-off). */
+export function startFeedPolling(wire: WireServices, log: { info(o: object, m: string): void; error(o: object, m: string): void }, everyMs = 10_000): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      for (const result of await wire.poller.pollDue()) log.info({ event: 'wire.source_polled', ...result }, 'feed polled');
+    } catch (error) {
+      log.error({ err: error, event: 'wire.poll_failed' }, 'feed polling failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), everyMs);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}

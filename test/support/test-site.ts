@@ -10,6 +10,7 @@ import { parseTextCapture } from '../../src/adapters/wire/text-capture-parser.js
 import { createHttpDeps, createImporter } from '../../src/main/app-services.js';
 import { openStorage, type Storage } from '../../src/main/storage.js';
 import { createNewsroomServices, type NewsroomServices } from '../../src/main/newsroom-services.js';
+import { createWireServices, type WireServices } from '../../src/main/wire-services.js';
 import { createArgon2PasswordHasher } from '../../src/adapters/auth/argon2-password-hasher.js';
 
 export const FIXTURE_PATH = new URL('../../demo/news-stream-2025-01-17.txt', import.meta.url);
@@ -24,6 +25,7 @@ export interface TestSite {
   importText(text: string, sectionName?: string): ReturnType<Awaited<ReturnType<typeof createImporter>>['importParsed']>;
   close(): Promise<void>;
   newsroom: NewsroomServices | undefined;
+  wire: WireServices | undefined;
   mediaDir: string | null;
 }
 
@@ -65,8 +67,10 @@ export async function createTestSite(options: TestSiteOptions = {}): Promise<Tes
     clock, mediaDir, maxUploadBytes: 5 * 1_048_576, maxPixels: 50_000_000,
     hasher: createArgon2PasswordHasher({ memoryCost: 1024, timeCost: 1 }),
   }) : undefined;
+  const wire = newsroom ? createWireServices(storage, { clock }) : undefined;
   const deps = createHttpDeps(storage, {
     ...(newsroom ? { newsroom } : {}),
+    ...(wire ? { wire } : {}),
     settings: { siteName: 'Dateline Test', siteDescription: 'Test edition', siteUrl: options.siteUrl ?? SITE_URL, timeZone: 'UTC', locale: 'en-GB' },
     pageCache: { enabled: options.pageCache ?? true, maxEntries: 1000 },
     clock,
@@ -74,7 +78,7 @@ export async function createTestSite(options: TestSiteOptions = {}): Promise<Tes
   const app = buildApp(deps);
   await app.ready();
   return {
-    app, storage, deps, clock, importText, newsroom, mediaDir,
+    app, storage, deps, clock, importText, newsroom, mediaDir, wire,
     close: async () => {
       await app.close();
       await storage.close();

@@ -17,6 +17,7 @@ import { createSiteContextFactory } from './site/site-context-factory.js';
 import { registerStoryRoutes } from './site/story-routes.js';
 import { registerFeedRoutes } from './feeds/feed-routes.js';
 import { registerNewsroom } from './newsroom/register-newsroom.js';
+import { registerWirePushRoutes } from './wire/wire-push-routes.js';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -48,6 +49,7 @@ export function buildApp(deps: HttpDeps, options: { trustProxy?: boolean | strin
   registerListRoutes(app, deps);
   registerDiscoveryRoutes(app, deps);
   registerFeedRoutes(app, deps);
+  if (deps.wirePush) registerWirePushRoutes(app, deps.wirePush);
   if (deps.newsroom) registerNewsroom(app, deps.newsroom.deps, deps.newsroom.media, () => deps.pageCache.clear());
 
   app.setNotFoundHandler(async (request, reply) => {

@@ -8,6 +8,7 @@ import type { SectionStore } from '../../core/sections/section-store.js';
 import type { StaticAssets } from './assets/static-assets.js';
 import type { MediaRouteOptions } from './newsroom/media-routes.js';
 import type { NewsroomDeps } from './newsroom/newsroom-deps.js';
+import type { WirePushDeps } from './wire/wire-push-routes.js';
 import type { PageCache } from './page-cache.js';
 
 export interface SiteSettings {
@@ -30,4 +31,6 @@ export interface HttpDeps {
   publicRevisions: (articleId: string) => Promise<Revision[]>;
   logger?: FastifyBaseLogger;
   newsroom?: { deps: NewsroomDeps; media: MediaRouteOptions };
+  /** Agencies' push endpoint (POST /wire/push/:source). */
+  wirePush?: WirePushDeps;
 }

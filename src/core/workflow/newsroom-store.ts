@@ -106,6 +106,8 @@ export interface StoryListItem {
 
 export interface NewsroomStore {
   findState(id: string): Promise<StoryState | null>;
+  /** The id of the story with this slug, whatever its status. */
+  findIdBySlug(slug: string): Promise<string | null>;
   /** Applies the change, its links, search entry and revision in one transaction — or nothing. */
   applyChange(change: StoryChange): Promise<ChangeOutcome>;
   /** Records a revision without changing the story (the losing side of a conflict). */

@@ -150,8 +150,12 @@ export function createSqlNewsroomStore(db: Kysely<Database>, search: SearchWrite
       .where('scheduled_at', '<=', toIso(now)).orderBy('scheduled_at', 'asc').limit(limit).execute();
   }
 
+  async function findIdBySlug(slug: string): Promise<string | null> {
+    return (await db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst())?.id ?? null;
+  }
+
   return {
-    findState, applyChange, addRevision, listRevisions, findRevision, listPublicRevisions, listCorrections, listDueScheduled,
+    findState, findIdBySlug, applyChange, addRevision, listRevisions, findRevision, listPublicRevisions, listCorrections, listDueScheduled,
     list: (query: NewsroomListQuery) => listNewsroomStories(db, query),
   };
 }

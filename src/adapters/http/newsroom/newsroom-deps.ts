@@ -9,6 +9,7 @@ import type { Clock } from '../../../core/shared/clock.js';
 import type { StaticAssets } from '../assets/static-assets.js';
 import type { SiteSettings } from '../http-deps.js';
 import type { MediaLibrary } from '../../../core/media/media-library.js';
+import type { WireServices } from '../../../main/wire-services.js';
 
 export interface NewsroomDeps {
   settings: SiteSettings;
@@ -21,4 +22,6 @@ export interface NewsroomDeps {
   sections: SectionStore;
   topics: TopicStore;
   media: MediaLibrary;
+  /** The wire desk; absent in a newsroom without it. */
+  wire?: WireServices;
 }

@@ -24,6 +24,7 @@ function nav(page: NewsroomPage): SafeHtml {
     ${link('home', '/newsroom', 'Desk')}
     ${link('stories', '/newsroom/stories', 'Stories')}
     ${link('new', '/newsroom/stories/new', 'New story')}
+    ${link('wire', '/newsroom/wire', 'Wire')}
     ${link('media', '/newsroom/media', 'Media')}
     ${user.role === 'admin' ? html`${link('users', '/newsroom/users', 'Staff')}${link('sections', '/newsroom/sections', 'Sections')}` : ''}
   </ul>

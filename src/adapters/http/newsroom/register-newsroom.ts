@@ -17,6 +17,7 @@ import { registerRevisionRoutes } from './revision-routes.js';
 import { loadStaff } from './session-guard.js';
 import { registerStaffRoutes } from './staff-routes.js';
 import { registerSectionRoutes } from './section-routes.js';
+import { registerWireDeskRoutes } from './wire-desk-routes.js';
 
 function wantsJson(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('application/json');
@@ -46,6 +47,7 @@ export function registerNewsroom(app: FastifyInstance, deps: NewsroomDeps, media
     registerMediaRoutes(scope, deps, media);
     registerStaffRoutes(scope, deps);
     registerSectionRoutes(scope, deps, onSectionsChange);
+    if (deps.wire) registerWireDeskRoutes(scope, deps, deps.wire);
   });
 }
 

@@ -11,6 +11,7 @@ import { BodyImage, Embed, LegacyHtml, QuoteCite } from './newsroom-nodes.js';
 import { mountToolbar } from './newsroom-toolbar.js';
 import { normaliseTypedUrl } from './newsroom-urls.js';
 import { mountTopicSuggest } from './newsroom-topic-suggest.js';
+import { mountWireQueue } from './newsroom-wire-queue.js';
 
 function promptLink(editor: Editor): void {
   const previous = String(editor.getAttributes('link')['href'] ?? '');
@@ -135,5 +136,10 @@ function start(): void {
   offerDraft(form, key, status, () => editor.commands.setContent(blocksToDoc(readBody(textarea))));
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-else start();
+function startAll(): void {
+  start();
+  mountWireQueue();
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startAll);
+else startAll();

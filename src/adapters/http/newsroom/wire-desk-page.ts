@@ -1,0 +1,84 @@
+/** @module Wire desk pages: the queue (newest first, filters, live rows) and one item's preview with its cluster and the desk's actions. */
+import type { StoredWireItem, WireQueueEntry } from '../../../core/wire/wire-store.js';
+import type { SuggestedTopic } from '../../../core/topics/topic-suggester.js';
+import { html, safeUrl, type SafeHtml } from '../html/html.js';
+import { articleBody } from '../site/components/body-blocks.js';
+
+export interface QueueFilters {
+  agency: string;
+  status: string;
+  cluster: string;
+}
+
+const STATUS_LABEL: Record<string, string> = { new: 'New', used: 'Used', spiked: 'Spiked' };
+
+function when(at: Date, timeZone: string): SafeHtml {
+  const text = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+  return html`<time datetime="${at.toISOString()}">${text}</time>`;
+}
+
+export function queueRow(e: WireQueueEntry, timeZone: string): SafeHtml {
+  return html`<tr data-wire-id="${e.id}">
+  <td>${when(e.receivedAt, timeZone)}</td>
+  <td>${e.agency || '—'}</td>
+  <td><a href="/newsroom/wire/${e.id}">${e.headline}</a>${e.version > 1 ? html` <span class="field-hint">v${e.version}</span>` : ''}</td>
+  <td>${e.dateline ?? ''}</td>
+  <td><a href="/newsroom/wire?cluster=${e.clusterId}" title="Items about the same story">${e.clusterId.slice(0, 8)}</a></td>
+  <td><span class="status-badge" data-status="${e.status === 'new' ? 'in_review' : e.status === 'used' ? 'published' : 'unpublished'}">${STATUS_LABEL[e.status] ?? e.status}</span></td>
+</tr>`;
+}
+
+export function queuePage(entries: WireQueueEntry[], filters: QueueFilters, agencies: string[], timeZone: string, next: string | null): SafeHtml {
+  const statuses = [['new', 'New'], ['', 'Any status'], ['used', 'Used'], ['spiked', 'Spiked']];
+  return html`<h1>Wire</h1>
+<form class="nr-filters" method="get" action="/newsroom/wire" aria-label="Filter the wire">
+  <label for="w-agency">Agency</label><select id="w-agency" name="agency"><option value="">All agencies</option>${agencies.map((a) => html`<option value="${a}"${a === filters.agency ? ' selected' : ''}>${a}</option>`)}</select>
+  <label for="w-status">Status</label><select id="w-status" name="status">${statuses.map(([v, l]) => html`<option value="${v}"${v === filters.status ? ' selected' : ''}>${l}</option>`)}</select>
+  ${filters.cluster ? html`<input type="hidden" name="cluster" value="${filters.cluster}"><span>One story's cluster · <a href="/newsroom/wire">show all</a></span>` : ''}
+  <button class="btn" type="submit">Filter</button>
+</form>
+<p class="field-hint" role="status" aria-live="polite" data-wire-announce></p>
+<table class="nr-table wire-queue" data-wire-live="/newsroom/wire/rows?${new URLSearchParams({ ...(filters.agency ? { agency: filters.agency } : {}), ...(filters.status ? { status: filters.status } : {}), ...(filters.cluster ? { cluster: filters.cluster } : {}) }).toString()}">
+  <caption class="visually-hidden">Wire items, newest first</caption>
+  <thead><tr><th scope="col">Received</th><th scope="col">Agency</th><th scope="col">Headline</th><th scope="col">Dateline</th><th scope="col">Cluster</th><th scope="col">Status</th></tr></thead>
+  <tbody>${entries.map((e) => queueRow(e, timeZone))}</tbody>
+</table>
+${entries.length === 0 ? html`<p class="empty-state wire-empty">No wire items here yet. New items appear as they arrive.</p>` : ''}
+${next ? html`<p><a rel="next" href="${next}">Older items</a></p>` : ''}`;
+}
+
+export function itemPage(input: {
+  stored: StoredWireItem; cluster: WireQueueEntry[]; topics: SuggestedTopic[]; csrf: string; timeZone: string; canSpike: boolean; usedSlug: string | null;
+}): SafeHtml {
+  const { stored, csrf } = input;
+  const item = stored.item;
+  const others = input.cluster.filter((c) => c.id !== stored.id);
+  return html`<div class="nr-layout">
+<article class="nr-editor-main wire-item" aria-labelledby="wire-h">
+  <p class="field-hint">${item.agency ?? 'Unknown agency'} · ${item.agencyId} · version ${item.version} · ${item.format} · received ${when(stored.receivedAt, input.timeZone)}</p>
+  <h1 id="wire-h">${item.headline}</h1>
+  ${item.byline ? html`<p>By ${item.byline}</p>` : ''}
+  ${item.summary ? html`<p><strong>${item.summary}</strong></p>` : ''}
+  <div class="story-body">${articleBody(item.body, item.dateline)}</div>
+  ${item.creditline ? html`<p class="field-hint">Credit: ${item.creditline}</p>` : ''}
+  ${item.subjects.length ? html`<p class="field-hint">Subjects: ${item.subjects.map((s) => s.name).join(', ')}</p>` : ''}
+  ${input.topics.length ? html`<p class="field-hint">Suggested topics: ${input.topics.map((t) => t.name).join(', ')}</p>` : ''}
+  ${item.photos.length ? html`<p class="field-hint">Photos offered: ${item.photos.map((p) => html`<a href="${safeUrl(p.href)}" rel="noopener nofollow">${p.caption ?? p.href}</a> `)}</p>` : ''}
+  ${item.link ? html`<p><a href="${safeUrl(item.link)}" rel="noopener nofollow">Original</a></p>` : ''}
+</article>
+<aside class="nr-sidebar" aria-label="Desk actions">
+  <p>Status: <strong>${STATUS_LABEL[stored.status] ?? stored.status}</strong>${input.usedSlug ? html` — became <a href="/newsroom/stories/${stored.usedArticleId ?? ''}/edit">this story</a>` : ''}</p>
+  <form method="post" action="/newsroom/wire/${stored.id}/use"><input type="hidden" name="_csrf" value="${csrf}">
+    <button class="btn btn-primary" type="submit">Use: new draft</button></form>
+  <form class="nr-form" method="post" action="/newsroom/wire/${stored.id}/add-to-story"><input type="hidden" name="_csrf" value="${csrf}">
+    <div class="field"><label class="field-label" for="w-story">Add as an update to story (address or id)</label>
+      <input id="w-story" name="story" type="text" required placeholder="/article/slug or story id"></div>
+    <button class="btn" type="submit">Add to story</button></form>
+  ${input.canSpike && stored.status === 'new' ? html`<form method="post" action="/newsroom/wire/${stored.id}/spike"><input type="hidden" name="_csrf" value="${csrf}"><button class="btn btn-danger" type="submit">Spike</button></form>` : ''}
+  ${input.canSpike && stored.status === 'spiked' ? html`<form method="post" action="/newsroom/wire/${stored.id}/restore"><input type="hidden" name="_csrf" value="${csrf}"><button class="btn" type="submit">Back to the queue</button></form>` : ''}
+  <h2>Same story (${others.length})</h2>
+  ${others.length ? html`<ul class="revision-list">${others.map((o) => html`<li><a href="/newsroom/wire/${o.id}">${o.agency || '—'}: ${o.headline}</a></li>`)}</ul>` : html`<p class="empty-state">No other agency has this story yet.</p>`}
+  <p><a href="/newsroom/wire">Back to the wire</a></p>
+</aside>
+</div>`;
+}
