@@ -69,8 +69,10 @@ describe('serve --workers', () => {
 
     await waitForOutput(child, () => output, /Dateline is running at \S+ with 2 workers/);
     expect(output.match(/First run: newsroom admin created/g)).toHaveLength(1);
-    const pids = [...output.matchAll(/worker (\d) ready \(pid (\d+)\)/g)].map((m) => Number(m[2]));
-    expect(pids).toHaveLength(2);
+    // Workers report ready in any order: index the pids by worker number.
+    const bySlot = new Map([...output.matchAll(/worker (\d) ready \(pid (\d+)\)/g)].map((m) => [Number(m[1]), Number(m[2])]));
+    const pids = [bySlot.get(1), bySlot.get(2)];
+    expect(pids.every((pid) => typeof pid === 'number')).toBe(true);
 
     const home = await fetch(`http://127.0.0.1:${port}/`);
     expect(home.status).toBe(200);
