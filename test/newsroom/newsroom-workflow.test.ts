@@ -53,6 +53,8 @@ describe('newsroom workflow over HTTP', () => {
     expect(page.body).toContain('KABUL');
     const home = await site.app.inject({ method: 'GET', url: '/' });
     expect(home.body).toContain('Floods cut off mountain village');
+    expect((await site.app.inject({ method: 'GET', url: '/news-sitemap.xml' })).body).toContain(state.slug);
+    expect((await site.app.inject({ method: 'GET', url: '/topic/afghanistan' })).body).toContain('Floods cut off mountain village');
 
     site.clock.set(new Date(site.clock.now().getTime() + 3600_000));
     const noNote = await editor.post(`/newsroom/stories/${id}`, { ...storyForm(), version: String(await version(id)), action: 'update' });
@@ -75,6 +77,8 @@ describe('newsroom workflow over HTTP', () => {
     expect((await site.app.inject({ method: 'GET', url: '/' })).body).not.toContain('Floods cut off mountain village');
     expect((await site.app.inject({ method: 'GET', url: '/search?q=floods' })).body).not.toContain('Floods cut off mountain village');
     expect((await site.app.inject({ method: 'GET', url: '/feed.xml' })).body).not.toContain('Floods cut off mountain village');
+    expect((await site.app.inject({ method: 'GET', url: '/news-sitemap.xml' })).body).not.toContain(state.slug);
+    expect((await site.app.inject({ method: 'GET', url: '/topic/afghanistan' })).body).not.toContain('Floods cut off mountain village');
   });
 
   it('gives the second of two concurrent saves a conflict and keeps its text in the revisions', async () => {
