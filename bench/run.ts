@@ -3,7 +3,7 @@
  * starts Dateline on it, loads it from a separate pinned process, measures nginx serving the same bytes as the
  * reference, stops everything it started, prints one table and writes bench/results/latest.json. With
  * `--db postgres` or `both`, the corpus is also copied into a fresh PostgreSQL schema and every database figure
- * is measured on both engines, side by side.
+ * is measured on both engines, side by side. `--scale` adds two processes behind Varnish (bench/cross-process.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { openStorage } from '../src/main/storage.js';
 import { prepareCorpusDb, samplePaths } from './bench-corpus-db.js';
 import { loadCorpusIntoPostgres } from './bench-postgres.js';
 import { measureEngine, type Engine } from './engine-figures.js';
+import { measureCrossProcess } from './cross-process.js';
 import { measureImport } from './import-throughput.js';
 import { measurePhotoVariants } from './photo-variants.js';
 import { hasCommand, loadTool } from './load.js';
@@ -23,7 +24,7 @@ import { printComparison, printTable, type Figure } from './report.js';
 import { createMeasurer } from './measure.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'corpus-only': { type: 'boolean', default: false }, stories: { type: 'string' }, shared: { type: 'string' }, db: { type: 'string', default: 'sqlite' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'corpus-only': { type: 'boolean', default: false }, stories: { type: 'string' }, shared: { type: 'string' }, db: { type: 'string', default: 'sqlite' }, scale: { type: 'boolean', default: false } } });
 const quick = values.quick ?? false;
 if (!['sqlite', 'postgres', 'both'].includes(values.db ?? '')) throw new Error(`--db must be sqlite, postgres or both, got ${values.db}`);
 // PostgreSQL figures are always shown beside SQLite's: on their own they say little on a machine whose speed drifts.
@@ -91,6 +92,8 @@ log('  measuring photo variants');
 const photo = await measurePhotoVariants();
 shared.push({ name: `photo upload to variants (${photo.megapixels} MP JPEG, 4 widths × WebP + JPEG)`, value: photo.medianMs, unit: 'ms' });
 if (corpus.bulkItemsPerSecond) shared.push({ name: 'bulk load (corpus build)', value: corpus.bulkItemsPerSecond, unit: 'stories/s' });
+// --scale: two processes on PostgreSQL + Redis behind Varnish (bench/cross-process.ts); needs all three, so never in --quick alone.
+if (values.scale) shared.push(...await measureCrossProcess({ publishes: quick ? 20 : 100, measure, log }));
 
 const figures = [...(byEngine.sqlite ?? []), ...shared];
 if (byEngine.postgres) printComparison(byEngine.sqlite ?? [], byEngine.postgres, shared, { stories, machine, settings });
