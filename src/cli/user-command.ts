@@ -51,7 +51,7 @@ export async function userCommand(argv: string[]): Promise<number> {
       }
       case 'add': {
         const chosen = password ?? auth.newPassword();
-        const user = await auth.addUser({ email: values.email!, name: values.name ?? '', role: values.role as (typeof ROLES)[number], password: chosen });
+        const user = await auth.addUser({ email: values.email!, name: values.name ?? '', role: values.role as (typeof ROLES)[number], password: chosen, oneTime: !password });
         if (values.json) console.log(JSON.stringify({ id: user.id, email: user.email, role: user.role, ...(password ? {} : { password: chosen }) }));
         else console.log(`Added ${user.email} (${user.role}).${password ? '' : ` One-time password: ${chosen}`}`);
         return 0;
@@ -65,7 +65,7 @@ export async function userCommand(argv: string[]): Promise<number> {
       default: {
         const user = await find();
         const chosen = password ?? auth.newPassword();
-        const ended = await auth.setPassword(user.id, chosen);
+        const ended = await auth.setPassword(user.id, chosen, { oneTime: !password });
         console.log(`Password of ${user.email} changed; ${ended} session(s) ended.${password ? '' : ` One-time password: ${chosen}`}`);
         return 0;
       }

@@ -71,6 +71,8 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
   return {
     settings: options.settings,
     publicRevisions: (articleId) => storage.stories.listPublicRevisions(articleId),
+    // Every process pushes the story events it hears (its own, or all of them through Redis) to its own readers.
+    ...(n ? { live: { events: n.events } } : {}),
     ...(options.wire ? { wirePush: { sources: options.wire.sources, ingestDocuments: options.wire.ingestDocuments } } : {}),
     ...(n ? {
       newsroom: {

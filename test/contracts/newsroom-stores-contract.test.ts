@@ -97,10 +97,12 @@ describeStorageContract('NewsroomStore', ({ open }) => {
 describeStorageContract('UserStore and SessionStore', ({ open }) => {
   it('keeps emails unique, changes roles and passwords, and revokes sessions per user', async () => {
     const storage = await open();
-    const user = { id: randomUUID(), email: 'ann@news.test', name: 'Ann', role: 'editor' as const, passwordHash: 'h', author: { slug: 'ann', name: 'Ann' }, createdAt: T0 };
+    const user = { id: randomUUID(), email: 'ann@news.test', name: 'Ann', role: 'editor' as const, passwordHash: 'h', author: { slug: 'ann', name: 'Ann' }, createdAt: T0, mustChangePassword: true };
     expect(await storage.users.insert(user)).toBe(true);
     expect(await storage.users.insert({ ...user, id: randomUUID() })).toBe(false);
-    expect((await storage.users.findCredentialsByEmail('ann@news.test'))!.user).toMatchObject({ role: 'editor', author: { slug: 'ann' } });
+    expect((await storage.users.findCredentialsByEmail('ann@news.test'))!.user).toMatchObject({ role: 'editor', author: { slug: 'ann' }, mustChangePassword: true });
+    expect(await storage.users.setPasswordHash(user.id, 'h2', T0, false)).toBe(true);
+    expect((await storage.users.findById(user.id))!.mustChangePassword).toBe(false);
     expect(await storage.users.setRole(user.id, 'reporter')).toBe(true);
     expect(await storage.users.setRole('nobody', 'reporter')).toBe(false);
     expect(await storage.users.count()).toBe(1);

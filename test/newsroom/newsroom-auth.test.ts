@@ -93,3 +93,55 @@ describe('newsroom sign-in', () => {
     expect(res.headers.location).toBe('/newsroom');
   });
 });
+
+describe('one-time passwords', () => {
+  let site: TestSite;
+  beforeAll(async () => {
+    site = await createTestSite({ newsroom: true, withFixture: false });
+  });
+  afterAll(() => site.close());
+
+  it('sends the first admin to choose their own password before anything else, then lets them in', async () => {
+    const first = await site.newsroom!.auth.ensureFirstAdmin('chief@news.test');
+    expect(first).not.toBeNull();
+    expect(await site.newsroom!.auth.ensureFirstAdmin('again@news.test')).toBeNull();
+    // Signed in by hand: the desk redirects, so the CSRF token comes from the password page.
+    const form = await site.app.inject({ method: 'GET', url: '/newsroom/login' });
+    const cookie = (form.headers['set-cookie'] as string).split(';')[0]!;
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+    const login = await site.app.inject({
+      method: 'POST', url: '/newsroom/login', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ email: first!.email, password: first!.password, _csrf: token }).toString(),
+    });
+    const sessionCookie = ([] as string[]).concat(login.headers['set-cookie'] as string[]).find((c) => c.startsWith('dl_session='))!.split(';')[0]!;
+    const desk = await site.app.inject({ method: 'GET', url: '/newsroom', headers: { cookie: sessionCookie } });
+    expect(desk.statusCode).toBe(303);
+    expect(desk.headers.location).toBe('/newsroom/password');
+    const page = await site.app.inject({ method: 'GET', url: '/newsroom/password', headers: { cookie: sessionCookie } });
+    expect(page.body).toContain('one-time password');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const blocked = await site.app.inject({ method: 'POST', url: '/newsroom/stories', headers: { cookie: sessionCookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, headline: 'x' }).toString() });
+    expect(blocked.statusCode).toBe(403);
+    const post = (form: Record<string, string>) => site.app.inject({ method: 'POST', url: '/newsroom/password', headers: { cookie: sessionCookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, ...form }).toString() });
+    const wrong = await post({ current: 'not it at all', password: 'my own chosen password' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('current password is not right');
+    const short = await post({ current: first!.password, password: 'short' });
+    expect(short.body).toContain('at least 12 characters');
+    const ok = await post({ current: first!.password, password: 'my own chosen password' });
+    expect(ok.statusCode).toBe(303);
+    expect((await site.app.inject({ method: 'GET', url: '/newsroom', headers: { cookie: sessionCookie } })).statusCode).toBe(200);
+  });
+
+  it('gives staff an admin adds a one-time password, and a reset makes it one-time again', async () => {
+    const admin = await signIn(site, ...(await addStaff(site, 'admin').then((s) => [s.email, s.password] as const)));
+    const added = await admin.post('/newsroom/users', { name: 'New Reporter', email: 'new.reporter@news.test', role: 'reporter' });
+    expect(added.body).toMatch(/One-time password: [\w-]+/);
+    const user = (await site.storage.users.findCredentialsByEmail('new.reporter@news.test'))!.user;
+    expect(user.mustChangePassword).toBe(true);
+    await site.newsroom!.auth.setPassword(user.id, 'a password chosen by them', { oneTime: false });
+    expect((await site.storage.users.findById(user.id))!.mustChangePassword).toBe(false);
+    await admin.post(`/newsroom/users/${user.id}/password`, {});
+    expect((await site.storage.users.findById(user.id))!.mustChangePassword).toBe(true);
+  });
+});

@@ -102,6 +102,7 @@ export interface UsersTable {
   created_at: string;
   password_changed_at: string;
   disabled_at: string | null;
+  must_change_password: Generated<number>;
 }
 
 export interface SessionsTable {

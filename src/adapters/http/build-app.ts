@@ -12,6 +12,7 @@ import { registerSecurityHeaders } from './security-headers.js';
 import { sendPage } from './send-page.js';
 import { registerDiscoveryRoutes } from './site/discovery-routes.js';
 import { registerListRoutes } from './site/list-routes.js';
+import { registerLiveRoutes } from './site/live-routes.js';
 import { renderErrorPage, renderNotFoundPage } from './site/simple-pages.js';
 import { createSiteContextFactory } from './site/site-context-factory.js';
 import { registerStoryRoutes } from './site/story-routes.js';
@@ -49,6 +50,7 @@ export function buildApp(deps: HttpDeps, options: { trustProxy?: boolean | strin
   registerListRoutes(app, deps);
   registerDiscoveryRoutes(app, deps);
   registerFeedRoutes(app, deps);
+  registerLiveRoutes(app, deps.articles, deps.live);
   if (deps.wirePush) registerWirePushRoutes(app, deps.wirePush);
   if (deps.newsroom) registerNewsroom(app, deps.newsroom.deps, deps.newsroom.media, () => deps.pageCache.clear());
 

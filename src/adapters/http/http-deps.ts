@@ -10,6 +10,7 @@ import type { MediaRouteOptions } from './newsroom/media-routes.js';
 import type { NewsroomDeps } from './newsroom/newsroom-deps.js';
 import type { WirePushDeps } from './wire/wire-push-routes.js';
 import type { PageCache } from './page-cache.js';
+import type { LiveOptions } from './site/live-routes.js';
 
 export interface SiteSettings {
   siteName: string;
@@ -33,4 +34,6 @@ export interface HttpDeps {
   newsroom?: { deps: NewsroomDeps; media: MediaRouteOptions };
   /** Agencies' push endpoint (POST /wire/push/:source). */
   wirePush?: WirePushDeps;
+  /** Story events pushed to this process's readers on GET /live; without it /live answers 204 (no live updates). */
+  live?: LiveOptions;
 }

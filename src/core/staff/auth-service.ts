@@ -87,7 +87,8 @@ export function createAuthService(deps: AuthDeps) {
     if (token) await sessions.remove(deps.digest(token));
   }
 
-  async function addUser(input: { email: string; name: string; role: Role; password: string }): Promise<StaffUser> {
+  /** `oneTime`: the password was chosen for them (generated or set by an admin) and must be replaced at first sign-in. */
+  async function addUser(input: { email: string; name: string; role: Role; password: string; oneTime?: boolean }): Promise<StaffUser> {
     const email = normaliseEmail(input.email);
     if (!isPlausibleEmail(email)) throw new DomainError('VALIDATION_FAILED', `“${input.email}” is not an email address.`, { issues: [{ path: 'email', message: 'Not an email address.' }] });
     const problem = passwordProblem(input.password);
@@ -96,7 +97,7 @@ export function createAuthService(deps: AuthDeps) {
     const id = deps.ids.newId();
     const inserted = await users.insert({
       id, email, name, role: input.role, passwordHash: await hasher.hash(input.password),
-      author: { slug: slugify(name, 'staff'), name }, createdAt: clock.now(),
+      author: { slug: slugify(name, 'staff'), name }, createdAt: clock.now(), mustChangePassword: input.oneTime ?? false,
     });
     if (!inserted) throw new DomainError('USER_EMAIL_TAKEN', `There is already an account for ${email}.`, { email });
     return (await users.findById(id))!;
@@ -108,18 +109,32 @@ export function createAuthService(deps: AuthDeps) {
     return sessions.removeForUser(userId);
   }
 
-  async function setPassword(userId: string, password: string): Promise<number> {
+  async function setPassword(userId: string, password: string, options: { oneTime?: boolean } = {}): Promise<number> {
     const problem = passwordProblem(password);
     if (problem) throw new DomainError('VALIDATION_FAILED', problem, { issues: [{ path: 'password', message: problem }] });
-    if (!(await users.setPasswordHash(userId, await hasher.hash(password), clock.now()))) throw new DomainError('USER_NOT_FOUND', 'There is no such user.', { userId });
+    if (!(await users.setPasswordHash(userId, await hasher.hash(password), clock.now(), options.oneTime ?? false))) throw new DomainError('USER_NOT_FOUND', 'There is no such user.', { userId });
     return sessions.removeForUser(userId);
+  }
+
+  /** A signed-in user replaces their own password: the current one is checked, every other session ends, this one stays. */
+  async function changeOwnPassword(signedIn: SignedIn, current: string, next: string): Promise<void> {
+    const found = await users.findCredentialsByEmail(signedIn.user.email);
+    if (!found || !(await hasher.verify(found.passwordHash, current))) {
+      throw new DomainError('AUTH_INVALID_CREDENTIALS', 'The current password is not right.', { issues: [{ path: 'current', message: 'Not your current password.' }] });
+    }
+    if (next === current) throw new DomainError('VALIDATION_FAILED', 'Choose a password different from the current one.', { issues: [{ path: 'password', message: 'Same as before.' }] });
+    const problem = passwordProblem(next);
+    if (problem) throw new DomainError('VALIDATION_FAILED', problem, { issues: [{ path: 'password', message: problem }] });
+    await users.setPasswordHash(signedIn.user.id, await hasher.hash(next), clock.now(), false);
+    await sessions.removeForUser(signedIn.user.id);
+    await sessions.insert({ ...signedIn.session, lastSeenAt: clock.now() });
   }
 
   /** First run: an admin with a one-time password when there is no user at all. Returns the password to print, or null. */
   async function ensureFirstAdmin(email = 'admin@localhost.test'): Promise<{ email: string; password: string } | null> {
     if ((await users.count()) > 0) return null;
     const password = base64url(deps.randomBytes(18));
-    await addUser({ email, name: 'Admin', role: 'admin', password });
+    await addUser({ email, name: 'Admin', role: 'admin', password, oneTime: true });
     return { email, password };
   }
 
@@ -127,5 +142,5 @@ export function createAuthService(deps: AuthDeps) {
     return base64url(deps.randomBytes(18));
   }
 
-  return { signIn, authenticate, isValidCsrf, signOut, addUser, setRole, setPassword, ensureFirstAdmin, newPassword };
+  return { signIn, authenticate, isValidCsrf, signOut, addUser, setRole, setPassword, changeOwnPassword, ensureFirstAdmin, newPassword };
 }

@@ -9,6 +9,8 @@ export interface NewStaffUser {
   passwordHash: string;
   author: { slug: string; name: string } | null;
   createdAt: Date;
+  /** The password is a one-time password: the user must replace it at first sign-in. */
+  mustChangePassword: boolean;
 }
 
 export interface UserStore {
@@ -19,7 +21,7 @@ export interface UserStore {
   list(): Promise<StaffUser[]>;
   count(): Promise<number>;
   setRole(id: string, role: Role): Promise<boolean>;
-  setPasswordHash(id: string, passwordHash: string, at: Date): Promise<boolean>;
+  setPasswordHash(id: string, passwordHash: string, at: Date, mustChange: boolean): Promise<boolean>;
 }
 
 export interface SessionRecord {

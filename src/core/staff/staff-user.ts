@@ -15,6 +15,8 @@ export interface StaffUser {
   author: { slug: string; name: string } | null;
   createdAt: Date;
   disabledAt: Date | null;
+  /** Signed in with a one-time password: must choose their own before anything else. */
+  mustChangePassword: boolean;
 }
 
 /** A user together with the hash the store keeps; never leaves the auth service. */

@@ -15,6 +15,8 @@ export const newsroomSchema: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('password_changed_at', 'text', (c) => c.notNull())
       .addColumn('disabled_at', 'text')
+      // 1 while the password is a one-time password someone else chose (first run, an admin's reset).
+      .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
       .execute();
 
     // The primary key is a hash of the cookie's token: a leaked table does not leak live sessions.

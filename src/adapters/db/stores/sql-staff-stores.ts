@@ -13,6 +13,7 @@ function userFromRow(row: UserRow): StaffUser {
     id: row.id, email: row.email, name: row.name, role: isRole(row.role) ? row.role : 'contributor',
     author: row.author_slug && row.author_name ? { slug: row.author_slug, name: row.author_name } : null,
     createdAt: fromIso(row.created_at), disabledAt: row.disabled_at ? fromIso(row.disabled_at) : null,
+    mustChangePassword: row.must_change_password === 1,
   };
 }
 
@@ -35,6 +36,7 @@ export function createSqlUserStore(db: Kysely<Database>): UserStore {
           id: user.id, email: user.email, name: user.name, role: user.role, password_hash: user.passwordHash,
           author_id: user.author ? await authorId(trx, user.author) : null,
           created_at: toIso(user.createdAt), password_changed_at: toIso(user.createdAt), disabled_at: null,
+          must_change_password: user.mustChangePassword ? 1 : 0,
         }).execute();
         return true;
       });
@@ -58,8 +60,9 @@ export function createSqlUserStore(db: Kysely<Database>): UserStore {
       const result = await db.updateTable('users').set({ role }).where('id', '=', id).executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
-    async setPasswordHash(id, passwordHash, at) {
-      const result = await db.updateTable('users').set({ password_hash: passwordHash, password_changed_at: toIso(at) }).where('id', '=', id).executeTakeFirst();
+    async setPasswordHash(id, passwordHash, at, mustChange) {
+      const result = await db.updateTable('users').set({ password_hash: passwordHash, password_changed_at: toIso(at), must_change_password: mustChange ? 1 : 0 })
+        .where('id', '=', id).executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
   };

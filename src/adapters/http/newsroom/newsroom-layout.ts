@@ -30,7 +30,7 @@ function nav(page: NewsroomPage): SafeHtml {
   </ul>
 </nav>
 <form class="nr-user" method="post" action="/newsroom/logout">
-  <span>${user.name} <span class="nr-role">(${user.role})</span></span>
+  <a href="/newsroom/password" title="Change your password">${user.name} <span class="nr-role">(${user.role})</span></a>
   <input type="hidden" name="_csrf" value="${page.csrf ?? ''}">
   <button class="btn btn-quiet" type="submit">Sign out</button>
 </form>`;

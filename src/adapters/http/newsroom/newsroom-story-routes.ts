@@ -23,6 +23,7 @@ const DONE: Record<string, string> = {
   save: 'Saved.', submit: 'Submitted for review.', return: 'Moved back to draft.', publish: 'Published.', schedule: 'Scheduled.',
   unschedule: 'Unscheduled: back to draft.', update: 'Update published.', minor: 'Minor edit published.', correct: 'Correction published.',
   unpublish: 'Unpublished: the story now answers 410 Gone.', republish: 'Republished.', restore: 'Revision restored.', created: 'Story created.',
+  password: 'Your password is changed; your other sessions were signed out.',
 };
 
 export function signedInUser(request: FastifyRequest): StaffUser {

@@ -4,11 +4,12 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { isDomainError, type DomainError } from '../../../core/shared/domain-error.js';
+import { DomainError, isDomainError } from '../../../core/shared/domain-error.js';
 import { ERROR_STATUS } from '../error-status.js';
 import { createDatabaseUnavailableReply, isDatabaseUnavailable } from '../database-unavailable.js';
 import { html } from '../html/html.js';
 import { registerLoginRoutes } from './login-routes.js';
+import { PASSWORD_PATH, registerPasswordRoutes } from './password-routes.js';
 import { registerMediaRoutes, type MediaRouteOptions } from './media-routes.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
@@ -31,9 +32,15 @@ export function registerNewsroom(app: FastifyInstance, deps: NewsroomDeps, media
     await scope.register(multipart, { limits: { fileSize: media.maxUploadBytes, files: 1 } });
     scope.decorateRequest('staff', null);
 
-    scope.addHook('preHandler', async (request) => {
+    scope.addHook('preHandler', async (request, reply) => {
       if (request.url.startsWith('/media/')) return;
-      await loadStaff(deps.auth, request);
+      const staff = await loadStaff(deps.auth, request);
+      // A one-time password gets its holder nowhere but the page that replaces it (and sign-out).
+      const path = request.url.split('?')[0];
+      if (staff?.user.mustChangePassword && path !== PASSWORD_PATH && path !== '/newsroom/logout') {
+        if (request.method === 'GET') return reply.redirect(PASSWORD_PATH, 303);
+        throw new DomainError('PERMISSION_DENIED', 'Choose your own password first.');
+      }
     });
 
     const databaseUnavailable = createDatabaseUnavailableReply();
@@ -42,6 +49,7 @@ export function registerNewsroom(app: FastifyInstance, deps: NewsroomDeps, media
       : newsroomError(deps, error, request, reply)));
 
     registerLoginRoutes(scope, deps);
+    registerPasswordRoutes(scope, deps);
     registerNewsroomStoryRoutes(scope, deps);
     registerRevisionRoutes(scope, deps);
     registerMediaRoutes(scope, deps, media);

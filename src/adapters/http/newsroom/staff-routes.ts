@@ -65,7 +65,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: NewsroomDeps): v
     const form = z.object({ name: z.string().max(200).default(''), email: z.string().max(320), role: z.string() }).parse(request.body);
     if (!isRole(form.role)) throw new DomainError('VALIDATION_FAILED', `“${form.role}” is not a role.`);
     const password = deps.auth.newPassword();
-    const user = await deps.auth.addUser({ name: form.name, email: form.email, role: form.role, password });
+    const user = await deps.auth.addUser({ name: form.name, email: form.email, role: form.role, password, oneTime: true });
     return `Added ${user.name} (${user.role}). One-time password: ${password} — give it to them now; it is not shown again.`;
   });
 
@@ -80,7 +80,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: NewsroomDeps): v
   post('/newsroom/users/:id/password', async (request) => {
     const { id } = userId.parse(request.params);
     const password = deps.auth.newPassword();
-    const ended = await deps.auth.setPassword(id, password);
+    const ended = await deps.auth.setPassword(id, password, { oneTime: true });
     return `New one-time password: ${password} — ${ended} session(s) ended.`;
   });
 }

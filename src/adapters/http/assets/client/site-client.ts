@@ -1,6 +1,7 @@
-/** @module The reader site's one script: ticking times, copy, follow, Following page, infinite scroll. */
+/** @module The reader site's one script: ticking times, copy, follow, Following page, infinite scroll, live updates. */
 import { enableFollowButtons, loadFollowingPage } from './follow.js';
 import { enableInfiniteScroll } from './infinite-scroll.js';
+import { startLiveUpdates } from './live-updates.js';
 import { enableCopyButtons } from './share.js';
 import { editionOf, refreshTimes, startTicking } from './ticking-times.js';
 
@@ -18,6 +19,7 @@ function start(): void {
   if (stream && 'IntersectionObserver' in window) enableInfiniteScroll(stream, enhance);
   const following = document.querySelector<HTMLElement>('[data-following]');
   if (following) void loadFollowingPage(following, enhance);
+  startLiveUpdates(enhance);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

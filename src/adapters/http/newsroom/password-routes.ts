@@ -1,0 +1,51 @@
+/** @module Change my password: required first after signing in with a one-time password, available any time from the top bar. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { isDomainError } from '../../../core/shared/domain-error.js';
+import { MIN_PASSWORD_LENGTH } from '../../../core/staff/staff-user.js';
+import { ERROR_STATUS } from '../error-status.js';
+import { html } from '../html/html.js';
+import type { NewsroomDeps } from './newsroom-deps.js';
+import { renderNewsroomPage } from './newsroom-layout.js';
+import { requireCsrf } from './session-guard.js';
+import { signedInUser } from './newsroom-story-routes.js';
+
+export const PASSWORD_PATH = '/newsroom/password';
+
+export function registerPasswordRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
+  function page(request: FastifyRequest, reply: FastifyReply, status: number, error: string | null) {
+    const user = signedInUser(request);
+    const csrf = request.staff!.session.csrfToken;
+    const main = html`<section class="login-card" aria-labelledby="pw-h">
+  <h1 id="pw-h">${user.mustChangePassword ? 'Choose your own password' : 'Change your password'}</h1>
+  ${user.mustChangePassword ? html`<p>You signed in with a one-time password. Choose your own to continue.</p>` : ''}
+  ${error ? html`<p class="flash" data-kind="error" role="alert">${error}</p>` : ''}
+  <form class="nr-form" method="post" action="${PASSWORD_PATH}">
+    <input type="hidden" name="_csrf" value="${csrf}">
+    <input type="text" name="username" value="${user.email}" autocomplete="username" hidden>
+    <div class="field"><label class="field-label" for="current">Current password</label><input id="current" name="current" type="password" autocomplete="current-password" required></div>
+    <div class="field"><label class="field-label" for="password">New password</label><input id="password" name="password" type="password" autocomplete="new-password" minlength="${MIN_PASSWORD_LENGTH}" required aria-describedby="pw-hint">
+      <p class="field-hint" id="pw-hint">At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong, memorable password.</p></div>
+    <div class="button-row"><button class="btn btn-primary" type="submit">Save password</button></div>
+  </form>
+</section>`;
+    return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store')
+      .send(renderNewsroomPage(deps.assets, deps.settings.siteName, { title: 'Password', user, csrf }, main));
+  }
+
+  app.get(PASSWORD_PATH, async (request, reply) => page(request, reply, 200, null));
+
+  app.post(PASSWORD_PATH, async (request, reply) => {
+    signedInUser(request);
+    requireCsrf(deps.auth, request);
+    const form = z.object({ current: z.string().max(1024).default(''), password: z.string().max(1024).default('') }).parse(request.body);
+    try {
+      await deps.auth.changeOwnPassword(request.staff!, form.current, form.password);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      return page(request, reply, ERROR_STATUS[error.code] === 401 ? 400 : ERROR_STATUS[error.code], error.message);
+    }
+    request.log.info({ event: 'staff.password_changed' }, 'staff password changed');
+    return reply.redirect('/newsroom?done=password', 303);
+  });
+}
