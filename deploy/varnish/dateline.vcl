@@ -51,6 +51,13 @@ sub vcl_recv {
         return (pass);
     }
 
+    # Live updates (Server-Sent Events on /live): one endless stream per reader. Piped, so Varnish neither stores
+    # nor buffers it; the built-in vcl_pipe closes the backend connection after it. Dateline's heartbeat (25 s)
+    # stays under pipe_timeout (60 s by default), so an idle stream is not cut.
+    if (req.url ~ "^/live(\?|$)") {
+        return (pipe);
+    }
+
     # The newsroom and anyone signed in to it: never from the cache, cookies intact.
     if (req.url ~ "^/newsroom(/|\?|$)" || req.http.Cookie ~ "(^|;\s*)(__Host-)?dl_session=") {
         return (pass);

@@ -4,6 +4,7 @@
  * the newsroom never enters the cache. Skipped, saying why, where varnishd or the xkey vmod is missing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get, type IncomingMessage } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -173,6 +174,29 @@ describe.skipIf(missing !== null)('Varnish with dateline.vcl in front of Datelin
     expect(isHit(await viaVarnish('/latest', { cookie: 'dl_session=someone' }))).toBe(false);
     // Any other cookie is stripped, so readers with analytics cookies still share the cached page.
     expect(isHit(await viaVarnish('/latest', { cookie: '_ga=GA1.2.3' }))).toBe(true);
+  });
+
+  it('pipes the live stream (/live) straight through: headers and each story event arrive at once, nothing is stored', async () => {
+    const received: string[] = [];
+    const stream = await new Promise<IncomingMessage>((resolve, reject) => {
+      get(`${varnish!.origin}/live`, { headers: { accept: 'text/event-stream' } }, resolve).on('error', reject);
+    });
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => received.push(chunk));
+    expect(stream.statusCode).toBe(200);
+    expect(stream.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    expect(stream.headers['cache-control']).toBe('no-store');
+    // Piped: it never reaches vcl_deliver, so no X-Cache header (a cache lookup, even a miss, would set one).
+    expect(stream.headers['x-cache']).toBeUndefined();
+    await eventually('the retry hint through Varnish', async () => (received.join('').startsWith('retry:') ? true : null));
+
+    const { id } = await live.site.newsroom!.newsroom.createStory(editor, {
+      section: { slug: 'world', name: 'World' }, headline: 'Live stream passes the edge', highlights: ['Piped'],
+      body: [{ type: 'paragraph', text: 'Unbuffered.' }], dateline: 'OSLO',
+    });
+    await act(id, 'publish');
+    await eventually('the story event through Varnish', async () => (received.join('').includes('"headline":"Live stream passes the edge"') ? true : null));
+    stream.destroy();
   });
 
   it('answers a purge by key from an allowed address with the number of objects dropped', async () => {
