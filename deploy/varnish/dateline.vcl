@@ -109,6 +109,11 @@ sub vcl_backend_error {
     if (bereq.is_bgfetch) {
         return (abandon);
     }
+    # A Dateline process that just died answers nothing until the probe marks it sick (a few seconds): try
+    # once more, which a round-robin director sends to another process. Only reads are retried.
+    if (bereq.retries < 1 && bereq.method ~ "^(GET|HEAD)$") {
+        return (retry);
+    }
 }
 
 sub vcl_deliver {

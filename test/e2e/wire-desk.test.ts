@@ -36,7 +36,7 @@ describe('wire desk in a browser', () => {
     await page.getByLabel('Password').fill(EDITOR.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${live.origin}/newsroom`);
-    await page.getByRole('link', { name: 'Wire' }).click();
+    await page.getByRole('link', { name: 'Wire', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Wire' }).waitFor();
     expect(await page.getByText(HEADLINE).count()).toBe(0);
 
