@@ -18,6 +18,7 @@ import { measureEngine, type Engine } from './engine-figures.js';
 import { measureCrossProcess } from './cross-process.js';
 import { measureImport } from './import-throughput.js';
 import { measurePhotoVariants } from './photo-variants.js';
+import { measureWireIngest } from './wire-ingest.js';
 import { hasCommand, loadTool } from './load.js';
 import { nginxAvailable } from './nginx-reference.js';
 import { printComparison, printTable, type Figure } from './report.js';
@@ -91,6 +92,10 @@ shared.push({ name: 'import: text capture, parse + topics + store', value: impor
 log('  measuring photo variants');
 const photo = await measurePhotoVariants();
 shared.push({ name: `photo upload to variants (${photo.megapixels} MP JPEG, 4 widths × WebP + JPEG)`, value: photo.medianMs, unit: 'ms' });
+log('  measuring wire ingest');
+const wireItems = quick ? 2_000 : 10_000;
+const wireIngest = await measureWireIngest({ items: wireItems, sharedDir });
+shared.push({ name: `wire ingest: ninjs parse + dedup + cluster + store (${wireIngest.items} real items, ${wireIngest.clusters} clusters)`, value: wireIngest.itemsPerSecond, unit: 'items/s' });
 if (corpus.bulkItemsPerSecond) shared.push({ name: 'bulk load (corpus build)', value: corpus.bulkItemsPerSecond, unit: 'stories/s' });
 // --scale: two processes on PostgreSQL + Redis behind Varnish (bench/cross-process.ts); needs all three, so never in --quick alone.
 if (values.scale) shared.push(...await measureCrossProcess({ publishes: quick ? 20 : 100, measure, log }));
