@@ -7,7 +7,7 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config/config.js';
-import { prepareDatabase } from '../main/prepare-database.js';
+import { firstAdminNotice, prepareDatabase } from '../main/prepare-database.js';
 
 /** First restart after this long, doubling per quick death, up to the cap. */
 const RESTART_BASE_MS = 250;
@@ -24,7 +24,7 @@ export function restartDelayMs(quickDeaths: number): number {
 export async function serveWorkers(config: Config, count: number): Promise<number> {
   const firstAdmin = await prepareDatabase(config);
   if (firstAdmin) {
-    process.stdout.write(`\nFirst run: newsroom admin created.\n  sign in at ${config.siteUrl}/newsroom/login\n  email:    ${firstAdmin.email}\n  password: ${firstAdmin.password}\n  (change it with: dateline user reset-password --email ${firstAdmin.email} --password-stdin)\n\n`);
+    process.stdout.write(firstAdminNotice(config.siteUrl, firstAdmin));
   }
   let stopping = false;
   let everyoneStarted = false;

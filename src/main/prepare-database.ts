@@ -10,10 +10,15 @@ import { createLogger } from './logger.js';
 import { createNewsroomServices } from './newsroom-services.js';
 import { openStorage } from './storage.js';
 
+/** The console notice of a first run: printed once, never logged (the password must not reach log files). */
+export function firstAdminNotice(siteUrl: string, admin: { email: string; password: string }): string {
+  return `\nFirst run: newsroom admin created.\n  sign in at ${siteUrl}/newsroom/login\n  email:    ${admin.email}\n  one-time password: ${admin.password}\n  (you choose your own password when you first sign in)\n\n`;
+}
+
 /** Returns the first admin's one-time password when it created one, for the caller to print once. */
 export async function prepareDatabase(config: Config): Promise<{ email: string; password: string } | null> {
   const logger = createLogger(config.logLevel);
-  const storage = await openStorage(config.databaseUrl, { poolMax: config.databasePoolMax });
+  const storage = await openStorage(config.databaseUrl, { poolMax: config.databasePoolMax, connectionTimeoutMs: config.databaseConnectTimeoutMs });
   try {
     if (config.demoContent) {
       const seeded = await seedDemoContent(storage, config.timeZone, systemClock.now());

@@ -2,7 +2,7 @@
 import type { Config } from '../config/config.js';
 import { buildApp } from '../adapters/http/build-app.js';
 import { createHttpDeps, systemClock } from './app-services.js';
-import { seedDemoContent } from './demo-content.js';
+import { firstAdminNotice, prepareDatabase } from './prepare-database.js';
 import { createNewsroomServices, startScheduler } from './newsroom-services.js';
 import { startEdgePurge } from './edge-purge.js';
 import { createLogger } from './logger.js';
@@ -13,21 +13,15 @@ import { createWireServices, startFeedPolling } from './wire-services.js';
 export async function serve(config: Config): Promise<{ url: string; close: () => Promise<void> }> {
   const logger = createLogger(config.logLevel);
   const storage = await openStorage(config.databaseUrl, { poolMax: config.databasePoolMax, connectionTimeoutMs: config.databaseConnectTimeoutMs });
-  if (config.demoContent) {
-    const seeded = await seedDemoContent(storage, config.timeZone, systemClock.now());
-    if (seeded) logger.info({ event: 'demo.seeded', imported: seeded.imported, failed: seeded.failed }, 'demo content imported');
-  }
+  // Migrate, seed and create the first admin (the same steps the primary of `serve --workers` runs once).
+  const firstAdmin = await prepareDatabase(config);
+  if (firstAdmin) process.stdout.write(firstAdminNotice(config.siteUrl, firstAdmin));
   // With REDIS_URL, events reach every process and login failures are counted across them.
   const redis = config.redisUrl ? openRedisServices({ url: config.redisUrl, prefix: config.redisPrefix, log: logger }) : null;
   const newsroom = createNewsroomServices(storage, {
     clock: systemClock, mediaDir: config.mediaDir, maxUploadBytes: config.mediaMaxUploadBytes, maxPixels: config.mediaMaxPixels,
     ...(redis ? { events: redis.events, throttle: redis.throttle } : {}),
   });
-  const firstAdmin = await newsroom.auth.ensureFirstAdmin(config.adminEmail);
-  if (firstAdmin) {
-    // Printed once, on the console only (never logged to files): the first admin's one-time password.
-    process.stdout.write(`\nFirst run: newsroom admin created.\n  sign in at ${config.siteUrl}/newsroom/login\n  email:    ${firstAdmin.email}\n  password: ${firstAdmin.password}\n  (change it with: dateline user reset-password --email ${firstAdmin.email} --password-stdin)\n\n`);
-  }
   const stopScheduler = startScheduler(newsroom,
     (published) => logger.info({ event: 'story.scheduled_published', slugs: published }, 'scheduled stories published'),
     (error) => logger.error({ err: error, event: 'scheduler.failed' }, 'scheduled publishing failed'));
