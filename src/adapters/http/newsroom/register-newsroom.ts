@@ -19,6 +19,7 @@ import { loadStaff } from './session-guard.js';
 import { registerStaffRoutes } from './staff-routes.js';
 import { registerSectionRoutes } from './section-routes.js';
 import { registerWireDeskRoutes } from './wire-desk-routes.js';
+import { registerWireSourceRoutes } from './wire-source-routes.js';
 
 function wantsJson(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('application/json');
@@ -55,7 +56,11 @@ export function registerNewsroom(app: FastifyInstance, deps: NewsroomDeps, media
     registerMediaRoutes(scope, deps, media);
     registerStaffRoutes(scope, deps);
     registerSectionRoutes(scope, deps, onSectionsChange);
-    if (deps.wire) registerWireDeskRoutes(scope, deps, deps.wire);
+    if (deps.wire) {
+      // Sources first: /newsroom/wire/sources must not be read as the wire item "sources".
+      registerWireSourceRoutes(scope, deps, deps.wire);
+      registerWireDeskRoutes(scope, deps, deps.wire);
+    }
   });
 }
 

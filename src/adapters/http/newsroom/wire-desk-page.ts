@@ -28,9 +28,10 @@ export function queueRow(e: WireQueueEntry, timeZone: string): SafeHtml {
 </tr>`;
 }
 
-export function queuePage(entries: WireQueueEntry[], filters: QueueFilters, agencies: string[], timeZone: string, next: string | null): SafeHtml {
+export function queuePage(entries: WireQueueEntry[], filters: QueueFilters, agencies: string[], timeZone: string, next: string | null, isAdmin: boolean): SafeHtml {
   const statuses = [['new', 'New'], ['', 'Any status'], ['used', 'Used'], ['spiked', 'Spiked']];
   return html`<h1>Wire</h1>
+${isAdmin ? html`<p><a href="/newsroom/wire/sources">Sources</a></p>` : ''}
 <form class="nr-filters" method="get" action="/newsroom/wire" aria-label="Filter the wire">
   <label for="w-agency">Agency</label><select id="w-agency" name="agency"><option value="">All agencies</option>${agencies.map((a) => html`<option value="${a}"${a === filters.agency ? ' selected' : ''}>${a}</option>`)}</select>
   <label for="w-status">Status</label><select id="w-status" name="status">${statuses.map(([v, l]) => html`<option value="${v}"${v === filters.status ? ' selected' : ''}>${l}</option>`)}</select>

@@ -43,7 +43,7 @@ export function registerWireDeskRoutes(app: FastifyInstance, deps: NewsroomDeps,
     const agencies = [...new Set((await wire.ingest.list({ limit: 500 })).map((e) => e.agency).filter((a): a is string => !!a))].sort();
     const last = list[list.length - 1];
     const next = list.length === 50 && last ? `/newsroom/wire?${new URLSearchParams({ ...(filters.agency ? { agency: filters.agency } : {}), status: filters.status, ...(filters.cluster ? { cluster: filters.cluster } : {}), before: `${last.receivedAt.toISOString()}|${last.id}` }).toString()}` : null;
-    return send(request, reply, 'Wire', queuePage(list, filters, agencies, tz, next));
+    return send(request, reply, 'Wire', queuePage(list, filters, agencies, tz, next, request.staff!.user.role === 'admin'));
   });
 
   /** The newest rows of the same filter, for the queue's live update (the page script adds the ones it lacks). */
