@@ -57,6 +57,15 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
   const assets = loadStaticAssets(options.assetsDir ?? defaultAssetsDir());
   // A public change drops exactly the pages that show the story (its surrogate keys).
   options.newsroom?.events.subscribe((event) => {
+    if (event.type === 'site.settings_changed') {
+      // Every page shows the site's name: reload the settings, then drop every cached page.
+      void storage.settings.load().then((stored) => {
+        Object.assign(options.settings, stored);
+        pageCache.clear();
+        options.logger?.info({ event: 'settings.reloaded' }, 'site settings reloaded');
+      }).catch((err: unknown) => options.logger?.error({ err, event: 'settings.reload_failed' }, 'site settings could not be reloaded'));
+      return;
+    }
     if (event.type === 'cache.resync') {
       // Story events may have been missed (Redis was down): every page may be stale.
       const dropped = pageCache.size();
@@ -78,7 +87,7 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
       newsroom: {
         deps: {
           settings: options.settings, assets, clock, auth: n.auth, users: storage.users, newsroom: n.newsroom, stories: storage.stories,
-          sections: storage.sections, topics: storage.topics, media: n.media, ...(options.wire ? { wire: options.wire } : {}),
+          sections: storage.sections, topics: storage.topics, media: n.media, settingsStore: storage.settings, events: n.events, ...(options.wire ? { wire: options.wire } : {}),
         },
         media: { variantPath: (key: string) => n.mediaStorage.path(key), maxUploadBytes: n.maxUploadBytes },
       },

@@ -30,7 +30,8 @@ export async function serve(config: Config): Promise<{ url: string; close: () =>
   const deps = createHttpDeps(storage, {
     newsroom,
     wire,
-    settings: { siteName: config.siteName, siteDescription: config.siteDescription, siteUrl: config.siteUrl, timeZone: config.timeZone, locale: config.locale },
+    // The environment's values, overridden by what an admin saved in the newsroom.
+    settings: { siteName: config.siteName, siteDescription: config.siteDescription, siteUrl: config.siteUrl, timeZone: config.timeZone, locale: config.locale, ...(await storage.settings.load()) },
     pageCache: { enabled: config.pageCache, maxEntries: config.pageCacheMaxEntries },
     logger,
   });

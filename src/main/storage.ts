@@ -13,6 +13,8 @@ import { openPostgres } from '../adapters/db/postgres-connection.js';
 import { openSqlite } from '../adapters/db/sqlite-connection.js';
 import { createSqlArticleStore } from '../adapters/db/stores/sql-article-store.js';
 import { createSqlMediaStore } from '../adapters/db/stores/sql-media-store.js';
+import { createSqlSettingsStore } from '../adapters/db/stores/sql-settings-store.js';
+import type { SettingsStore } from '../core/settings/site-settings.js';
 import { createSqlNewsroomStore } from '../adapters/db/stores/sql-newsroom-store.js';
 import { createSqlSessionStore, createSqlUserStore } from '../adapters/db/stores/sql-staff-stores.js';
 import type { MediaStore } from '../core/media/media-library.js';
@@ -34,6 +36,8 @@ export interface Storage {
   users: UserStore;
   sessions: SessionStore;
   media: MediaStore;
+  /** Site settings changed in the newsroom (over the environment's defaults). */
+  settings: SettingsStore;
   /** Keeps the search index in step on a caller's transaction (bulk copies rebuild the index through it). */
   searchWriter: SearchWriter;
   /** Changes whenever a write commits that this process must see (see each engine below). */
@@ -114,6 +118,7 @@ export async function openStorage(databaseUrl: string, options: StorageOptions =
     users: createSqlUserStore(db),
     sessions: createSqlSessionStore(db),
     media: createSqlMediaStore(db),
+    settings: createSqlSettingsStore(db),
     generation: () => engine.externalVersion() + localWrites,
     close: () => db.destroy(),
   };

@@ -135,3 +135,13 @@ describeStorageContract('MediaStore', ({ open }) => {
     expect([...(await storage.media.findMany([a, 'missing'])).keys()]).toEqual([a]);
   });
 });
+
+describeStorageContract('SettingsStore', ({ open }) => {
+  it('stores only what an admin changed, and saves again over it', async () => {
+    const storage = await open();
+    expect(await storage.settings.load()).toEqual({});
+    await storage.settings.save({ siteName: 'Herald', siteDescription: 'News' }, T0);
+    await storage.settings.save({ siteName: 'The Herald', siteDescription: 'All the news' }, new Date(T0.getTime() + 1000));
+    expect(await storage.settings.load()).toEqual({ siteName: 'The Herald', siteDescription: 'All the news' });
+  });
+});

@@ -44,3 +44,32 @@ describe('newsroom administration', () => {
     expect((await editor.get('/newsroom/topics?q=%25%25', { accept: 'application/json' })).json().items).toEqual([]);
   });
 });
+
+describe('site settings', () => {
+  let site: TestSite;
+  let admin: StaffSession;
+  beforeAll(async () => {
+    site = await createTestSite({ newsroom: true });
+    admin = await staffSession(site, 'admin');
+  });
+  afterAll(() => site.close());
+
+  it('lets an admin rename the site: every page and feed shows it at once, and it is stored for the next start', async () => {
+    expect((await site.app.inject({ method: 'GET', url: '/' })).body).toContain('Dateline Test');
+    const res = await admin.post('/newsroom/settings', { siteName: 'The Gulf <Herald>', siteDescription: 'News from the Gulf & beyond' });
+    expect(res.statusCode).toBe(200);
+    const home = await site.app.inject({ method: 'GET', url: '/' });
+    expect(home.body).toContain('The Gulf &lt;Herald&gt;');
+    expect(home.body).not.toContain('<Herald>');
+    expect((await site.app.inject({ method: 'GET', url: '/feed.xml' })).body).toContain('The Gulf &lt;Herald&gt;');
+    expect(await site.storage.settings.load()).toEqual({ siteName: 'The Gulf <Herald>', siteDescription: 'News from the Gulf & beyond' });
+  });
+
+  it('refuses an empty name and keeps settings to admins', async () => {
+    const empty = await admin.post('/newsroom/settings', { siteName: '  ', siteDescription: 'x' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('The site needs a name.');
+    const editor = await staffSession(site, 'editor');
+    expect((await editor.post('/newsroom/settings', { siteName: 'Mine', siteDescription: '' })).statusCode).toBe(403);
+  });
+});

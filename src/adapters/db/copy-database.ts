@@ -24,6 +24,7 @@ export const COPIED_TABLES: readonly { table: string; key: readonly string[] }[]
   { table: 'revisions', key: ['id'] },
   { table: 'short_links', key: ['code'] },
   { table: 'corrections', key: ['id'] },
+  { table: 'site_settings', key: ['key'] },
   { table: 'wire_sources', key: ['id'] },
   { table: 'wire_items', key: ['id'] },
   { table: 'wire_item_versions', key: ['id'] },

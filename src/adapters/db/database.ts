@@ -132,6 +132,12 @@ export interface MediaTable {
   created_at: string;
 }
 
+export interface SiteSettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface CorrectionsTable {
   id: string;
   article_id: string;
@@ -228,4 +234,5 @@ export interface Database extends WireDeskTables {
   sessions: SessionsTable;
   media: MediaTable;
   corrections: CorrectionsTable;
+  site_settings: SiteSettingsTable;
 }

@@ -32,6 +32,7 @@ const eventSchema = z.union([
     articleId: text, slug: text, tags: z.array(text).max(10_000),
   }),
   z.object({ type: z.literal('cache.resync') }),
+  z.object({ type: z.literal('site.settings_changed') }),
 ]);
 const envelopeSchema = z.object({ origin: z.string().min(1).max(100), event: eventSchema });
 

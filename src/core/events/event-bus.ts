@@ -17,7 +17,12 @@ export interface CacheResyncEvent {
   type: 'cache.resync';
 }
 
-export type DomainEvent = StoryChangedEvent | CacheResyncEvent;
+/** An admin changed the site's settings (name, description): every process reloads them and drops its cached pages. */
+export interface SettingsChangedEvent {
+  type: 'site.settings_changed';
+}
+
+export type DomainEvent = StoryChangedEvent | CacheResyncEvent | SettingsChangedEvent;
 
 export interface EventBus {
   publish(event: DomainEvent): Promise<void>;

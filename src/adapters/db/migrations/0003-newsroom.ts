@@ -62,6 +62,15 @@ export const newsroomSchema: Migration = {
       .execute();
     await db.schema.createIndex('corrections_article_idx').ifNotExists().on('corrections').columns(['article_id', 'created_at']).execute();
 
+    // Settings admins change in the newsroom; anything absent falls back to the environment's value.
+    await db.schema
+      .createTable('site_settings')
+      .ifNotExists()
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+
     // One statement per column: SQLite's ALTER TABLE adds one column at a time.
     await db.schema.alterTable('articles').addColumn('scheduled_at', 'text').execute();
     await db.schema.alterTable('articles').addColumn('lead_media_id', 'text').execute();

@@ -9,6 +9,8 @@ import type { Clock } from '../../../core/shared/clock.js';
 import type { StaticAssets } from '../assets/static-assets.js';
 import type { SiteSettings } from '../http-deps.js';
 import type { MediaLibrary } from '../../../core/media/media-library.js';
+import type { EventBus } from '../../../core/events/event-bus.js';
+import type { SettingsStore } from '../../../core/settings/site-settings.js';
 import type { WireServices } from '../../../main/wire-services.js';
 
 export interface NewsroomDeps {
@@ -22,6 +24,8 @@ export interface NewsroomDeps {
   sections: SectionStore;
   topics: TopicStore;
   media: MediaLibrary;
+  settingsStore: SettingsStore;
+  events: EventBus;
   /** The wire desk; absent in a newsroom without it. */
   wire?: WireServices;
 }

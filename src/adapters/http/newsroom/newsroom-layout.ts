@@ -6,7 +6,7 @@ import { html, type SafeHtml } from '../html/html.js';
 export interface NewsroomPage {
   title: string;
   /** The nav entry to mark current. */
-  current?: 'home' | 'stories' | 'new' | 'media' | 'users' | 'sections' | 'wire';
+  current?: 'home' | 'stories' | 'new' | 'media' | 'users' | 'sections' | 'settings' | 'wire';
   user: StaffUser | null;
   csrf: string | null;
   flash?: { kind: 'ok' | 'error'; text: string } | null;
@@ -26,7 +26,7 @@ function nav(page: NewsroomPage): SafeHtml {
     ${link('new', '/newsroom/stories/new', 'New story')}
     ${link('wire', '/newsroom/wire', 'Wire')}
     ${link('media', '/newsroom/media', 'Media')}
-    ${user.role === 'admin' ? html`${link('users', '/newsroom/users', 'Staff')}${link('sections', '/newsroom/sections', 'Sections')}` : ''}
+    ${user.role === 'admin' ? html`${link('users', '/newsroom/users', 'Staff')}${link('sections', '/newsroom/sections', 'Sections')}${link('settings', '/newsroom/settings', 'Settings')}` : ''}
   </ul>
 </nav>
 <form class="nr-user" method="post" action="/newsroom/logout">

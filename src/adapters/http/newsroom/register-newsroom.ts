@@ -18,6 +18,7 @@ import { registerRevisionRoutes } from './revision-routes.js';
 import { loadStaff } from './session-guard.js';
 import { registerStaffRoutes } from './staff-routes.js';
 import { registerSectionRoutes } from './section-routes.js';
+import { registerSettingsRoutes } from './settings-routes.js';
 import { registerWireDeskRoutes } from './wire-desk-routes.js';
 import { registerWireSourceRoutes } from './wire-source-routes.js';
 
@@ -25,7 +26,7 @@ function wantsJson(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('application/json');
 }
 
-/** `onSectionsChange` drops cached reader pages: every page's menu lists the sections. */
+/** `onSectionsChange` drops cached reader pages: every page's menu lists the sections and shows the site's name. */
 export function registerNewsroom(app: FastifyInstance, deps: NewsroomDeps, media: MediaRouteOptions, onSectionsChange: () => void): void {
   void app.register(async (scope) => {
     await scope.register(cookie);
@@ -56,6 +57,7 @@ export function registerNewsroom(app: FastifyInstance, deps: NewsroomDeps, media
     registerMediaRoutes(scope, deps, media);
     registerStaffRoutes(scope, deps);
     registerSectionRoutes(scope, deps, onSectionsChange);
+    registerSettingsRoutes(scope, deps, onSectionsChange);
     if (deps.wire) {
       // Sources first: /newsroom/wire/sources must not be read as the wire item "sources".
       registerWireSourceRoutes(scope, deps, deps.wire);

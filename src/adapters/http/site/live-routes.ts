@@ -77,7 +77,7 @@ export function registerLiveRoutes(app: FastifyInstance, articles: Pick<ArticleS
   // Lookups run one after another so readers get a story's events in the order the newsroom made them.
   let queue = Promise.resolve();
   const onEvent = (event: DomainEvent) => {
-    if (event.type === 'cache.resync' || streams.size === 0) return;
+    if (event.type === 'cache.resync' || event.type === 'site.settings_changed' || streams.size === 0) return;
     queue = queue
       .then(async () => send(storyFrame(await liveStoryMessage(event, articles))))
       .catch((err: unknown) => app.log.warn({ err, event: 'live.message_failed', slug: event.slug }, 'a live update was not sent'));

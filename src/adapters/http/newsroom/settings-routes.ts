@@ -1,0 +1,57 @@
+/** @module Site settings (admins): the site's name and description, applied at once in every process; the rest comes from the environment. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { DomainError } from '../../../core/shared/domain-error.js';
+import { settingsIssues, type EditableSettings } from '../../../core/settings/site-settings.js';
+import { html } from '../html/html.js';
+import type { NewsroomDeps } from './newsroom-deps.js';
+import { renderNewsroomPage } from './newsroom-layout.js';
+import { requireCsrf } from './session-guard.js';
+import { signedInUser } from './newsroom-story-routes.js';
+
+export function registerSettingsRoutes(app: FastifyInstance, deps: NewsroomDeps, onChange: () => void): void {
+  function requireAdmin(request: FastifyRequest) {
+    if (signedInUser(request).role !== 'admin') throw new DomainError('PERMISSION_DENIED', 'Only an admin can change the site settings.');
+  }
+
+  function page(request: FastifyRequest, reply: FastifyReply, status: number, values: EditableSettings, flash: { kind: 'ok' | 'error'; text: string } | null) {
+    const csrf = request.staff!.session.csrfToken;
+    const s = deps.settings;
+    const main = html`<h1>Settings</h1>
+<form class="nr-form" method="post" action="/newsroom/settings"><input type="hidden" name="_csrf" value="${csrf}">
+  <div class="field"><label class="field-label" for="site-name">Site name</label><input id="site-name" name="siteName" value="${values.siteName}" maxlength="80" required></div>
+  <div class="field"><label class="field-label" for="site-description">Description</label><textarea id="site-description" name="siteDescription" rows="2" maxlength="300" aria-describedby="sd-hint">${values.siteDescription}</textarea>
+    <p class="field-hint" id="sd-hint">Shown in the footer, feeds and search results.</p></div>
+  <div class="button-row"><button class="btn btn-primary" type="submit">Save settings</button></div>
+</form>
+<h2>From the environment</h2>
+<p class="field-hint">These are set where Dateline is started (see README, Configuration) and need a restart to change.</p>
+<dl class="nr-settings">
+  <dt>Site address</dt><dd>${s.siteUrl}</dd>
+  <dt>Time zone</dt><dd>${s.timeZone}</dd>
+  <dt>Locale</dt><dd>${s.locale}</dd>
+</dl>`;
+    return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store')
+      .send(renderNewsroomPage(deps.assets, deps.settings.siteName, { title: 'Settings', current: 'settings', user: request.staff!.user, csrf, flash }, main));
+  }
+
+  app.get('/newsroom/settings', async (request, reply) => {
+    requireAdmin(request);
+    return page(request, reply, 200, { siteName: deps.settings.siteName, siteDescription: deps.settings.siteDescription }, null);
+  });
+
+  app.post('/newsroom/settings', async (request, reply) => {
+    requireAdmin(request);
+    requireCsrf(deps.auth, request);
+    const form = z.object({ siteName: z.string().max(1000).default(''), siteDescription: z.string().max(3000).default('') }).parse(request.body);
+    const values: EditableSettings = { siteName: form.siteName.replace(/\s+/g, ' ').trim(), siteDescription: form.siteDescription.replace(/\s+/g, ' ').trim() };
+    const issues = settingsIssues(values);
+    if (issues.length) return page(request, reply, 400, values, { kind: 'error', text: issues.map((i) => i.message).join(' ') });
+    await deps.settingsStore.save(values, deps.clock.now());
+    Object.assign(deps.settings, values);
+    onChange();
+    await deps.events.publish({ type: 'site.settings_changed' });
+    request.log.info({ event: 'settings.changed' }, 'site settings changed');
+    return page(request, reply, 200, values, { kind: 'ok', text: 'Settings saved; every page shows them now.' });
+  });
+}
