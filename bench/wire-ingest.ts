@@ -14,6 +14,8 @@ export interface WireIngestMeasurement {
   items: number;
   seconds: number;
   itemsPerSecond: number;
+  /** CPU time of the whole process (every thread) over the timed part: steadier than wall time on a shared machine. */
+  cpuSeconds: number;
   /** Resends and late versions recognised (the corpus sends one item in ten twice: the update counts as updated, not duplicate). */
   duplicates: number;
   /** Distinct clusters among the stored items. */
@@ -28,6 +30,7 @@ export async function measureWireIngest(options: { items: number; sharedDir?: st
   const storage = await openStorage(`sqlite:${join(dir, 'wire.db')}`);
   try {
     const wire = createWireServices(storage, { batchSize: 500 });
+    const cpu = process.cpuUsage();
     const started = performance.now();
     // Documents arrive in deliveries; each call parses and stores one delivery.
     let duplicates = 0;
@@ -38,9 +41,10 @@ export async function measureWireIngest(options: { items: number; sharedDir?: st
       failed += report.failed;
     }
     const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
     if (failed > 0) throw new Error(`${failed} corpus documents failed to ingest`);
     const row = await sql<{ clusters: number }>`SELECT count(DISTINCT cluster_id) AS clusters FROM wire_items`.execute(storage.db);
-    return { items: documents.length, seconds, itemsPerSecond: documents.length / seconds, duplicates, clusters: Number(row.rows[0]?.clusters ?? 0) };
+    return { items: documents.length, seconds, itemsPerSecond: documents.length / seconds, cpuSeconds: (used.user + used.system) / 1e6, duplicates, clusters: Number(row.rows[0]?.clusters ?? 0) };
   } finally {
     await storage.close();
     rmSync(dir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import type { Storage } from '../../src/main/storage.js';
 import { describeStorageContract } from '../contracts/storage-contract.js';
 
 const STORY = 'Russian President Vladimir Putin and North Korean leader Kim Jong Un signed a new partnership that includes a vow of mutual aid if either country is attacked, during a Wednesday summit that came as both face escalating standoffs with the West. It could mark the strongest connection between Moscow and Pyongyang since the Soviet Union collapsed in 1991.';
+const THIRD = 'Stock markets in Asia rallied on Thursday after the central bank surprised investors with a half-point cut in interest rates, its first in four years, and signalled that more cuts could follow.';
 const OTHER = 'Heavy rain flooded parts of southern England overnight, closing roads and railway lines, and forecasters warned that more storms were on the way for the weekend across the region.';
 
 function makeWireItem(overrides: Partial<WireItem> = {}): WireItem {
@@ -67,6 +68,31 @@ describeStorageContract('Wire ingest', ({ open, freshUrl }) => {
       expect(cluster.map((e) => e.agency).sort()).toEqual(['AP', 'Reuters']);
       expect((await service.find(more.itemIds[1]!))?.clusterId).toBe(more.itemIds[1]);
     } finally {
+      await b.close();
+    }
+  });
+
+  it('clusters with items another running process stored after this one loaded its window, new versions included', async () => {
+    const url = await freshUrl();
+    const { openStorage } = await import('../../src/main/storage.js');
+    const a = await openStorage(url);
+    const b = await openStorage(url);
+    try {
+      const [first, later] = [wire(a), wire(b)];
+      // b has loaded its window (empty of AP's item) before a stores it.
+      await later.service.ingest([{ item: makeWireItem({ agency: 'AFP', agencyId: 'F1', headline: 'Floods', body: [{ type: 'paragraph', text: OTHER }] }), origin: 'f' }]);
+      const ap = await first.service.ingest([{ item: makeWireItem(), origin: 'ap' }]);
+      const reuters = await later.service.ingest([{ item: makeWireItem({ agency: 'Reuters', agencyId: 'R1', body: [{ type: 'paragraph', text: `SEOUL (Reuters) - ${STORY} Reporting by Hyonhee Shin.` }] }), origin: 'r' }]);
+      expect((await later.service.find(reuters.itemIds[0]!))?.clusterId).toBe(ap.itemIds[0]);
+      // AP's version 2 is another story altogether: b clusters the next copy of it only if it pulled the new signature.
+      first.tick(1000);
+      await first.service.ingest([{ item: makeWireItem({ version: 2, headline: 'Markets', body: [{ type: 'paragraph', text: THIRD }] }), origin: 'ap2' }]);
+      later.tick(1000);
+      const dpa = await later.service.ingest([{ item: makeWireItem({ agency: 'dpa', agencyId: 'D1', headline: 'Markets', body: [{ type: 'paragraph', text: `${THIRD} Reporting by dpa.` }] }), origin: 'd' }]);
+      expect((await later.service.find(dpa.itemIds[0]!))?.clusterId).toBe(ap.itemIds[0]);
+      expect((await later.service.cluster(ap.itemIds[0]!)).map((e) => e.agency).sort()).toEqual(['AP', 'Reuters', 'dpa']);
+    } finally {
+      await a.close();
       await b.close();
     }
   });

@@ -28,7 +28,6 @@ export const COPIED_TABLES: readonly { table: string; key: readonly string[] }[]
   { table: 'wire_sources', key: ['id'] },
   { table: 'wire_items', key: ['id'] },
   { table: 'wire_item_versions', key: ['id'] },
-  { table: 'wire_item_bands', key: ['band_key', 'item_id'] },
 ];
 
 /** Tables that are not content: Kysely's bookkeeping and each engine's own search structures. */

@@ -184,15 +184,13 @@ export interface WireItemsTable extends WireCopyColumns {
   used_article_id: string | null;
   /** JSON array of SuggestedTopic once suggested, else null. */
   topics: string | null;
+  /** ISO time the current version was stored, and the ingest process that stored it (the cluster window sync reads both). */
+  stored_at: string;
+  stored_by: string;
 }
 
 export interface WireItemVersionsTable extends WireCopyColumns {
   id: string;
-  item_id: string;
-}
-
-export interface WireItemBandsTable {
-  band_key: string;
   item_id: string;
 }
 
@@ -218,7 +216,6 @@ export interface WireDeskTables {
   wire_sources: WireSourcesTable;
   wire_items: WireItemsTable;
   wire_item_versions: WireItemVersionsTable;
-  wire_item_bands: WireItemBandsTable;
 }
 
 export interface Database extends WireDeskTables {

@@ -5,7 +5,8 @@ export const SIGNATURE_LENGTH = 128;
 /** Word 3-grams: long enough that two different stories on one topic share few, short enough to survive small edits. */
 export const SHINGLE_WORDS = 3;
 
-const SEEDS = seedsFrom(0x9e3779b9, SIGNATURE_LENGTH);
+const MULTIPLIERS = Int32Array.from(seedsFrom(0x9e3779b9, SIGNATURE_LENGTH), (seed) => seed | 1);
+const ADDENDS = Int32Array.from(seedsFrom(0x9e3779b9 ^ 0x7f4a7c15, SIGNATURE_LENGTH));
 
 /** Lower-cased words (letters and digits of any script), NFKC, punctuation dropped. */
 export function wordsOf(text: string): string[] {
@@ -42,18 +43,43 @@ function seedsFrom(seed: number, count: number): Uint32Array {
   return seeds;
 }
 
-/** The MinHash signature of a text; a text shorter than one shingle is hashed as one shingle. */
+/** FNV-1a continued over one more string: hashing "a b c" piecewise gives fnv1a("a b c") without building it. */
+function fnv1aAppend(hash: number, text: string): number {
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/** fnv1a of the shingle starting at word `i`, without joining the words. */
+function shingleHash(words: string[], i: number): number {
+  let hash = fnv1aAppend(0x811c9dc5, words[i]!);
+  for (let j = i + 1; j < i + SHINGLE_WORDS; j++) hash = fnv1aAppend(Math.imul(hash ^ 0x20, 0x01000193), words[j]!);
+  return hash >>> 0;
+}
+
+/**
+ * The MinHash signature of a text over its word 3-grams (FNV-1a of the words joined by spaces; a text
+ * shorter than one shingle is one shingle). Each shingle is mixed once; the 128 hash functions are then
+ * multiply-add permutations of 32-bit integers (odd multipliers, so each is a bijection), computed in
+ * signed arithmetic and flipped to unsigned order at the end. A repeated shingle cannot change a minimum,
+ * so shingles are not deduplicated first.
+ */
 export function minhashSignature(text: string): Uint32Array {
   const words = wordsOf(text);
-  const shingles = new Set<number>();
-  if (words.length < SHINGLE_WORDS) shingles.add(fnv1a(words.join(' ')));
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) shingles.add(fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' ')));
-  const signature = new Uint32Array(SIGNATURE_LENGTH).fill(0xffffffff);
-  for (const shingle of shingles) {
-    for (let k = 0; k < SIGNATURE_LENGTH; k++) {
-      const h = mix(shingle ^ SEEDS[k]!);
-      if (h < signature[k]!) signature[k] = h;
+  const count = Math.max(words.length - SHINGLE_WORDS + 1, 1);
+  const mixed = new Int32Array(count);
+  if (words.length < SHINGLE_WORDS) mixed[0] = mix(fnv1a(words.join(' ')));
+  else for (let i = 0; i < count; i++) mixed[i] = mix(shingleHash(words, i));
+  // One function at a time over every shingle: the running minimum stays in a register.
+  const signature = new Uint32Array(SIGNATURE_LENGTH);
+  for (let k = 0; k < SIGNATURE_LENGTH; k++) {
+    const a = MULTIPLIERS[k]!;
+    const b = ADDENDS[k]!;
+    let min = 0x7fffffff;
+    for (let i = 0; i < count; i++) {
+      const h = (Math.imul(a, mixed[i]!) + b) | 0;
+      if (h < min) min = h;
     }
+    signature[k] = min ^ 0x80000000;
   }
   return signature;
 }
@@ -66,15 +92,39 @@ export function estimatedJaccard(a: Uint32Array, b: Uint32Array): number {
   return same / a.length;
 }
 
+const HEX_DIGITS = '0123456789abcdef';
+const HEX_CODES = Uint8Array.from(HEX_DIGITS, (c) => c.charCodeAt(0));
+const ascii = new TextDecoder('latin1');
+
 /** Hex, 8 digits per value: 1,024 characters for a stored signature column. */
 export function serialiseSignature(signature: Uint32Array): string {
-  return Array.from(signature, (v) => v.toString(16).padStart(8, '0')).join('');
+  const codes = new Uint8Array(signature.length * 8);
+  for (let i = 0; i < signature.length; i++) {
+    const value = signature[i]!;
+    for (let d = 0; d < 8; d++) codes[i * 8 + d] = HEX_CODES[(value >>> (28 - d * 4)) & 0xf]!;
+  }
+  return ascii.decode(codes);
 }
 
 /** Reads a stored signature; null when the text is not a signature of the expected length. */
 export function parseSignature(text: string): Uint32Array | null {
-  if (text.length !== SIGNATURE_LENGTH * 8 || !/^[0-9a-f]+$/.test(text)) return null;
+  if (text.length !== SIGNATURE_LENGTH * 8) return null;
   const signature = new Uint32Array(SIGNATURE_LENGTH);
-  for (let i = 0; i < SIGNATURE_LENGTH; i++) signature[i] = Number.parseInt(text.slice(i * 8, i * 8 + 8), 16);
+  for (let i = 0; i < SIGNATURE_LENGTH; i++) {
+    let value = 0;
+    for (let d = 0; d < 8; d++) {
+      const digit = hexValue(text.charCodeAt(i * 8 + d));
+      if (digit < 0) return null;
+      value = value * 16 + digit;
+    }
+    signature[i] = value;
+  }
   return signature;
+}
+
+/** The value of a lower-case hex digit's char code; -1 for anything else. */
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
 }

@@ -1,6 +1,6 @@
 /**
  * @module Wire ingest and queue: stores parsed wire items once each (agency versions replace, resends are
- * ignored, late older versions go to history), clusters near-duplicates through stored LSH bands, and
+ * ignored, late older versions go to history), clusters near-duplicates through an in-memory LSH window synced from the store, and
  * serves the desk's queue (list, spike, use, topics suggested lazily).
  */
 import type { Clock } from '../shared/clock.js';
@@ -9,9 +9,11 @@ import type { Result } from '../shared/result.js';
 import type { SuggestedTopic, TopicSuggester } from '../topics/topic-suggester.js';
 import { bodyText } from '../articles/article.js';
 import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, rowsPerBand } from './near-duplicate-cluster.js';
-import { estimatedJaccard, minhashSignature, SIGNATURE_LENGTH } from './near-duplicate.js';
+import { estimatedJaccard, minhashSignature } from './near-duplicate.js';
+import { bandHashes, createNearDuplicateWindow, type WindowEntry } from './near-duplicate-window.js';
+import { createWindowSync } from './near-duplicate-window-sync.js';
 import { isReadableWireItem, wireItemText, type WireItem } from './wire-item.js';
-import { wireItemKey, type ClusterCandidate, type StoredWireItem, type WireBatchWrites, type WireItemStatus, type WireItemVersion, type WireQueueEntry, type WireQueueQuery, type WireStore } from './wire-store.js';
+import { wireItemKey, type ClusterCandidate, type StoredWireItem, type WireItemStatus, type WireItemVersion, type WireQueueEntry, type WireQueueQuery, type WireStore } from './wire-store.js';
 
 export interface WireIngestDeps {
   store: WireStore;
@@ -26,6 +28,10 @@ export interface WireIngestDeps {
   clusterWindowHours?: number;
   /** Items per transaction (default 500). */
   batchSize?: number;
+  /** Names this ingest process's writes in the store (default: a new id); see near-duplicate-window-sync.ts. */
+  processId?: string;
+  /** How far each window sync looks back before the previous one (default 30 s). */
+  syncOverlapMs?: number;
 }
 
 export interface WireIngestInput {
@@ -61,17 +67,6 @@ export function emptyWireIngestReport(): WireIngestReport {
   return { ingested: 0, updated: 0, duplicates: 0, stale: 0, failed: 0, errors: [], itemIds: [] };
 }
 
-/** LSH band keys of a signature: band number and its values, hex (a 2-row band is 18 characters). */
-export function bandKeysOf(signature: Uint32Array, rows: number): string[] {
-  const keys: string[] = [];
-  for (let start = 0, band = 0; start < SIGNATURE_LENGTH; start += rows, band++) {
-    let key = band.toString(16).padStart(2, '0');
-    for (let i = start; i < start + rows; i++) key += signature[i]!.toString(16).padStart(8, '0');
-    keys.push(key);
-  }
-  return keys;
-}
-
 /** The content hash covers the agency's copy, not the format it came in or when it arrived. */
 export function wireContentHash(item: WireItem, hash: (text: string) => string): string {
   const { format: _format, ...copy } = item;
@@ -83,7 +78,11 @@ interface Prepared {
   key: string;
   contentHash: string;
   signature: Uint32Array;
-  bandKeys: string[];
+  hashes: Int32Array;
+}
+
+function windowEntry(item: StoredWireItem, storedAtMs: number): WindowEntry {
+  return { itemId: item.id, clusterId: item.clusterId, signature: item.signature, receivedAtMs: item.receivedAt.getTime(), storedAtMs };
 }
 
 export function createWireIngestService(deps: WireIngestDeps) {
@@ -93,39 +92,31 @@ export function createWireIngestService(deps: WireIngestDeps) {
   const windowMs = (deps.clusterWindowHours ?? 72) * 3600_000;
   const batchSize = Math.max(1, deps.batchSize ?? 500);
   let suggester: Promise<TopicSuggester> | null = null;
+  const processId = deps.processId ?? ids.newId();
+  const windowSync = createWindowSync(store, { rows, windowMs, processId, ...(deps.syncOverlapMs !== undefined ? { overlapMs: deps.syncOverlapMs } : {}) });
 
   function prepare(input: WireIngestInput): Prepared {
     const signature = minhashSignature(wireItemText(input.item));
     return {
       input, key: wireItemKey(input.item.agency ?? '', input.item.agencyId),
-      contentHash: wireContentHash(input.item, deps.hash), signature, bandKeys: bandKeysOf(signature, rows),
+      contentHash: wireContentHash(input.item, deps.hash), signature, hashes: bandHashes(signature, rows),
     };
   }
 
   /** Decides every item of a batch against the store and the batch's own earlier items, then writes once. */
   async function ingestBatch(batch: Prepared[], now: Date, report: WireIngestReport): Promise<void> {
+    await windowSync.sync(now);
     const existing = await store.findByAgencyKeys(batch.map((p) => ({ agency: p.input.item.agency ?? '', agencyId: p.input.item.agencyId })));
     const known = existing.size > 0 ? await store.findVersionHashes([...existing.values()].map((e) => e.id)) : new Map<string, Set<string>>();
-    const buckets = new Map<string, ClusterCandidate[]>();
-    const addToBuckets = (candidate: ClusterCandidate, keys: string[]) => {
-      for (const key of keys) {
-        const bucket = buckets.get(key);
-        if (bucket) bucket.push(candidate);
-        else buckets.set(key, [candidate]);
-      }
-    };
-    const removeFromBuckets = (itemId: string, keys: string[]) => {
-      for (const key of keys) {
-        const bucket = buckets.get(key);
-        if (bucket) buckets.set(key, bucket.filter((c) => c.itemId !== itemId));
-      }
-    };
-    const candidates = await store.findClusterCandidates([...new Set(batch.flatMap((p) => p.bandKeys))], new Date(now.getTime() - windowMs));
-    for (const candidate of candidates) addToBuckets(candidate, bandKeysOf(candidate.signature, rows));
+    // The batch's own items are candidates for its later items; an item replaced in the batch is no longer one in its stored version.
+    const local = createNearDuplicateWindow(rows);
+    const replaced = new Set<string>();
+    const hashesOf = new Map<string, Int32Array>();
+    const sinceMs = now.getTime() - windowMs;
 
     const current = new Map(existing);
     const inserts = new Map<string, StoredWireItem>();
-    const replacements = new Map<string, { next: StoredWireItem; previousBandKeys: string[] }>();
+    const replacements = new Map<string, StoredWireItem>();
     const history: WireItemVersion[] = [];
     const outcomes: [Prepared, WireIngestOutcome, string | null][] = [];
 
@@ -143,32 +134,29 @@ export function createWireIngestService(deps: WireIngestDeps) {
         history.push({ ...pick(previous), id: ids.newId(), itemId: previous.id });
         knownHash(known, previous.id, previous.contentHash);
         const next: StoredWireItem = { ...previous, ...copy, signature: p.signature, topics: null };
-        const oldKeys = bandKeysOf(previous.signature, rows);
-        removeFromBuckets(previous.id, oldKeys);
-        addToBuckets({ itemId: next.id, clusterId: next.clusterId, signature: next.signature }, p.bandKeys);
+        replaced.add(next.id);
+        local.add(windowEntry(next, 0), p.hashes);
+        hashesOf.set(next.id, p.hashes);
         if (inserts.has(next.id)) inserts.set(next.id, next);
-        else replacements.set(next.id, { next, previousBandKeys: replacements.get(next.id)?.previousBandKeys ?? oldKeys });
+        else replacements.set(next.id, next);
         current.set(p.key, next);
         outcomes.push([p, 'updated', next.id]);
       } else {
         const id = ids.newId();
-        const clusterId = bestCluster(p, buckets) ?? id;
+        const clusterId = bestCluster(p, [...windowSync.window.candidates(p.signature, p.hashes, sinceMs).filter((c) => !replaced.has(c.itemId)), ...local.candidates(p.signature, p.hashes, -Infinity)]) ?? id;
         const stored: StoredWireItem = { ...copy, id, clusterId, signature: p.signature, status: 'new', usedArticleId: null, topics: null };
         inserts.set(id, stored);
-        addToBuckets({ itemId: id, clusterId, signature: p.signature }, p.bandKeys);
+        local.add(windowEntry(stored, 0), p.hashes);
+        hashesOf.set(id, p.hashes);
         current.set(p.key, stored);
         outcomes.push([p, 'ingested', id]);
       }
     }
 
-    const finals = [...inserts.values(), ...[...replacements.values()].map((r) => r.next)];
-    const writes: WireBatchWrites = {
-      inserts: [...inserts.values()],
-      replacements: [...replacements.values()],
-      history,
-      bands: finals.flatMap((item) => bandKeysOf(item.signature, rows).map((bandKey) => ({ bandKey, itemId: item.id }))),
-    };
-    await store.writeBatch(writes);
+    const storedAt = clock.now();
+    await store.writeBatch({ inserts: [...inserts.values()], replacements: [...replacements.values()], history, storedAt, storedBy: processId });
+    // Only what was committed enters the window: a failed batch leaves no phantom candidates behind.
+    for (const item of [...inserts.values(), ...replacements.values()]) windowSync.window.add(windowEntry(item, storedAt.getTime()), hashesOf.get(item.id));
     for (const [, outcome, id] of outcomes) {
       if (outcome === 'ingested') report.ingested++;
       else if (outcome === 'updated') report.updated++;
@@ -178,16 +166,11 @@ export function createWireIngestService(deps: WireIngestDeps) {
     }
   }
 
-  function bestCluster(p: Prepared, buckets: Map<string, ClusterCandidate[]>): string | null {
-    const seen = new Set<string>();
+  function bestCluster(p: Prepared, candidates: ClusterCandidate[]): string | null {
     let best: { clusterId: string; similarity: number } | null = null;
-    for (const key of p.bandKeys) {
-      for (const candidate of buckets.get(key) ?? []) {
-        if (seen.has(candidate.itemId)) continue;
-        seen.add(candidate.itemId);
-        const similarity = estimatedJaccard(p.signature, candidate.signature);
-        if (similarity >= threshold && (!best || similarity > best.similarity)) best = { clusterId: candidate.clusterId, similarity };
-      }
+    for (const candidate of candidates) {
+      const similarity = estimatedJaccard(p.signature, candidate.signature);
+      if (similarity >= threshold && (!best || similarity > best.similarity)) best = { clusterId: candidate.clusterId, similarity };
     }
     return best?.clusterId ?? null;
   }

@@ -1,4 +1,4 @@
-/** @module WireStore: the port the wire desk keeps its items, versions, band index and sources through. */
+/** @module WireStore: the port the wire desk keeps its items, versions, cluster signatures and sources through. */
 import type { SuggestedTopic } from '../topics/topic-suggester.js';
 import type { WireItem } from './wire-item.js';
 import type { WireSource } from './wire-source.js';
@@ -30,11 +30,25 @@ export interface WireItemVersion extends WireCopy {
   itemId: string;
 }
 
-/** What clustering needs of an earlier item found through a shared band key. */
+/** What clustering needs of an earlier item found through a shared band. */
 export interface ClusterCandidate {
   itemId: string;
   clusterId: string;
   signature: Uint32Array;
+}
+
+/** An item of the cluster window as stored: a candidate with its received and stored times. */
+export interface WindowRow extends ClusterCandidate {
+  receivedAt: Date;
+  storedAt: Date;
+}
+
+/** Which window rows to read: received since the window start; optionally only versions stored since a time by another ingest process. */
+export interface WindowRowQuery {
+  receivedSince: Date;
+  storedSince?: Date;
+  /** Leaves out the rows this process stored itself (it indexed them as it wrote them). */
+  notStoredBy?: string;
 }
 
 /** The queue row the desk lists (no body). */
@@ -65,10 +79,11 @@ export interface WireQueueQuery {
 export interface WireBatchWrites {
   inserts: StoredWireItem[];
   /** Items already stored before the batch whose current version is replaced; the old copy goes to history. */
-  replacements: { next: StoredWireItem; previousBandKeys: string[] }[];
+  replacements: StoredWireItem[];
   history: WireItemVersion[];
-  /** Band keys of every inserted or replaced item. */
-  bands: { bandKey: string; itemId: string }[];
+  /** When and by which ingest process the inserts and replacements were stored: what other processes sync their cluster window by. */
+  storedAt: Date;
+  storedBy: string;
 }
 
 export interface WireStore {
@@ -76,8 +91,8 @@ export interface WireStore {
   findByAgencyKeys(keys: { agency: string; agencyId: string }[]): Promise<Map<string, StoredWireItem>>;
   /** Content hashes of the stored earlier versions of these items, by item id. */
   findVersionHashes(itemIds: string[]): Promise<Map<string, Set<string>>>;
-  /** Items received at or after `since` that share at least one of `bandKeys`, each once. */
-  findClusterCandidates(bandKeys: string[], since: Date): Promise<ClusterCandidate[]>;
+  /** The cluster window's rows (signatures, not copy); see WindowRowQuery. */
+  findWindowRows(query: WindowRowQuery): Promise<WindowRow[]>;
   /** Applies a batch atomically: all of it or, on error, none of it. */
   writeBatch(writes: WireBatchWrites): Promise<void>;
   find(id: string): Promise<StoredWireItem | null>;

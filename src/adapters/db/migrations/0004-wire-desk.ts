@@ -1,4 +1,4 @@
-/** @module Migration 0004: the wire desk — sources (feeds and push), wire items with their version history, and the LSH band index for near-duplicate clusters. */
+/** @module Migration 0004: the wire desk — sources (feeds and push), wire items (with the MinHash signature each process's cluster window is synced from) and their version history. */
 import type { CreateTableBuilder, Kysely, Migration } from 'kysely';
 
 /** The columns a wire item and each of its stored versions share: the agency's copy as received. */
@@ -58,6 +58,9 @@ export const wireDeskSchema: Migration = {
       .addColumn('status', 'text', (c) => c.notNull().defaultTo('new'))
       .addColumn('used_article_id', 'text')
       .addColumn('topics', 'text')
+      // When and by which ingest process the current version was stored: other processes pull it into their cluster window.
+      .addColumn('stored_at', 'text', (c) => c.notNull())
+      .addColumn('stored_by', 'text', (c) => c.notNull())
       .addUniqueConstraint('wire_items_agency_item_key', ['agency', 'agency_id'])
       .execute();
     // The desk's lists: the queue by status, everything newest first, a cluster, one agency.
@@ -65,20 +68,13 @@ export const wireDeskSchema: Migration = {
     await db.schema.createIndex('wire_items_received_idx').ifNotExists().on('wire_items').columns(['received_at', 'id']).execute();
     await db.schema.createIndex('wire_items_cluster_idx').ifNotExists().on('wire_items').column('cluster_id').execute();
     await db.schema.createIndex('wire_items_agency_received_idx').ifNotExists().on('wire_items').columns(['agency', 'received_at']).execute();
+    // The cluster window sync: versions stored since the last sync by another process.
+    await db.schema.createIndex('wire_items_stored_idx').ifNotExists().on('wire_items').columns(['stored_at', 'stored_by']).execute();
 
     // Versions the queue no longer shows: replaced by a newer one, or arrived after it.
     await withCopyColumns(db.schema.createTable('wire_item_versions').ifNotExists().addColumn('id', 'text', (c) => c.primaryKey()))
       .addColumn('item_id', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('wire_item_versions_item_idx').ifNotExists().on('wire_item_versions').columns(['item_id', 'version']).execute();
-
-    // Derived data (rebuildable from wire_items.signature), so no foreign key: ingest writes 64 rows per item.
-    await db.schema
-      .createTable('wire_item_bands')
-      .ifNotExists()
-      .addColumn('band_key', 'text', (c) => c.notNull())
-      .addColumn('item_id', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('wire_item_bands_pk', ['band_key', 'item_id'])
-      .execute();
   },
 };

@@ -1,5 +1,5 @@
-/** @module WireStore over Kysely: wire items, their versions, the LSH band index and the wire sources (SQLite and PostgreSQL). */
-import type { Kysely, Selectable } from 'kysely';
+/** @module WireStore over Kysely: wire items, their versions, the cluster window's signatures and the wire sources (SQLite and PostgreSQL). */
+import { CompiledQuery, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { WireFormat } from '../../../core/wire/wire-item.js';
 import { parseSignature, serialiseSignature } from '../../../core/wire/near-duplicate.js';
@@ -16,7 +16,6 @@ const topicsSchema = z.array(z.object({ name: z.string(), kind: z.enum(['person'
 
 /** Rows per multi-row INSERT: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const ITEM_ROWS_PER_INSERT = 400;
-const BAND_ROWS_PER_INSERT = 4000;
 const KEYS_PER_QUERY = 4000;
 
 function iso(date: Date | null): string | null {
@@ -34,10 +33,11 @@ function copyColumns(copy: WireCopy): WireCopyColumns {
   };
 }
 
-function itemColumns(stored: StoredWireItem): Omit<WireItemsTable, 'status'> & { status: string } {
+function itemColumns(stored: StoredWireItem, storedAt: string, storedBy: string): Omit<WireItemsTable, 'status'> & { status: string } {
   return {
     ...copyColumns(stored), id: stored.id, cluster_id: stored.clusterId, signature: serialiseSignature(stored.signature),
     status: stored.status, used_article_id: stored.usedArticleId, topics: stored.topics ? JSON.stringify(stored.topics) : null,
+    stored_at: storedAt, stored_by: storedBy,
   };
 }
 
@@ -84,7 +84,31 @@ function chunks<T>(values: T[], size: number): T[][] {
   return out;
 }
 
+type InsertedTable = 'wire_items' | 'wire_item_versions';
+
 export function createSqlWireStore(db: Kysely<Database>): WireStore {
+  const insertSql = new Map<string, string>();
+
+  /**
+   * Multi-row INSERTs whose SQL Kysely compiles once per table and row count, run with the rows' values
+   * as flat parameters: building a query tree of ~30 value nodes per row cost more than SQLite's insert.
+   */
+  async function insertRows(trx: Transaction<Database>, table: InsertedTable, rows: Record<string, unknown>[]): Promise<void> {
+    for (const part of chunks(rows, ITEM_ROWS_PER_INSERT)) {
+      const columns = Object.keys(part[0]!);
+      const key = `${table} ${part.length} ${columns.join(',')}`;
+      let text = insertSql.get(key);
+      if (text === undefined) {
+        const placeholder = Object.fromEntries(columns.map((c) => [c, null]));
+        text = db.insertInto(table).values(part.map(() => placeholder) as never).compile().sql;
+        insertSql.set(key, text);
+      }
+      const parameters: unknown[] = [];
+      for (const row of part) for (const column of columns) parameters.push(row[column] ?? null);
+      await trx.executeQuery(CompiledQuery.raw(text, parameters));
+    }
+  }
+
   return {
     async findByAgencyKeys(keys) {
       const found = new Map<string, StoredWireItem>();
@@ -108,34 +132,27 @@ export function createSqlWireStore(db: Kysely<Database>): WireStore {
       return found;
     },
 
-    async findClusterCandidates(bandKeys, since) {
-      const found = new Map<string, { itemId: string; clusterId: string; signature: Uint32Array }>();
-      for (const part of chunks(bandKeys, KEYS_PER_QUERY)) {
-        const rows = await db.selectFrom('wire_item_bands as b').innerJoin('wire_items as i', 'i.id', 'b.item_id')
-          .select(['i.id', 'i.cluster_id', 'i.signature']).where('b.band_key', 'in', part).where('i.received_at', '>=', since.toISOString()).execute();
-        for (const row of rows) {
-          if (!found.has(row.id)) found.set(row.id, { itemId: row.id, clusterId: row.cluster_id, signature: signatureOf(row.signature, row.id) });
-        }
-      }
-      return [...found.values()];
+    async findWindowRows(query) {
+      let q = db.selectFrom('wire_items').select(['id', 'cluster_id', 'signature', 'received_at', 'stored_at'])
+        .where('received_at', '>=', query.receivedSince.toISOString());
+      if (query.storedSince) q = q.where('stored_at', '>=', query.storedSince.toISOString());
+      if (query.notStoredBy !== undefined) q = q.where('stored_by', '<>', query.notStoredBy);
+      const rows = await q.execute();
+      return rows.map((row) => ({
+        itemId: row.id, clusterId: row.cluster_id, signature: signatureOf(row.signature, row.id), receivedAt: new Date(row.received_at), storedAt: new Date(row.stored_at),
+      }));
     },
 
     async writeBatch(writes) {
+      const storedAt = writes.storedAt.toISOString();
+      const columnsOf = (item: StoredWireItem) => itemColumns(item, storedAt, writes.storedBy);
       await db.transaction().execute(async (trx) => {
-        for (const { next, previousBandKeys } of writes.replacements) {
-          await trx.deleteFrom('wire_item_bands').where('item_id', '=', next.id).where('band_key', 'in', previousBandKeys).execute();
-          const { id, ...columns } = itemColumns(next);
+        for (const next of writes.replacements) {
+          const { id, ...columns } = columnsOf(next);
           await trx.updateTable('wire_items').set(columns).where('id', '=', id).execute();
         }
-        for (const part of chunks(writes.inserts, ITEM_ROWS_PER_INSERT)) await trx.insertInto('wire_items').values(part.map(itemColumns)).execute();
-        for (const part of chunks(writes.history, ITEM_ROWS_PER_INSERT)) {
-          await trx.insertInto('wire_item_versions').values(part.map((v) => ({ ...copyColumns(v), id: v.id, item_id: v.itemId }))).execute();
-        }
-        // In key order: neighbouring keys share index pages, so a batch touches each page once.
-        const bands = [...writes.bands].sort((a, b) => (a.bandKey < b.bandKey ? -1 : a.bandKey > b.bandKey ? 1 : 0));
-        for (const part of chunks(bands, BAND_ROWS_PER_INSERT)) {
-          await trx.insertInto('wire_item_bands').values(part.map((b) => ({ band_key: b.bandKey, item_id: b.itemId }))).execute();
-        }
+        await insertRows(trx, 'wire_items', writes.inserts.map(columnsOf));
+        await insertRows(trx, 'wire_item_versions', writes.history.map((v) => ({ ...copyColumns(v), id: v.id, item_id: v.itemId })));
       });
     },
 

@@ -1,0 +1,57 @@
+/** @module Tests for the in-memory LSH window: candidates by shared band, each once, within the window; replace, remove, evict, growth. */
+import { describe, expect, it } from 'vitest';
+import { minhashSignature, SIGNATURE_LENGTH } from './near-duplicate.js';
+import { bandHashes, createNearDuplicateWindow, shareBand, type WindowEntry } from './near-duplicate-window.js';
+
+const STORY = 'Russian President Vladimir Putin and North Korean leader Kim Jong Un signed a new partnership that includes a vow of mutual aid if either country is attacked, during a Wednesday summit.';
+const OTHER = 'Heavy rain flooded parts of southern England overnight, closing roads and railway lines, and forecasters warned that more storms were on the way.';
+
+function entry(itemId: string, text: string, receivedAtMs = 1000, storedAtMs = 1000): WindowEntry {
+  return { itemId, clusterId: `c-${itemId}`, signature: minhashSignature(text), receivedAtMs, storedAtMs };
+}
+
+function candidateIds(window: ReturnType<typeof createNearDuplicateWindow>, text: string, sinceMs = 0): string[] {
+  const signature = minhashSignature(text);
+  return window.candidates(signature, bandHashes(signature, 2), sinceMs).map((c) => c.itemId);
+}
+
+describe('createNearDuplicateWindow', () => {
+  it('finds an item sharing a band once, and not a different story', () => {
+    const window = createNearDuplicateWindow(2);
+    window.add(entry('a', STORY));
+    window.add(entry('b', OTHER));
+    expect(candidateIds(window, `SEOUL (AP) — ${STORY}`)).toEqual(['a']);
+    expect(candidateIds(window, 'Markets rallied on Friday as investors cheered a surprise cut in interest rates by the central bank.')).toEqual([]);
+    expect(window.size).toBe(2);
+  });
+
+  it('leaves out items received before the window, replaces a version and forgets removed items', () => {
+    const window = createNearDuplicateWindow(2);
+    window.add(entry('a', STORY, 500));
+    expect(candidateIds(window, STORY, 600)).toEqual([]);
+    expect(candidateIds(window, STORY, 500)).toEqual(['a']);
+    window.add(entry('a', OTHER, 700, 2000));
+    expect([candidateIds(window, STORY), candidateIds(window, OTHER), window.storedAtMs('a'), window.size]).toEqual([[], ['a'], 2000, 1]);
+    window.remove('a');
+    expect([candidateIds(window, OTHER), window.storedAtMs('a'), window.size]).toEqual([[], null, 0]);
+  });
+
+  it('keeps every item findable as it grows, and evicts by received time', () => {
+    const window = createNearDuplicateWindow(2);
+    for (let i = 0; i < 1500; i++) window.add(entry(`i${i}`, `${STORY} Item number ${i} of the day.`, i));
+    expect(candidateIds(window, `${STORY} Item number 1499 of the day.`)).toHaveLength(1500);
+    window.evictBefore(1200);
+    expect(window.size).toBe(300);
+    expect(candidateIds(window, STORY)).toHaveLength(300);
+    window.add(entry('late', OTHER, 4000));
+    expect(candidateIds(window, OTHER)).toEqual(['late']);
+  });
+
+  it('compares the band values themselves, so a hash collision makes no candidate', () => {
+    const a = new Uint32Array(SIGNATURE_LENGTH).fill(7);
+    const b = a.slice();
+    b[1] = 8;
+    expect([shareBand(a, b, 0, 2), shareBand(a, b, 1, 2)]).toEqual([false, true]);
+    expect(bandHashes(a, 2)).toHaveLength(64);
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * @module Near-duplicate window: an in-memory LSH index of the signatures of recently received items (the
+ * cluster window). Each process keeps one and syncs it from the store before each ingest batch
+ * (see near-duplicate-window-sync.ts and docs/decisions/0003-wire-ingest-throughput.md).
+ */
+import { SIGNATURE_LENGTH } from './near-duplicate.js';
+import type { ClusterCandidate } from './wire-store.js';
+
+/** An item of the window: what clustering needs, and the times that decide whether it is a candidate or stale. */
+export interface WindowEntry extends ClusterCandidate {
+  receivedAtMs: number;
+  /** When its current version was stored: a sync re-reads an item only when this changed. */
+  storedAtMs: number;
+}
+
+/** One 32-bit hash per band of a signature. A collision costs a comparison, never a false candidate: lookups compare the band's values. */
+export function bandHashes(signature: Uint32Array, rows: number): Int32Array {
+  const hashes = new Int32Array(SIGNATURE_LENGTH / rows);
+  for (let band = 0, start = 0; start < SIGNATURE_LENGTH; band++, start += rows) {
+    let h = 0x9e3779b9;
+    for (let i = start; i < start + rows; i++) {
+      h = Math.imul(h ^ signature[i]!, 0x85ebca6b);
+      h ^= h >>> 13;
+    }
+    hashes[band] = h;
+  }
+  return hashes;
+}
+
+/** True when two signatures agree on every value of one band. */
+export function shareBand(a: Uint32Array, b: Uint32Array, band: number, rows: number): boolean {
+  for (let i = band * rows; i < band * rows + rows; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * A chained hash table per band over typed arrays: item slot s has node s·bands + band in every band's
+ * (doubly linked) chain, so adding or removing an item allocates nothing and takes constant time per band;
+ * the index costs about 20 bytes per band per item, plus the signature.
+ */
+export function createNearDuplicateWindow(rows: number) {
+  const bands = SIGNATURE_LENGTH / rows;
+  const slots = new Map<string, number>();
+  const entries: (WindowEntry | undefined)[] = [];
+  const free: number[] = [];
+  let capacity = 0;
+  let mask = 0;
+  let nodeHashes = new Int32Array(0);
+  let next = new Int32Array(0);
+  let prev = new Int32Array(0);
+  let heads = new Int32Array(0);
+  let seen = new Int32Array(0);
+  let generation = 0;
+
+  function link(slot: number): void {
+    for (let band = 0; band < bands; band++) {
+      const node = slot * bands + band;
+      const head = band * (mask + 1) + (nodeHashes[node]! & mask);
+      next[node] = heads[head]!;
+      prev[node] = -1;
+      if (heads[head] !== -1) prev[heads[head]!] = node;
+      heads[head] = node;
+    }
+  }
+
+  function grow(): void {
+    capacity = Math.max(64, capacity * 2);
+    mask = capacity * 2 - 1;
+    const hashes = new Int32Array(capacity * bands);
+    hashes.set(nodeHashes);
+    nodeHashes = hashes;
+    next = new Int32Array(capacity * bands);
+    prev = new Int32Array(capacity * bands);
+    heads = new Int32Array(bands * (mask + 1)).fill(-1);
+    seen = new Int32Array(capacity);
+    entries.forEach((entry, slot) => entry && link(slot));
+  }
+
+  function remove(itemId: string): void {
+    const slot = slots.get(itemId);
+    if (slot === undefined) return;
+    for (let band = 0; band < bands; band++) {
+      const node = slot * bands + band;
+      const before = prev[node]!;
+      const after = next[node]!;
+      if (before === -1) heads[band * (mask + 1) + (nodeHashes[node]! & mask)] = after;
+      else next[before] = after;
+      if (after !== -1) prev[after] = before;
+    }
+    slots.delete(itemId);
+    entries[slot] = undefined;
+    free.push(slot);
+  }
+
+  return {
+    get size(): number {
+      return slots.size;
+    },
+    storedAtMs: (itemId: string): number | null => {
+      const slot = slots.get(itemId);
+      return slot === undefined ? null : entries[slot]!.storedAtMs;
+    },
+    /** Adds an item, or replaces its earlier version. */
+    add(entry: WindowEntry, hashes = bandHashes(entry.signature, rows)): void {
+      remove(entry.itemId);
+      const slot = free.pop() ?? entries.length;
+      if (slot >= capacity) grow();
+      entries[slot] = entry;
+      slots.set(entry.itemId, slot);
+      nodeHashes.set(hashes, slot * bands);
+      link(slot);
+    },
+    remove,
+    /** Items received at or after `sinceMs` that share a band with the signature, each once, in band order. */
+    candidates(signature: Uint32Array, hashes: Int32Array, sinceMs: number): WindowEntry[] {
+      const found: WindowEntry[] = [];
+      if (capacity === 0) return found;
+      generation++;
+      for (let band = 0; band < bands; band++) {
+        const hash = hashes[band]!;
+        for (let node = heads[band * (mask + 1) + (hash & mask)]!; node !== -1; node = next[node]!) {
+          const slot = (node - band) / bands;
+          if (nodeHashes[node] !== hash || seen[slot] === generation) continue;
+          const entry = entries[slot]!;
+          if (entry.receivedAtMs < sinceMs || !shareBand(signature, entry.signature, band, rows)) continue;
+          seen[slot] = generation;
+          found.push(entry);
+        }
+      }
+      return found;
+    },
+    /** Drops the items received before `sinceMs`: they can no longer gather new copy. */
+    evictBefore(sinceMs: number): void {
+      for (const entry of entries) if (entry && entry.receivedAtMs < sinceMs) remove(entry.itemId);
+    },
+  };
+}
+
+export type NearDuplicateWindow = ReturnType<typeof createNearDuplicateWindow>;
