@@ -38,7 +38,7 @@ export function shareBand(a: Uint32Array, b: Uint32Array, band: number, rows: nu
  * (doubly linked) chain, so adding or removing an item allocates nothing and takes constant time per band;
  * the index costs about 20 bytes per band per item, plus the signature.
  */
-export function createNearDuplicateWindow(rows: number) {
+export function createNearDuplicateWindow(rows: number, expectedItems = 64) {
   const bands = SIGNATURE_LENGTH / rows;
   const slots = new Map<string, number>();
   const entries: (WindowEntry | undefined)[] = [];
@@ -64,7 +64,7 @@ export function createNearDuplicateWindow(rows: number) {
   }
 
   function grow(): void {
-    capacity = Math.max(64, capacity * 2);
+    capacity = capacity === 0 ? Math.max(expectedItems, 16) : capacity * 2;
     mask = capacity * 2 - 1;
     const hashes = new Int32Array(capacity * bands);
     hashes.set(nodeHashes);

@@ -69,17 +69,27 @@ export function minhashSignature(text: string): Uint32Array {
   const mixed = new Int32Array(count);
   if (words.length < SHINGLE_WORDS) mixed[0] = mix(fnv1a(words.join(' ')));
   else for (let i = 0; i < count; i++) mixed[i] = mix(shingleHash(words, i));
-  // One function at a time over every shingle: the running minimum stays in a register.
+  // Four functions at a time over every shingle: the running minima stay in registers.
   const signature = new Uint32Array(SIGNATURE_LENGTH);
-  for (let k = 0; k < SIGNATURE_LENGTH; k++) {
-    const a = MULTIPLIERS[k]!;
-    const b = ADDENDS[k]!;
-    let min = 0x7fffffff;
+  for (let k = 0; k < SIGNATURE_LENGTH; k += 4) {
+    const [a0, a1, a2, a3] = [MULTIPLIERS[k]!, MULTIPLIERS[k + 1]!, MULTIPLIERS[k + 2]!, MULTIPLIERS[k + 3]!];
+    const [b0, b1, b2, b3] = [ADDENDS[k]!, ADDENDS[k + 1]!, ADDENDS[k + 2]!, ADDENDS[k + 3]!];
+    let [m0, m1, m2, m3] = [0x7fffffff, 0x7fffffff, 0x7fffffff, 0x7fffffff];
     for (let i = 0; i < count; i++) {
-      const h = (Math.imul(a, mixed[i]!) + b) | 0;
-      if (h < min) min = h;
+      const x = mixed[i]!;
+      const h0 = (Math.imul(a0, x) + b0) | 0;
+      const h1 = (Math.imul(a1, x) + b1) | 0;
+      const h2 = (Math.imul(a2, x) + b2) | 0;
+      const h3 = (Math.imul(a3, x) + b3) | 0;
+      if (h0 < m0) m0 = h0;
+      if (h1 < m1) m1 = h1;
+      if (h2 < m2) m2 = h2;
+      if (h3 < m3) m3 = h3;
     }
-    signature[k] = min ^ 0x80000000;
+    signature[k] = m0 ^ 0x80000000;
+    signature[k + 1] = m1 ^ 0x80000000;
+    signature[k + 2] = m2 ^ 0x80000000;
+    signature[k + 3] = m3 ^ 0x80000000;
   }
   return signature;
 }

@@ -109,7 +109,7 @@ export function createWireIngestService(deps: WireIngestDeps) {
     const existing = await store.findByAgencyKeys(batch.map((p) => ({ agency: p.input.item.agency ?? '', agencyId: p.input.item.agencyId })));
     const known = existing.size > 0 ? await store.findVersionHashes([...existing.values()].map((e) => e.id)) : new Map<string, Set<string>>();
     // The batch's own items are candidates for its later items; an item replaced in the batch is no longer one in its stored version.
-    const local = createNearDuplicateWindow(rows);
+    const local = createNearDuplicateWindow(rows, batch.length);
     const replaced = new Set<string>();
     const hashesOf = new Map<string, Int32Array>();
     const sinceMs = now.getTime() - windowMs;
