@@ -133,6 +133,21 @@ describeStorageContract('Wire ingest', ({ open, freshUrl }) => {
     expect((await service.find(x!))?.topics).toEqual([{ name: 'Kim Jong Un', kind: 'person' }]);
   });
 
+  it('leaves nothing of a batch that failed to write in the window: a later copy starts its own cluster', async () => {
+    const storage = await open();
+    const store = createSqlWireStore(storage.db);
+    const failing = { ...store, writeBatch: async (writes: Parameters<typeof store.writeBatch>[0]) => {
+      if (writes.inserts.some((i) => i.item.agency === 'AP')) throw new Error('disk full');
+      return store.writeBatch(writes);
+    } };
+    const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+    let n = 0;
+    const service = createWireIngestService({ store: failing, clock: { now: () => new Date('2025-01-17T12:00:00Z') }, ids: { newId: () => `f${++n}` }, hash });
+    expect(await service.ingest([{ item: makeWireItem(), origin: 'ap' }])).toMatchObject({ ingested: 0, failed: 1 });
+    const reuters = await service.ingest([{ item: makeWireItem({ agency: 'Reuters', agencyId: 'R1' }), origin: 'r' }]);
+    expect((await service.find(reuters.itemIds[0]!))?.clusterId).toBe(reuters.itemIds[0]);
+  });
+
   it('fails an item without text alone and stores the rest', async () => {
     const { service } = wire(await open());
     const report = await service.ingest([{ item: makeWireItem({ headline: '', body: [] }), origin: 'empty.json' }, { item: makeWireItem(), origin: 'ok.json' }]);

@@ -1,7 +1,7 @@
 /**
  * @module Wire ingest and queue: stores parsed wire items once each (agency versions replace, resends are
- * ignored, late older versions go to history), clusters near-duplicates through an in-memory LSH window synced from the store, and
- * serves the desk's queue (list, spike, use, topics suggested lazily).
+ * ignored, late older versions go to history), clusters near-duplicates through an in-memory LSH window
+ * synced from the store, and serves the desk's queue (list, spike, use, topics suggested lazily).
  */
 import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
@@ -113,6 +113,10 @@ export function createWireIngestService(deps: WireIngestDeps) {
     const replaced = new Set<string>();
     const hashesOf = new Map<string, Int32Array>();
     const sinceMs = now.getTime() - windowMs;
+    const candidatesOf = (p: Prepared): ClusterCandidate[] => [
+      ...windowSync.window.candidates(p.signature, p.hashes, sinceMs).filter((c) => !replaced.has(c.itemId)),
+      ...local.candidates(p.signature, p.hashes, -Infinity),
+    ];
 
     const current = new Map(existing);
     const inserts = new Map<string, StoredWireItem>();
@@ -143,7 +147,7 @@ export function createWireIngestService(deps: WireIngestDeps) {
         outcomes.push([p, 'updated', next.id]);
       } else {
         const id = ids.newId();
-        const clusterId = bestCluster(p, [...windowSync.window.candidates(p.signature, p.hashes, sinceMs).filter((c) => !replaced.has(c.itemId)), ...local.candidates(p.signature, p.hashes, -Infinity)]) ?? id;
+        const clusterId = bestCluster(p, candidatesOf(p)) ?? id;
         const stored: StoredWireItem = { ...copy, id, clusterId, signature: p.signature, status: 'new', usedArticleId: null, topics: null };
         inserts.set(id, stored);
         local.add(windowEntry(stored, 0), p.hashes);
