@@ -104,3 +104,29 @@ describe('wire desk', () => {
     expect(entries.map((e) => e.headline)).toContain(parsed.items[0]!.headline);
   });
 });
+
+describe('wire queue filters', () => {
+  it('filters by time received and by agency', async () => {
+    const site = await createTestSite({ newsroom: true, withFixture: false });
+    try {
+      const editor = await staffSession(site, 'editor');
+      const added = await site.wire!.sources.add({ name: 'Time Agency', kind: 'push' });
+      if (!added.ok) throw new Error('source');
+      const push = (uri: string, headline: string) => site.app.inject({
+        method: 'POST', url: '/wire/push/time-agency', headers: { authorization: `Bearer ${added.value.pushToken}`, 'content-type': 'application/json' },
+        payload: ninjs(uri, headline, [`${headline} in a paragraph of its own.`]),
+      });
+      await push('urn:time:old', 'Older item from this morning');
+      site.clock.set(new Date(site.clock.now().getTime() + 5 * 3600_000));
+      await push('urn:time:new', 'Newer item from this afternoon');
+      const lastHour = await editor.get('/newsroom/wire?since=1');
+      expect(lastHour.body).toContain('Newer item from this afternoon');
+      expect(lastHour.body).not.toContain('Older item from this morning');
+      expect((await editor.get('/newsroom/wire?since=6')).body).toContain('Older item from this morning');
+      expect((await editor.get('/newsroom/wire?agency=Time%20Agency')).body).toContain('Newer item from this afternoon');
+      expect((await editor.get('/newsroom/wire?agency=Nobody')).body).not.toContain('Newer item from this afternoon');
+    } finally {
+      await site.close();
+    }
+  });
+});

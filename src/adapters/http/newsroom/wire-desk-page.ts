@@ -8,6 +8,8 @@ export interface QueueFilters {
   agency: string;
   status: string;
   cluster: string;
+  /** Hours back from now ('' for any time). */
+  since: string;
 }
 
 const STATUS_LABEL: Record<string, string> = { new: 'New', used: 'Used', spiked: 'Spiked' };
@@ -35,11 +37,12 @@ ${isAdmin ? html`<p><a href="/newsroom/wire/sources">Sources</a></p>` : ''}
 <form class="nr-filters" method="get" action="/newsroom/wire" aria-label="Filter the wire">
   <label for="w-agency">Agency</label><select id="w-agency" name="agency"><option value="">All agencies</option>${agencies.map((a) => html`<option value="${a}"${a === filters.agency ? ' selected' : ''}>${a}</option>`)}</select>
   <label for="w-status">Status</label><select id="w-status" name="status">${statuses.map(([v, l]) => html`<option value="${v}"${v === filters.status ? ' selected' : ''}>${l}</option>`)}</select>
+  <label for="w-since">Received</label><select id="w-since" name="since">${[['', 'Any time'], ['1', 'Last hour'], ['6', 'Last 6 hours'], ['24', 'Last 24 hours'], ['72', 'Last 3 days']].map(([v, l]) => html`<option value="${v}"${v === filters.since ? ' selected' : ''}>${l}</option>`)}</select>
   ${filters.cluster ? html`<input type="hidden" name="cluster" value="${filters.cluster}"><span>One story's cluster · <a href="/newsroom/wire">show all</a></span>` : ''}
   <button class="btn" type="submit">Filter</button>
 </form>
 <p class="field-hint" role="status" aria-live="polite" data-wire-announce></p>
-<table class="nr-table wire-queue" data-wire-live="/newsroom/wire/rows?${new URLSearchParams({ ...(filters.agency ? { agency: filters.agency } : {}), ...(filters.status ? { status: filters.status } : {}), ...(filters.cluster ? { cluster: filters.cluster } : {}) }).toString()}">
+<table class="nr-table wire-queue" data-wire-live="/newsroom/wire/rows?${new URLSearchParams({ ...(filters.agency ? { agency: filters.agency } : {}), ...(filters.status ? { status: filters.status } : {}), ...(filters.cluster ? { cluster: filters.cluster } : {}), ...(filters.since ? { since: filters.since } : {}) }).toString()}">
   <caption class="visually-hidden">Wire items, newest first</caption>
   <thead><tr><th scope="col">Received</th><th scope="col">Agency</th><th scope="col">Headline</th><th scope="col">Dateline</th><th scope="col">Cluster</th><th scope="col">Status</th></tr></thead>
   <tbody>${entries.map((e) => queueRow(e, timeZone))}</tbody>

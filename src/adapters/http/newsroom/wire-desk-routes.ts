@@ -15,6 +15,7 @@ import { itemPage, queuePage, queueRow, type QueueFilters } from './wire-desk-pa
 const idParams = z.object({ id: z.string().regex(/^[\w-]{1,64}$/) });
 const queueQuery = z.object({
   agency: z.string().max(100).optional(), status: z.enum(['', 'new', 'used', 'spiked']).optional(), cluster: z.string().max(64).optional(),
+  since: z.enum(['', '1', '6', '24', '72']).optional(),
   before: z.string().max(200).optional(),
 });
 
@@ -27,14 +28,16 @@ export function registerWireDeskRoutes(app: FastifyInstance, deps: NewsroomDeps,
 
   async function entries(request: FastifyRequest): Promise<{ list: WireQueueEntry[]; filters: QueueFilters; before: { receivedAt: Date; id: string } | null }> {
     const q = queueQuery.parse(request.query);
-    const filters: QueueFilters = { agency: q.agency ?? '', status: q.status ?? (q.cluster ? '' : 'new'), cluster: q.cluster ?? '' };
+    const filters: QueueFilters = { agency: q.agency ?? '', status: q.status ?? (q.cluster ? '' : 'new'), cluster: q.cluster ?? '', since: q.since ?? '' };
     const [at, id] = (q.before ?? '').split('|');
     const before = at && id && !Number.isNaN(Date.parse(at)) ? { receivedAt: new Date(at), id } : null;
     const list = await wire.ingest.list({
       limit: 50, ...(filters.status ? { status: filters.status as WireItemStatus } : {}), ...(filters.agency ? { agency: filters.agency } : {}),
       ...(filters.cluster ? { clusterId: filters.cluster } : {}), ...(before ? { before } : {}),
     });
-    return { list, filters, before };
+    // Newest first: the time filter keeps the head of the list, down to the first item older than the window.
+    const from = filters.since ? deps.clock.now().getTime() - Number(filters.since) * 3600_000 : null;
+    return { list: from === null ? list : list.filter((e) => e.receivedAt.getTime() >= from), filters, before };
   }
 
   app.get('/newsroom/wire', async (request, reply) => {
@@ -42,7 +45,7 @@ export function registerWireDeskRoutes(app: FastifyInstance, deps: NewsroomDeps,
     const { list, filters } = await entries(request);
     const agencies = [...new Set((await wire.ingest.list({ limit: 500 })).map((e) => e.agency).filter((a): a is string => !!a))].sort();
     const last = list[list.length - 1];
-    const next = list.length === 50 && last ? `/newsroom/wire?${new URLSearchParams({ ...(filters.agency ? { agency: filters.agency } : {}), status: filters.status, ...(filters.cluster ? { cluster: filters.cluster } : {}), before: `${last.receivedAt.toISOString()}|${last.id}` }).toString()}` : null;
+    const next = list.length === 50 && last ? `/newsroom/wire?${new URLSearchParams({ ...(filters.agency ? { agency: filters.agency } : {}), status: filters.status, ...(filters.cluster ? { cluster: filters.cluster } : {}), ...(filters.since ? { since: filters.since } : {}), before: `${last.receivedAt.toISOString()}|${last.id}` }).toString()}` : null;
     return send(request, reply, 'Wire', queuePage(list, filters, agencies, tz, next, request.staff!.user.role === 'admin'));
   });
 
