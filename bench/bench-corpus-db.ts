@@ -1,5 +1,6 @@
 /** Builds (or reuses) the SQLite database of N corpus stories under bench/data, and samples paths and queries from it. */
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStorage, type Storage } from '../src/main/storage.js';
 import { loadRealArticles, makeCorpusStory, seededRandom, topicPool, type RealArticle } from './corpus.js';
@@ -13,10 +14,21 @@ export interface CorpusDb {
   bulkItemsPerSecond: number | null;
 }
 
+/**
+ * A short digest of the migrations' source: a cached corpus built under other migrations (say, an unreleased
+ * one edited since) is never reused with a schema it does not have.
+ */
+function schemaKey(root: string): string {
+  const dir = join(root, 'src/adapters/db/migrations');
+  const hash = createHash('sha256');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) hash.update(file).update(readFileSync(join(dir, file)));
+  return hash.digest('hex').slice(0, 10);
+}
+
 export async function prepareCorpusDb(root: string, sharedDir: string, stories: number, log: (line: string) => void): Promise<CorpusDb> {
   const dir = join(root, 'bench/data');
   mkdirSync(dir, { recursive: true });
-  const cached = join(dir, `corpus-${stories}.db`);
+  const cached = join(dir, `corpus-${stories}-${schemaKey(root)}.db`);
   const real = loadRealArticles(sharedDir);
   let bulkItemsPerSecond: number | null = null;
   let storage = existsSync(cached) ? await openStorage(`sqlite:${cached}`) : null;
