@@ -73,3 +73,18 @@ describe('site settings', () => {
     expect((await editor.post('/newsroom/settings', { siteName: 'Mine', siteDescription: '' })).statusCode).toBe(403);
   });
 });
+
+describe('the last admin', () => {
+  it('cannot be demoted, so someone can always manage the newsroom', async () => {
+    const site = await createTestSite({ newsroom: true, withFixture: false });
+    try {
+      const admin = await staffSession(site, 'admin');
+      const res = await admin.post(`/newsroom/users/${admin.userId}/role`, { role: 'reporter' });
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('last admin');
+      expect((await site.storage.users.findById(admin.userId))!.role).toBe('admin');
+    } finally {
+      await site.close();
+    }
+  });
+});

@@ -145,3 +145,19 @@ describe('one-time passwords', () => {
     expect((await site.storage.users.findById(user.id))!.mustChangePassword).toBe(true);
   });
 });
+
+describe('an expired session', () => {
+  it('sends a posted form back through sign-in to the page it came from, and a script gets JSON', async () => {
+    const site = await createTestSite({ newsroom: true, withFixture: false });
+    try {
+      const form = await site.app.inject({ method: 'POST', url: '/newsroom/stories/abc', headers: { 'content-type': 'application/x-www-form-urlencoded', host: 'news.test', referer: 'http://news.test/newsroom/stories/abc/edit' }, payload: 'headline=x' });
+      expect(form.statusCode).toBe(303);
+      expect(form.headers.location).toBe('/newsroom/login?next=%2Fnewsroom%2Fstories%2Fabc%2Fedit');
+      const script = await site.app.inject({ method: 'POST', url: '/newsroom/stories/abc/autosave', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, payload: 'headline=x' });
+      expect(script.statusCode).toBe(401);
+      expect(script.json().error.code).toBe('AUTH_REQUIRED');
+    } finally {
+      await site.close();
+    }
+  });
+});

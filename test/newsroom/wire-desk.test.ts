@@ -130,3 +130,33 @@ describe('wire queue filters', () => {
     }
   });
 });
+
+describe('wire desk guards', () => {
+  it('uses an item once, never a spiked one, and answers push errors in JSON', async () => {
+    const site = await createTestSite({ newsroom: true, withFixture: false });
+    try {
+      const editor = await staffSession(site, 'editor');
+      const added = await site.wire!.sources.add({ name: 'Guard Agency', kind: 'push' });
+      if (!added.ok) throw new Error('source');
+      const push = (payload: string | Buffer) => site.app.inject({ method: 'POST', url: '/wire/push/guard-agency', headers: { authorization: `Bearer ${added.value.pushToken}`, 'content-type': 'application/json' }, payload });
+      await push(ninjs('urn:guard:1', 'Item to use once', ['Only once.']));
+      await push(ninjs('urn:guard:2', 'Item to spike', ['Spiked.']));
+      const rows = (await editor.get('/newsroom/wire/rows', { accept: 'application/json' })).json().rows as { id: string; html: string }[];
+      const once = rows.find((r) => r.html.includes('Item to use once'))!.id;
+      const spiked = rows.find((r) => r.html.includes('Item to spike'))!.id;
+      expect((await editor.post(`/newsroom/wire/${once}/use`, {})).statusCode).toBe(303);
+      const again = await editor.post(`/newsroom/wire/${once}/use`, {}, { accept: 'application/json' });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.message).toContain('already been used');
+      expect((await editor.post(`/newsroom/wire/${spiked}/spike`, {})).statusCode).toBe(303);
+      expect((await editor.post(`/newsroom/wire/${spiked}/use`, {}, { accept: 'application/json' })).statusCode).toBe(409);
+      expect((await editor.post(`/newsroom/wire/${spiked}/add-to-story`, { story: 'anything' }, { accept: 'application/json' })).statusCode).toBe(409);
+      const big = await push(Buffer.alloc(6 * 1024 * 1024, 32));
+      expect(big.statusCode).toBe(413);
+      expect(big.headers['content-type']).toContain('application/json');
+      expect(big.json().code).toBe('WIRE_PUSH_TOO_LARGE');
+    } finally {
+      await site.close();
+    }
+  });
+});

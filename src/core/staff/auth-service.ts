@@ -105,6 +105,11 @@ export function createAuthService(deps: AuthDeps) {
 
   /** A role change or a new password ends every session of that user. */
   async function setRole(userId: string, role: Role): Promise<number> {
+    // Someone must always be able to manage staff, sections and settings.
+    if (role !== 'admin') {
+      const admins = (await users.list()).filter((u) => u.role === 'admin' && !u.disabledAt);
+      if (admins.length === 1 && admins[0]!.id === userId) throw new DomainError('VALIDATION_FAILED', 'This is the last admin: make someone else an admin first.');
+    }
     if (!(await users.setRole(userId, role))) throw new DomainError('USER_NOT_FOUND', 'There is no such user.', { userId });
     return sessions.removeForUser(userId);
   }

@@ -70,7 +70,8 @@ export function planChange(state: StoryState, input: ActionInput, ctx: { now: Da
         kind = 'updated';
         updatedAt = now;
         updateNote = input.note ?? 'An earlier version of this story was restored.';
-        note = `${note}: ${updateNote}`;
+        // Readers see this note in "What changed": no internal revision numbers.
+        note = updateNote;
       }
       break;
     default:

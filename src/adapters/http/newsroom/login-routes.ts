@@ -10,11 +10,11 @@ import { renderNewsroomPage } from './newsroom-layout.js';
 import { clearSessionCookie, isSameOrigin, isTls, requireCsrf, sessionToken, setSessionCookie } from './session-guard.js';
 
 const LOGIN_CSRF_COOKIE = 'dl_login_csrf';
-const loginForm = z.object({ email: z.string().max(320), password: z.string().max(1024), _csrf: z.string().max(100), next: z.string().max(500).optional() });
+const loginForm = z.object({ email: z.string().max(320), password: z.string().max(1024), _csrf: z.string().max(100), next: z.string().optional() });
 
 /** Only newsroom paths are followed after sign-in: never an open redirect. */
 function safeNext(next: string | undefined): string {
-  return next && /^\/newsroom(\/[\w\-/?=&.%]*)?$/.test(next) ? next : '/newsroom';
+  return next && next.length <= 500 && /^\/newsroom(\/[\w\-/?=&.%]*)?$/.test(next) ? next : '/newsroom';
 }
 
 export function registerLoginRoutes(app: FastifyInstance, deps: NewsroomDeps): void {

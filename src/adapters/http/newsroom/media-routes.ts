@@ -88,8 +88,9 @@ ${photos.length === 0 ? html`<p class="empty-state">No photos${q ? ' match' : ' 
   });
 
   app.get('/media/:shard/:file', async (request, reply) => {
-    const { shard, file } = z.object({ shard: z.string().max(4), file: z.string().max(120) }).parse(request.params);
-    const key = `${shard}/${file}`;
+    const params = z.object({ shard: z.string().max(4), file: z.string().max(120) }).safeParse(request.params);
+    if (!params.success) return reply.code(404).type('text/plain').send('Not found');
+    const key = `${params.data.shard}/${params.data.file}`;
     const parsed = parseMediaKey(key);
     if (!parsed || parsed.kind !== 'variant') return reply.code(404).type('text/plain').send('Not found');
     const stream = createReadStream(options.variantPath(key));

@@ -22,6 +22,15 @@ import { registerSettingsRoutes } from './settings-routes.js';
 import { registerWireDeskRoutes } from './wire-desk-routes.js';
 import { registerWireSourceRoutes } from './wire-source-routes.js';
 
+function refererPath(request: FastifyRequest): string | null {
+  try {
+    const url = new URL(request.headers.referer ?? '');
+    return url.host === request.host ? url.pathname + url.search : null;
+  } catch {
+    return null;
+  }
+}
+
 function wantsJson(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('application/json');
 }
@@ -70,8 +79,10 @@ async function newsroomError(deps: NewsroomDeps, error: unknown, request: Fastif
   reply.header('cache-control', 'no-store');
   const domain: DomainError | null = isDomainError(error) ? error : null;
   if (domain?.code === 'AUTH_REQUIRED') {
-    if (request.method === 'GET' && !wantsJson(request)) return reply.redirect(`/newsroom/login?next=${encodeURIComponent(request.url)}`, 303);
-    return reply.code(401).send({ error: { code: domain.code, message: domain.message } });
+    if (wantsJson(request)) return reply.code(401).send({ error: { code: domain.code, message: domain.message } });
+    // A form posted after the session ended goes to sign-in and back to the page it came from.
+    const back = request.method === 'GET' ? request.url : refererPath(request) ?? '/newsroom';
+    return reply.redirect(`/newsroom/login?next=${encodeURIComponent(back)}`, 303);
   }
   const status = domain ? ERROR_STATUS[domain.code] : error instanceof ZodError ? 400 : ((error as { statusCode?: number }).statusCode ?? 500);
   const message = domain ? domain.message : status === 400 ? 'The request could not be read.' : status === 413 ? 'The request is too large.' : 'Something went wrong on our side.';

@@ -48,6 +48,8 @@ export function registerSectionRoutes(app: FastifyInstance, deps: NewsroomDeps, 
     try {
       const text = await action();
       onChange();
+      // Other processes drop their cached pages too (every page's menu lists the sections).
+      await deps.events.publish({ type: 'site.settings_changed' });
       return page(request, reply, 200, { kind: 'ok', text });
     } catch (error) {
       if (!isDomainError(error)) throw error;

@@ -72,12 +72,12 @@ export function itemPage(input: {
 </article>
 <aside class="nr-sidebar" aria-label="Desk actions">
   <p>Status: <strong>${STATUS_LABEL[stored.status] ?? stored.status}</strong>${input.usedSlug ? html` — became <a href="/newsroom/stories/${stored.usedArticleId ?? ''}/edit">this story</a>` : ''}</p>
-  <form method="post" action="/newsroom/wire/${stored.id}/use"><input type="hidden" name="_csrf" value="${csrf}">
-    <button class="btn btn-primary" type="submit">Use: new draft</button></form>
-  <form class="nr-form" method="post" action="/newsroom/wire/${stored.id}/add-to-story"><input type="hidden" name="_csrf" value="${csrf}">
+  ${stored.status === 'new' ? html`<form method="post" action="/newsroom/wire/${stored.id}/use"><input type="hidden" name="_csrf" value="${csrf}">
+    <button class="btn btn-primary" type="submit">Use: new draft</button></form>` : ''}
+  ${stored.status !== 'spiked' ? html`<form class="nr-form" method="post" action="/newsroom/wire/${stored.id}/add-to-story"><input type="hidden" name="_csrf" value="${csrf}">
     <div class="field"><label class="field-label" for="w-story">Add as an update to story (address or id)</label>
       <input id="w-story" name="story" type="text" required placeholder="/article/slug or story id"></div>
-    <button class="btn" type="submit">Add to story</button></form>
+    <button class="btn" type="submit">Add to story</button></form>` : ''}
   ${input.canSpike && stored.status === 'new' ? html`<form method="post" action="/newsroom/wire/${stored.id}/spike"><input type="hidden" name="_csrf" value="${csrf}"><button class="btn btn-danger" type="submit">Spike</button></form>` : ''}
   ${input.canSpike && stored.status === 'spiked' ? html`<form method="post" action="/newsroom/wire/${stored.id}/restore"><input type="hidden" name="_csrf" value="${csrf}"><button class="btn" type="submit">Back to the queue</button></form>` : ''}
   <h2>Same story (${others.length})</h2>

@@ -80,11 +80,15 @@ export function registerWireDeskRoutes(app: FastifyInstance, deps: NewsroomDeps,
   app.post('/newsroom/wire/:id/use', async (request, reply) => {
     const user = signedInUser(request);
     const stored = await itemFor(request);
+    if (stored.status !== 'new') {
+      throw new DomainError('WORKFLOW_TRANSITION_INVALID', stored.status === 'used' ? 'This item has already been used; open the story it became, or add it to a story.' : 'This item was spiked; bring it back to the queue first.');
+    }
     const [sections, topics] = await Promise.all([deps.sections.list(), wire.ingest.suggestTopics(stored.id)]);
     const section = sections[0] ?? { slug: 'world', name: 'World' };
     const fields = storyFieldsFromWire(stored.item, { slug: section.slug, name: section.name }, topics.ok ? topics.value : []);
     const { id } = await deps.newsroom.createStory(user, fields);
-    await wire.ingest.markUsed(stored.id, id);
+    const marked = await wire.ingest.markUsed(stored.id, id);
+    if (!marked.ok) request.log.warn({ event: 'wire.mark_used_failed', itemId: stored.id, articleId: id, reason: marked.reason }, 'wire item not marked used');
     request.log.info({ event: 'wire.item_used', itemId: stored.id, articleId: id }, 'wire item used');
     return reply.redirect(`/newsroom/stories/${id}/edit?done=created`, 303);
   });
@@ -92,8 +96,15 @@ export function registerWireDeskRoutes(app: FastifyInstance, deps: NewsroomDeps,
   app.post('/newsroom/wire/:id/add-to-story', async (request, reply) => {
     const user = signedInUser(request);
     const stored = await itemFor(request);
+    if (stored.status === 'spiked') throw new DomainError('WORKFLOW_TRANSITION_INVALID', 'This item was spiked; bring it back to the queue first.');
     const { story } = z.object({ story: z.string().max(400) }).parse(request.body);
-    const ref = story.trim().replace(/^.*\/article\//, '').replace(/[?#].*$/, '');
+    // A pasted address (/article/slug, with a trailing slash, /changes or a query) or a story id.
+    let ref = story.trim().replace(/^.*\/article\//, '').replace(/[?#].*$/, '').split('/')[0] ?? '';
+    try {
+      ref = decodeURIComponent(ref);
+    } catch {
+      // not percent-encoded: use as typed
+    }
     const target = (await deps.stories.findState(ref)) ?? (await findBySlug(ref));
     if (!target) throw new DomainError('ARTICLE_NOT_FOUND', `No story matches “${story}”. Paste its address (/article/…) or its id.`);
     const { body, added } = bodyWithWireUpdate(target.fields.body, stored.item);
@@ -103,7 +114,8 @@ export function registerWireDeskRoutes(app: FastifyInstance, deps: NewsroomDeps,
       action: published ? 'update' : 'save', fields: { ...target.fields, body }, autosave: false, scheduledAt: null, expectedVersion: target.version,
       note: published ? `Updated with reporting from ${stored.item.agency ?? 'an agency'}.` : null,
     });
-    await wire.ingest.markUsed(stored.id, target.id);
+    const marked = await wire.ingest.markUsed(stored.id, target.id);
+    if (!marked.ok) request.log.warn({ event: 'wire.mark_used_failed', itemId: stored.id, articleId: target.id, reason: marked.reason }, 'wire item not marked used');
     return reply.redirect(`/newsroom/stories/${target.id}/edit?done=${published ? 'update' : 'save'}`, 303);
   });
 

@@ -43,6 +43,15 @@ export function registerWirePushRoutes(app: FastifyInstance, deps: WirePushDeps)
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
 
+    // Agencies' software reads JSON: too large, unreadable or a server fault is answered in JSON, never with a page.
+    scope.setErrorHandler(async (error, request, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 500;
+      if (status >= 500) request.log.error({ err: error, event: 'wire.push_failed' }, 'wire push failed');
+      const code = status === 413 ? 'WIRE_PUSH_TOO_LARGE' : status === 415 ? 'WIRE_PUSH_UNSUPPORTED' : status < 500 ? 'WIRE_PUSH_REFUSED' : 'WIRE_PUSH_FAILED';
+      const message = status === 413 ? `the document is larger than ${bodyLimit} bytes` : status < 500 ? 'the request could not be read' : 'the item could not be stored; try again';
+      return reply.code(status).header('cache-control', 'no-store').send({ code, message });
+    });
+
     // Authenticate before the body is read: an unknown caller cannot make the server buffer anything.
     scope.addHook('onRequest', async (request, reply) => {
       const { sourceSlug } = request.params as { sourceSlug?: string };
