@@ -1,6 +1,6 @@
 /** @module Tests for the SSRF guard: special-purpose addresses in every spelling, and the lookup that hands the socket only checked addresses. */
 import { describe, expect, it } from 'vitest';
-import { forbiddenAddressReason, guardedLookup } from './ssrf-guard.js';
+import { assertAllowedAddress, forbiddenAddressReason, guardedLookup } from './ssrf-guard.js';
 
 describe('forbiddenAddressReason', () => {
   it('refuses private, loopback, link-local and other special-purpose addresses', () => {
@@ -27,5 +27,15 @@ describe('guardedLookup', () => {
     expect(String(await lookup('rebind.example', { 'rebind.example': ['93.184.216.34', '127.0.0.1'] }))).toMatch(/refused: rebind\.example is at 127\.0\.0\.1, a loopback address/);
     expect(await lookup('intranet', { intranet: ['10.0.0.7'] }, true)).toEqual([{ address: '10.0.0.7', family: 4 }]);
     expect(String(await lookup('nowhere', {}))).toMatch(/no address/);
+  });
+});
+
+describe('assertAllowedAddress', () => {
+  it('lets an allowed intranet source reach private and loopback addresses, but never link-local (cloud metadata)', () => {
+    expect(() => assertAllowedAddress('wire.intranet', '10.1.2.3', { allowPrivate: true })).not.toThrow();
+    expect(() => assertAllowedAddress('localhost', '127.0.0.1', { allowPrivate: true })).not.toThrow();
+    expect(() => assertAllowedAddress('metadata', '169.254.169.254', { allowPrivate: true })).toThrow(/link-local/);
+    expect(() => assertAllowedAddress('metadata6', 'fe80::1', { allowPrivate: true })).toThrow(/link-local/);
+    expect(() => assertAllowedAddress('wire.intranet', '10.1.2.3', { allowPrivate: false })).toThrow(/private/);
   });
 });

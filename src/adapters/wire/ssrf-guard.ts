@@ -78,8 +78,10 @@ export class SsrfRefusedError extends Error {
 
 /** Checks one address; throws SsrfRefusedError naming the host, the address and its network. */
 export function assertAllowedAddress(host: string, address: string, options: GuardOptions): void {
-  if (options.allowPrivate) return;
   const reason = (options.isForbidden ?? forbiddenAddressReason)(address);
+  // Even an intranet source never reaches link-local addresses: that is where cloud metadata services answer.
+  if (options.allowPrivate && reason !== 'link-local') return;
+  if (reason === 'link-local' && options.allowPrivate) throw new SsrfRefusedError(`refused: ${host} is at ${address}, a link-local address (cloud metadata lives there; never allowed)`);
   if (reason) throw new SsrfRefusedError(`refused: ${host} is at ${address}, a ${reason} address (set allowPrivate on the source to allow it)`);
 }
 
