@@ -124,6 +124,7 @@ describe('wire queue filters', () => {
       expect(lastHour.body).not.toContain('Older item from this morning');
       expect((await editor.get('/newsroom/wire?since=6')).body).toContain('Older item from this morning');
       expect((await editor.get('/newsroom/wire?agency=Time%20Agency')).body).toContain('Newer item from this afternoon');
+      expect((await editor.get('/newsroom/wire?since=1')).body).toContain('<option value="Time Agency"');
       expect((await editor.get('/newsroom/wire?agency=Nobody')).body).not.toContain('Newer item from this afternoon');
     } finally {
       await site.close();

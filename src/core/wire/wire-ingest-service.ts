@@ -210,6 +210,7 @@ export function createWireIngestService(deps: WireIngestDeps) {
 
     list: (query: WireQueueQuery): Promise<WireQueueEntry[]> => store.list({ ...query, limit: Math.min(Math.max(query.limit, 1), 500) }),
     find: (id: string) => store.find(id),
+    agencies: () => store.listAgencies(),
     versions: (id: string) => store.versions(id),
     /** Every item of a cluster, newest first. */
     cluster: (clusterId: string) => store.list({ clusterId, limit: 500 }),

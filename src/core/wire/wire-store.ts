@@ -96,6 +96,8 @@ export interface WireStore {
   /** Applies a batch atomically: all of it or, on error, none of it. */
   writeBatch(writes: WireBatchWrites): Promise<void>;
   find(id: string): Promise<StoredWireItem | null>;
+  /** Every agency with items, for the queue's filter. */
+  listAgencies(): Promise<string[]>;
   list(query: WireQueueQuery): Promise<WireQueueEntry[]>;
   versions(itemId: string): Promise<WireItemVersion[]>;
   /** Sets the status only when the item is in one of `from`; false when it is not (or missing). */

@@ -161,6 +161,11 @@ export function createSqlWireStore(db: Kysely<Database>): WireStore {
       return row ? itemFromRow(row) : null;
     },
 
+    async listAgencies() {
+      const rows = await db.selectFrom('wire_items').select('agency').distinct().where('agency', '!=', '').orderBy('agency').execute();
+      return rows.map((r) => r.agency);
+    },
+
     async list(query) {
       let q = db.selectFrom('wire_items')
         .select(['id', 'agency', 'agency_id', 'version', 'headline', 'dateline', 'received_at', 'cluster_id', 'status', 'format', 'source_id']);

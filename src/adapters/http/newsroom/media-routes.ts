@@ -66,6 +66,9 @@ ${photos.length === 0 ? html`<p class="empty-state">No photos${q ? ' match' : ' 
       let bytes: Buffer | null = null;
       for await (const part of request.parts({ limits: { fileSize: options.maxUploadBytes, files: 1, fields: 10, fieldSize: 4_000 } })) {
         if (part.type === 'file') {
+          // The token comes before the file (forms list it first): refuse before buffering a single byte.
+          (request as { body?: unknown }).body = fields;
+          requireCsrf(deps.auth, request);
           bytes = await part.toBuffer();
           if (part.file.truncated) throw new DomainError('MEDIA_TOO_LARGE', `The photo is larger than the ${Math.round(options.maxUploadBytes / 1_048_576)} MB limit.`);
         } else if (typeof part.value === 'string') {

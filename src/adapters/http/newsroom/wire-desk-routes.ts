@@ -43,7 +43,7 @@ export function registerWireDeskRoutes(app: FastifyInstance, deps: NewsroomDeps,
   app.get('/newsroom/wire', async (request, reply) => {
     signedInUser(request);
     const { list, filters } = await entries(request);
-    const agencies = [...new Set((await wire.ingest.list({ limit: 500 })).map((e) => e.agency).filter((a): a is string => !!a))].sort();
+    const agencies = await wire.ingest.agencies();
     const last = list[list.length - 1];
     const next = list.length === 50 && last ? `/newsroom/wire?${new URLSearchParams({ ...(filters.agency ? { agency: filters.agency } : {}), status: filters.status, ...(filters.cluster ? { cluster: filters.cluster } : {}), ...(filters.since ? { since: filters.since } : {}), before: `${last.receivedAt.toISOString()}|${last.id}` }).toString()}` : null;
     return send(request, reply, 'Wire', queuePage(list, filters, agencies, tz, next, request.staff!.user.role === 'admin'));
