@@ -4,7 +4,7 @@
  * percentiles.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -76,7 +76,9 @@ async function runWrk(options: LoadOptions): Promise<LoadResult> {
   writeFileSync(join(dir, 'paths.txt'), options.paths.join('\n') + '\n');
   writeFileSync(join(dir, 'bench.lua'), WRK_SCRIPT);
   const [command, args] = pinned(options.cpus, 'wrk', ['-t1', `-c${options.connections}`, `-d${options.seconds}s`, '--timeout', '10s', '-s', join(dir, 'bench.lua'), options.origin]);
-  const out = await runProcess(command, args, { ...process.env, BENCH_PATHS: join(dir, 'paths.txt'), BENCH_ENCODING: options.acceptEncoding });
+  // The script and path list live only for this run.
+  const out = await runProcess(command, args, { ...process.env, BENCH_PATHS: join(dir, 'paths.txt'), BENCH_ENCODING: options.acceptEncoding })
+    .finally(() => rmSync(dir, { recursive: true, force: true }));
   const line = out.split('\n').find((l) => l.startsWith('BENCH_JSON '));
   if (!line) throw new Error(`wrk printed no result:\n${out}`);
   const r = JSON.parse(line.slice('BENCH_JSON '.length)) as { requests: number; duration_us: number; errors: number; non2xx: number; p50: number; p95: number; p99: number; bytes: number };
