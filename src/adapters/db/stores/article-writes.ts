@@ -1,7 +1,7 @@
 /** @module The write side of the article store: one article's rows (links, short link, first revision, search entry) on a given transaction. */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { bodyText, type TopicKind } from '../../../core/articles/article.js';
+import { bodyText, type NamedRef, type TopicKind, type TopicRef } from '../../../core/articles/article.js';
 import type { NewArticle } from '../../../core/articles/article-store.js';
 import type { Database } from '../database.js';
 import type { SearchWriter } from '../../search/search-writer.js';
@@ -35,6 +35,23 @@ export async function ensureNamed(trx: Kysely<Database>, table: 'topics' | 'auth
   return row.id;
 }
 
+/**
+ * Links an article to its topics and authors in the given order. `storyUpdatedAt` is the article's public
+ * time while it is published, else null (topic and author lists read it from the link rows).
+ */
+export async function insertArticleLinks(
+  trx: Kysely<Database>, articleId: string, links: { topics: TopicRef[]; authors: NamedRef[] }, storyUpdatedAt: string | null, cache: IdCache,
+): Promise<void> {
+  for (const [position, topic] of links.topics.entries()) {
+    const topicId = await ensureNamed(trx, 'topics', topic, cache);
+    await trx.insertInto('article_topics').values({ article_id: articleId, topic_id: topicId, position, story_updated_at: storyUpdatedAt }).execute();
+  }
+  for (const [position, author] of links.authors.entries()) {
+    const authorId = await ensureNamed(trx, 'authors', author, cache);
+    await trx.insertInto('article_authors').values({ article_id: articleId, author_id: authorId, position, story_updated_at: storyUpdatedAt }).execute();
+  }
+}
+
 function snapshotOf(article: NewArticle): string {
   const { revisionId: _r, actor: _a, contentKey: _c, shortCode: _s, createdBy: _b, leadMediaId, ...fields } = article;
   return JSON.stringify({ ...fields, leadMediaId: leadMediaId ?? null });
@@ -58,14 +75,7 @@ export async function insertArticleRows(trx: Kysely<Database>, article: NewArtic
     created_by: article.createdBy ?? null, modified_by: article.createdBy ?? null, lead_media_id: article.leadMediaId ?? null,
   }).execute();
   const storyUpdatedAt = article.status === 'published' && article.updatedAt ? toIso(article.updatedAt) : null;
-  for (const [position, topic] of article.topics.entries()) {
-    const topicId = await ensureNamed(trx, 'topics', topic, cache);
-    await trx.insertInto('article_topics').values({ article_id: article.id, topic_id: topicId, position, story_updated_at: storyUpdatedAt }).execute();
-  }
-  for (const [position, author] of article.authors.entries()) {
-    const authorId = await ensureNamed(trx, 'authors', author, cache);
-    await trx.insertInto('article_authors').values({ article_id: article.id, author_id: authorId, position, story_updated_at: storyUpdatedAt }).execute();
-  }
+  await insertArticleLinks(trx, article.id, article, storyUpdatedAt, cache);
   await trx.insertInto('short_links').values({ code: article.shortCode, article_id: article.id }).execute();
   await trx.insertInto('revisions').values({
     id: article.revisionId, article_id: article.id, number: 1, kind: 'created', actor: article.actor,

@@ -1,6 +1,6 @@
 /** @module ArticleStore over Kysely: all SQL of the article aggregate (SQLite and PostgreSQL alike). */
 import type { Kysely } from 'kysely';
-import type { Article, ArticleStatus, TopicKind } from '../../../core/articles/article.js';
+import type { Article, ArticleStatus } from '../../../core/articles/article.js';
 import type { ArticleStore, ListQuery, NewArticle, Page } from '../../../core/articles/article-store.js';
 import { DomainError } from '../../../core/shared/domain-error.js';
 import type { Database } from '../database.js';
@@ -10,6 +10,7 @@ import {
   sourceFromRow, summaryColumns, summaryFromRow, toIso, type SummaryRow,
 } from './article-rows.js';
 import { insertArticleRows, type IdCache } from './article-writes.js';
+import { readArticleLinks } from './article-link-rows.js';
 
 /** A page cursor from a reader's URL; one that does not decode is refused, never read as "first page" (that would let any string become a cached page). */
 function cursorOf(cursor: string | null | undefined): { updatedAt: string; id: string } | null {
@@ -47,20 +48,15 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
       .where('articles.slug', '=', slug).where('articles.status', '=', 'published')
       .executeTakeFirst();
     if (!row) return null;
-    const [topics, authors, corrections] = await Promise.all([
-      db.selectFrom('article_topics').innerJoin('topics', 'topics.id', 'article_topics.topic_id')
-        .select(['topics.slug', 'topics.name', 'topics.kind']).where('article_topics.article_id', '=', row.id)
-        .orderBy('article_topics.position').execute(),
-      db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
-        .select(['authors.slug', 'authors.name']).where('article_authors.article_id', '=', row.id)
-        .orderBy('article_authors.position').execute(),
+    const [{ topics, authors }, corrections] = await Promise.all([
+      readArticleLinks(db, row.id),
       db.selectFrom('corrections').select(['note', 'created_at']).where('article_id', '=', row.id).orderBy('created_at').execute(),
     ]);
     return {
       id: row.id, slug: row.slug, headline: row.headline, highlights: parseHighlights(row.highlights),
       dateline: row.dateline, body: parseBody(row.body), lead: leadImageFromRow(row),
       section: { slug: row.section_slug, name: row.section_name },
-      topics: topics.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind as TopicKind })),
+      topics,
       authors, source: sourceFromRow(row), status: row.status as ArticleStatus,
       firstPublishedAt: row.first_published_at ? fromIso(row.first_published_at) : null,
       updatedAt: row.updated_at ? fromIso(row.updated_at) : null,

@@ -1,6 +1,6 @@
 /** @module NewsroomStore over Kysely: stories in every status, conditional workflow changes, revisions and corrections. */
 import type { Kysely } from 'kysely';
-import { bodyText, type ArticleStatus, type TopicKind } from '../../../core/articles/article.js';
+import { bodyText, type ArticleStatus } from '../../../core/articles/article.js';
 import type {
   ChangeOutcome, Correction, NewRevision, NewsroomListQuery, NewsroomStore, Revision, RevisionKind, RevisionSummary, StoryChange, StoryState,
 } from '../../../core/workflow/newsroom-store.js';
@@ -9,7 +9,8 @@ import type { StoryFields } from '../../../core/workflow/story-fields.js';
 import type { Database } from '../database.js';
 import type { SearchWriter } from '../../search/search-writer.js';
 import { fromIso, leadImageFromRow, leadImageToRow, parseBody, parseHighlights, sourceFromRow, toIso } from './article-rows.js';
-import { ensureNamed, ensureSection, type IdCache } from './article-writes.js';
+import { ensureSection, insertArticleLinks } from './article-writes.js';
+import { readArticleLinks } from './article-link-rows.js';
 import { listNewsroomStories } from './newsroom-story-list.js';
 import { parseSnapshot, snapshotFields } from './story-snapshot.js';
 
@@ -24,16 +25,10 @@ export function createSqlNewsroomStore(db: Kysely<Database>, search: SearchWrite
       .select(['sections.slug as section_slug', 'sections.name as section_name', 'short_links.code as short_code'])
       .where('articles.id', '=', id).executeTakeFirst();
     if (!row) return null;
-    const [topics, authors] = await Promise.all([
-      db.selectFrom('article_topics').innerJoin('topics', 'topics.id', 'article_topics.topic_id')
-        .select(['topics.slug', 'topics.name', 'topics.kind']).where('article_topics.article_id', '=', id).orderBy('article_topics.position').execute(),
-      db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
-        .select(['authors.slug', 'authors.name']).where('article_authors.article_id', '=', id).orderBy('article_authors.position').execute(),
-    ]);
+    const { topics, authors } = await readArticleLinks(db, id);
     const fields: StoryFields = {
       headline: row.headline, highlights: parseHighlights(row.highlights), dateline: row.dateline,
-      section: { slug: row.section_slug, name: row.section_name },
-      topics: topics.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind as TopicKind })), authors,
+      section: { slug: row.section_slug, name: row.section_name }, topics, authors,
       source: sourceFromRow(row), lead: leadImageFromRow(row), leadMediaId: row.lead_media_id, body: parseBody(row.body),
     };
     return {
@@ -53,17 +48,9 @@ export function createSqlNewsroomStore(db: Kysely<Database>, search: SearchWrite
 
   /** Topics and authors are replaced; their story_updated_at copies the public time while published, else null. */
   async function replaceLinks(trx: Kysely<Database>, change: StoryChange, storyUpdatedAt: string | null) {
-    const cache: IdCache = new Map();
     await trx.deleteFrom('article_topics').where('article_id', '=', change.id).execute();
     await trx.deleteFrom('article_authors').where('article_id', '=', change.id).execute();
-    for (const [position, topic] of change.fields.topics.entries()) {
-      const topicId = await ensureNamed(trx, 'topics', topic, cache);
-      await trx.insertInto('article_topics').values({ article_id: change.id, topic_id: topicId, position, story_updated_at: storyUpdatedAt }).execute();
-    }
-    for (const [position, author] of change.fields.authors.entries()) {
-      const authorId = await ensureNamed(trx, 'authors', author, cache);
-      await trx.insertInto('article_authors').values({ article_id: change.id, author_id: authorId, position, story_updated_at: storyUpdatedAt }).execute();
-    }
+    await insertArticleLinks(trx, change.id, change.fields, storyUpdatedAt, new Map());
   }
 
   async function applyChange(change: StoryChange): Promise<ChangeOutcome> {

@@ -1,9 +1,9 @@
 /** @module UserStore and SessionStore over Kysely: all SQL of staff accounts and their sessions. */
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { NewStaffUser, SessionRecord, SessionStore, UserStore } from '../../../core/staff/staff-stores.js';
 import { isRole, type StaffUser } from '../../../core/staff/staff-user.js';
-import type { AuthorsTable, Database, SessionsTable, UsersTable } from '../database.js';
+import type { Database, SessionsTable, UsersTable } from '../database.js';
+import { ensureNamed } from './article-writes.js';
 import { fromIso, toIso } from './article-rows.js';
 
 type UserRow = Selectable<UsersTable> & { author_slug: string | null; author_name: string | null };
@@ -21,12 +21,6 @@ export function createSqlUserStore(db: Kysely<Database>): UserStore {
   const users = () => db.selectFrom('users').leftJoin('authors', 'authors.id', 'users.author_id')
     .selectAll('users').select(['authors.slug as author_slug', 'authors.name as author_name']);
 
-  async function authorId(trx: Kysely<Database>, author: Pick<AuthorsTable, 'slug' | 'name'>): Promise<string> {
-    await trx.insertInto('authors').values({ id: randomUUID(), slug: author.slug, name: author.name, bio: null })
-      .onConflict((oc) => oc.column('slug').doNothing()).execute();
-    return (await trx.selectFrom('authors').select('id').where('slug', '=', author.slug).executeTakeFirstOrThrow()).id;
-  }
-
   return {
     async insert(user: NewStaffUser) {
       return db.transaction().execute(async (trx) => {
@@ -34,7 +28,7 @@ export function createSqlUserStore(db: Kysely<Database>): UserStore {
         if (taken) return false;
         await trx.insertInto('users').values({
           id: user.id, email: user.email, name: user.name, role: user.role, password_hash: user.passwordHash,
-          author_id: user.author ? await authorId(trx, user.author) : null,
+          author_id: user.author ? await ensureNamed(trx, 'authors', user.author, new Map()) : null,
           created_at: toIso(user.createdAt), password_changed_at: toIso(user.createdAt), disabled_at: null,
           must_change_password: user.mustChangePassword ? 1 : 0,
         }).execute();
