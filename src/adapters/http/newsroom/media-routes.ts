@@ -9,8 +9,7 @@ import { ERROR_STATUS } from '../error-status.js';
 import { html } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
-import { requireCsrf } from './session-guard.js';
-import { signedInUser } from './newsroom-story-routes.js';
+import { requireCsrf, signedInUser, wantsJson } from './session-guard.js';
 
 const CONTENT_TYPES: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif' };
 
@@ -18,10 +17,6 @@ export interface MediaRouteOptions {
   /** Absolute path of a public variant (refuses original keys). */
   variantPath: (key: string) => string;
   maxUploadBytes: number;
-}
-
-function wantsJson(request: FastifyRequest): boolean {
-  return (request.headers.accept ?? '').includes('application/json');
 }
 
 export function registerMediaRoutes(app: FastifyInstance, deps: NewsroomDeps, options: MediaRouteOptions): void {

@@ -2,15 +2,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ArticleStatus } from '../../../core/articles/article.js';
-import { isDomainError, DomainError } from '../../../core/shared/domain-error.js';
-import type { StaffUser } from '../../../core/staff/staff-user.js';
+import { isDomainError } from '../../../core/shared/domain-error.js';
 import type { StoryState } from '../../../core/workflow/newsroom-store.js';
 import type { FieldIssue } from '../../../core/workflow/story-fields.js';
 import { ERROR_STATUS } from '../error-status.js';
 import { html, type SafeHtml } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage, type NewsroomPage } from './newsroom-layout.js';
-import { requireCsrf } from './session-guard.js';
+import { requireCsrf, signedInUser, wantsJson } from './session-guard.js';
 import { renderStoryEditor } from './story-edit-page.js';
 import { actionOf, fieldsFromForm, parseLocalTime, parseStoryForm, type StoryForm } from './story-form.js';
 import { deskPage, filterBar, storyTable, type ListFilters } from './story-list-page.js';
@@ -25,11 +24,6 @@ const DONE: Record<string, string> = {
   unpublish: 'Unpublished: the story now answers 410 Gone.', republish: 'Republished.', restore: 'Revision restored.', created: 'Story created.',
   password: 'Your password is changed; your other sessions were signed out.',
 };
-
-export function signedInUser(request: FastifyRequest): StaffUser {
-  if (!request.staff) throw new DomainError('AUTH_REQUIRED', 'Please sign in.');
-  return request.staff.user;
-}
 
 export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
   const send = (reply: FastifyReply, request: FastifyRequest, page: Omit<NewsroomPage, 'user' | 'csrf'>, main: SafeHtml, status = 200) =>
@@ -128,7 +122,7 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
       return reply.redirect(`/newsroom/stories/${id}/edit?done=${action}`, 303);
     } catch (error) {
       // A script asking for JSON gets the error as JSON (from the newsroom's error handler); a browser gets the form back.
-      if (!isDomainError(error) || (request.headers.accept ?? '').includes('application/json') || !['VALIDATION_FAILED', 'ARTICLE_VERSION_CONFLICT', 'WORKFLOW_TRANSITION_INVALID', 'MEDIA_NOT_FOUND'].includes(error.code)) throw error;
+      if (!isDomainError(error) || wantsJson(request) || !['VALIDATION_FAILED', 'ARTICLE_VERSION_CONFLICT', 'WORKFLOW_TRANSITION_INVALID', 'MEDIA_NOT_FOUND'].includes(error.code)) throw error;
       // The form comes back with what was typed, and every problem named by field.
       const { id } = idParams.parse(request.params);
       const state = await deps.newsroom.stateOf(id);

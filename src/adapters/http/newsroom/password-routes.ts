@@ -7,8 +7,7 @@ import { ERROR_STATUS } from '../error-status.js';
 import { html } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
-import { requireCsrf } from './session-guard.js';
-import { signedInUser } from './newsroom-story-routes.js';
+import { requireCsrf, signedInUser } from './session-guard.js';
 
 export const PASSWORD_PATH = '/newsroom/password';
 

@@ -15,7 +15,7 @@ import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
 import { registerNewsroomStoryRoutes } from './newsroom-story-routes.js';
 import { registerRevisionRoutes } from './revision-routes.js';
-import { loadStaff } from './session-guard.js';
+import { loadStaff, wantsJson } from './session-guard.js';
 import { registerStaffRoutes } from './staff-routes.js';
 import { registerSectionRoutes } from './section-routes.js';
 import { registerSettingsRoutes } from './settings-routes.js';
@@ -29,10 +29,6 @@ function refererPath(request: FastifyRequest): string | null {
   } catch {
     return null;
   }
-}
-
-function wantsJson(request: FastifyRequest): boolean {
-  return (request.headers.accept ?? '').includes('application/json');
 }
 
 /** `onSectionsChange` drops cached reader pages: every page's menu lists the sections and shows the site's name. */

@@ -7,8 +7,9 @@ import { checkStoryAction } from '../../../core/workflow/story-actions.js';
 import { html } from '../html/html.js';
 import { fieldDiffs } from '../html/word-diff-html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
+import { signedInUser } from './session-guard.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
-import { flashOf, signedInUser } from './newsroom-story-routes.js';
+import { flashOf } from './newsroom-story-routes.js';
 
 const params = z.object({ id: z.string().regex(/^[\w-]{1,64}$/) });
 const KIND_LABEL: Record<string, string> = {

@@ -8,15 +8,11 @@ import { ERROR_STATUS } from '../error-status.js';
 import { html } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
-import { requireCsrf } from './session-guard.js';
-import { signedInUser } from './newsroom-story-routes.js';
+import { requireAdmin, requireCsrf } from './session-guard.js';
 
 const sectionForm = z.object({ name: z.string().trim().min(1, 'A section needs a name.').max(60, 'At most 60 characters.'), position: z.coerce.number().int().min(0).max(1000).optional() });
 
 export function registerSectionRoutes(app: FastifyInstance, deps: NewsroomDeps, onChange: () => void): void {
-  function requireAdmin(request: FastifyRequest) {
-    if (signedInUser(request).role !== 'admin') throw new DomainError('PERMISSION_DENIED', 'Only an admin can manage sections.');
-  }
 
   async function page(request: FastifyRequest, reply: FastifyReply, status: number, flash: { kind: 'ok' | 'error'; text: string } | null) {
     const csrf = request.staff!.session.csrfToken;
@@ -38,12 +34,12 @@ export function registerSectionRoutes(app: FastifyInstance, deps: NewsroomDeps, 
   }
 
   app.get('/newsroom/sections', async (request, reply) => {
-    requireAdmin(request);
+    requireAdmin(request, 'manage sections');
     return page(request, reply, 200, null);
   });
 
   async function run(request: FastifyRequest, reply: FastifyReply, action: () => Promise<string>) {
-    requireAdmin(request);
+    requireAdmin(request, 'manage sections');
     requireCsrf(deps.auth, request);
     try {
       const text = await action();

@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import type { AuthService, SignedIn } from '../../../core/staff/auth-service.js';
+import type { StaffUser } from '../../../core/staff/staff-user.js';
 import { DomainError } from '../../../core/shared/domain-error.js';
 
 /** `__Host-` binds the cookie to this host and path `/` and requires TLS; plain HTTP (development) uses the bare name. */
@@ -68,4 +69,22 @@ export function requireCsrf(auth: AuthService, request: FastifyRequest): void {
   if (!request.staff || !auth.isValidCsrf(request.staff, submittedCsrf(request))) {
     throw new DomainError('AUTH_CSRF_INVALID', 'This form has expired or did not come from this site. Reload the page and try again.');
   }
+}
+
+/** The staff user of this request; AUTH_REQUIRED (sign-in) when there is none. */
+export function signedInUser(request: FastifyRequest): StaffUser {
+  if (!request.staff) throw new DomainError('AUTH_REQUIRED', 'Please sign in.');
+  return request.staff.user;
+}
+
+/** The signed-in admin; anyone else gets PERMISSION_DENIED naming what only an admin can do. */
+export function requireAdmin(request: FastifyRequest, what: string): StaffUser {
+  const user = signedInUser(request);
+  if (user.role !== 'admin') throw new DomainError('PERMISSION_DENIED', `Only an admin can ${what}.`);
+  return user;
+}
+
+/** A script (autosave, the media picker, the wire queue) asks for JSON; a browser page does not. */
+export function wantsJson(request: FastifyRequest): boolean {
+  return (request.headers.accept ?? '').includes('application/json');
 }

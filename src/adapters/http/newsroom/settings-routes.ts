@@ -1,18 +1,13 @@
 /** @module Site settings (admins): the site's name and description, applied at once in every process; the rest comes from the environment. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { DomainError } from '../../../core/shared/domain-error.js';
 import { settingsIssues, type EditableSettings } from '../../../core/settings/site-settings.js';
 import { html } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
-import { requireCsrf } from './session-guard.js';
-import { signedInUser } from './newsroom-story-routes.js';
+import { requireAdmin, requireCsrf } from './session-guard.js';
 
 export function registerSettingsRoutes(app: FastifyInstance, deps: NewsroomDeps, onChange: () => void): void {
-  function requireAdmin(request: FastifyRequest) {
-    if (signedInUser(request).role !== 'admin') throw new DomainError('PERMISSION_DENIED', 'Only an admin can change the site settings.');
-  }
 
   function page(request: FastifyRequest, reply: FastifyReply, status: number, values: EditableSettings, flash: { kind: 'ok' | 'error'; text: string } | null) {
     const csrf = request.staff!.session.csrfToken;
@@ -36,12 +31,12 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: NewsroomDeps,
   }
 
   app.get('/newsroom/settings', async (request, reply) => {
-    requireAdmin(request);
+    requireAdmin(request, 'change the site settings');
     return page(request, reply, 200, { siteName: deps.settings.siteName, siteDescription: deps.settings.siteDescription }, null);
   });
 
   app.post('/newsroom/settings', async (request, reply) => {
-    requireAdmin(request);
+    requireAdmin(request, 'change the site settings');
     requireCsrf(deps.auth, request);
     const form = z.object({ siteName: z.string().max(1000).default(''), siteDescription: z.string().max(3000).default('') }).parse(request.body);
     const values: EditableSettings = { siteName: form.siteName.replace(/\s+/g, ' ').trim(), siteDescription: form.siteDescription.replace(/\s+/g, ' ').trim() };

@@ -7,16 +7,10 @@ import { ERROR_STATUS } from '../error-status.js';
 import { html } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
-import { requireCsrf } from './session-guard.js';
-import { signedInUser } from './newsroom-story-routes.js';
+import { requireAdmin, requireCsrf } from './session-guard.js';
 
 const userId = z.object({ id: z.string().regex(/^[\w-]{1,64}$/) });
 
-function requireAdmin(request: FastifyRequest) {
-  const user = signedInUser(request);
-  if (user.role !== 'admin') throw new DomainError('PERMISSION_DENIED', 'Only an admin can manage staff accounts.');
-  return user;
-}
 
 export function registerStaffRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
   async function page(request: FastifyRequest, flash: { kind: 'ok' | 'error'; text: string } | null) {
@@ -43,14 +37,14 @@ export function registerStaffRoutes(app: FastifyInstance, deps: NewsroomDeps): v
     reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(await page(request, flash));
 
   app.get('/newsroom/users', async (request, reply) => {
-    requireAdmin(request);
+    requireAdmin(request, 'manage staff accounts');
     return respond(request, reply, 200, null);
   });
 
   /** A POST whose failures come back as a flash on the same page. */
   function post(path: string, run: (request: FastifyRequest) => Promise<string>) {
     app.post(path, async (request, reply) => {
-      requireAdmin(request);
+      requireAdmin(request, 'manage staff accounts');
       requireCsrf(deps.auth, request);
       try {
         return await respond(request, reply, 200, { kind: 'ok', text: await run(request) });

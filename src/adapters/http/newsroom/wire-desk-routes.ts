@@ -2,14 +2,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../../core/shared/domain-error.js';
+import type { Role } from '../../../core/staff/staff-user.js';
 import { bodyWithWireUpdate, storyFieldsFromWire } from '../../../core/wire/wire-to-story.js';
 import type { WireItemStatus, WireQueueEntry } from '../../../core/wire/wire-store.js';
 import type { WireServices } from '../../../main/wire-services.js';
 import { html } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
-import { requireCsrf } from './session-guard.js';
-import { flashOf, signedInUser } from './newsroom-story-routes.js';
+import { requireCsrf, signedInUser } from './session-guard.js';
+import { flashOf } from './newsroom-story-routes.js';
 import { itemPage, queuePage, queueRow, type QueueFilters } from './wire-desk-page.js';
 
 const idParams = z.object({ id: z.string().regex(/^[\w-]{1,64}$/) });
@@ -18,6 +19,9 @@ const queueQuery = z.object({
   since: z.enum(['', '1', '6', '24', '72']).optional(),
   before: z.string().max(200).optional(),
 });
+
+/** Spiking (and bringing back) is the desk editors' call. */
+const canSpike = (role: Role) => role === 'editor' || role === 'admin';
 
 export function registerWireDeskRoutes(app: FastifyInstance, deps: NewsroomDeps, wire: WireServices): void {
   const tz = deps.settings.timeZone;
@@ -65,7 +69,7 @@ export function registerWireDeskRoutes(app: FastifyInstance, deps: NewsroomDeps,
     const used = stored.usedArticleId ? await deps.stories.findState(stored.usedArticleId) : null;
     return send(request, reply, stored.item.headline, itemPage({
       stored, cluster, topics: topics.ok ? topics.value : [], csrf: request.staff!.session.csrfToken, timeZone: tz,
-      canSpike: user.role === 'editor' || user.role === 'admin', usedSlug: used?.slug ?? null,
+      canSpike: canSpike(user.role), usedSlug: used?.slug ?? null,
     }));
   });
 
@@ -127,7 +131,7 @@ export function registerWireDeskRoutes(app: FastifyInstance, deps: NewsroomDeps,
   for (const [verb, label] of [['spike', 'Spiked.'], ['restore', 'Back in the queue.']] as const) {
     app.post(`/newsroom/wire/:id/${verb}`, async (request, reply) => {
       const user = signedInUser(request);
-      if (user.role !== 'editor' && user.role !== 'admin') throw new DomainError('PERMISSION_DENIED', `Only editors can ${verb === 'spike' ? 'spike wire items' : 'bring spiked items back'}.`);
+      if (!canSpike(user.role)) throw new DomainError('PERMISSION_DENIED', `Only editors can ${verb === 'spike' ? 'spike wire items' : 'bring spiked items back'}.`);
       const stored = await itemFor(request);
       const result = await wire.ingest[verb](stored.id);
       if (!result.ok) throw new DomainError('WORKFLOW_TRANSITION_INVALID', `This item is ${stored.status}; it cannot be ${verb === 'spike' ? 'spiked' : 'restored'}.`);

@@ -7,8 +7,7 @@ import type { WireServices } from '../../../main/wire-services.js';
 import { html, type SafeHtml } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
-import { requireCsrf } from './session-guard.js';
-import { signedInUser } from './newsroom-story-routes.js';
+import { requireAdmin, requireCsrf } from './session-guard.js';
 
 const PROBLEM_TEXT: Record<string, string> = {
   'name missing': 'Give the source a name.',
@@ -26,9 +25,6 @@ const sourceForm = z.object({
 
 export function registerWireSourceRoutes(app: FastifyInstance, deps: NewsroomDeps, wire: WireServices): void {
   const when = (at: Date | null) => (at ? new Intl.DateTimeFormat('en-GB', { timeZone: deps.settings.timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(at) : '—');
-  function requireAdmin(request: FastifyRequest) {
-    if (signedInUser(request).role !== 'admin') throw new DomainError('PERMISSION_DENIED', 'Only an admin can manage wire sources.');
-  }
 
   function row(s: WireSource, csrf: string): SafeHtml {
     return html`<tr>
@@ -67,12 +63,12 @@ ${sources.length ? html`<table class="nr-table"><thead><tr><th scope="col">Sourc
   }
 
   app.get('/newsroom/wire/sources', async (request, reply) => {
-    requireAdmin(request);
+    requireAdmin(request, 'manage wire sources');
     return page(request, reply, 200, null);
   });
 
   app.post('/newsroom/wire/sources', async (request, reply) => {
-    requireAdmin(request);
+    requireAdmin(request, 'manage wire sources');
     requireCsrf(deps.auth, request);
     const parsed = sourceForm.safeParse(request.body);
     if (!parsed.success) return page(request, reply, 400, { kind: 'error', text: 'Choose a kind of source and fill in its name.' });
@@ -90,7 +86,7 @@ ${sources.length ? html`<table class="nr-table"><thead><tr><th scope="col">Sourc
   });
 
   app.post('/newsroom/wire/sources/:slug/poll', async (request, reply) => {
-    requireAdmin(request);
+    requireAdmin(request, 'manage wire sources');
     requireCsrf(deps.auth, request);
     const { slug } = z.object({ slug: z.string().max(100) }).parse(request.params);
     const source = await wire.sources.findBySlug(slug);
