@@ -8,26 +8,37 @@ import { systemClock } from './app-services.js';
 import { seedDemoContent } from './demo-content.js';
 import { createLogger } from './logger.js';
 import { createNewsroomServices } from './newsroom-services.js';
-import { openStorage } from './storage.js';
+import { openStorage, type Storage } from './storage.js';
+import type { AuthService } from '../core/staff/auth-service.js';
+import type { Logger } from 'pino';
 
 /** The console notice of a first run: printed once, never logged (the password must not reach log files). */
 export function firstAdminNotice(siteUrl: string, admin: { email: string; password: string }): string {
   return `\nFirst run: newsroom admin created.\n  sign in at ${siteUrl}/newsroom/login\n  email:    ${admin.email}\n  one-time password: ${admin.password}\n  (you choose your own password when you first sign in)\n\n`;
 }
 
-/** Returns the first admin's one-time password when it created one, for the caller to print once. */
-export async function prepareDatabase(config: Config): Promise<{ email: string; password: string } | null> {
-  const logger = createLogger(config.logLevel);
+type FirstAdmin = { email: string; password: string } | null;
+
+/**
+ * On an open (already migrated) database: import the demo content into an empty one and create the first admin.
+ * Returns the first admin's one-time password when it created one, for the caller to print once.
+ */
+export async function seedSite(storage: Storage, config: Config, auth: Pick<AuthService, 'ensureFirstAdmin'>, logger: Logger): Promise<FirstAdmin> {
+  if (config.demoContent) {
+    const seeded = await seedDemoContent(storage, config.timeZone, systemClock.now());
+    if (seeded) logger.info({ event: 'demo.seeded', imported: seeded.imported, failed: seeded.failed }, 'demo content imported');
+  }
+  return auth.ensureFirstAdmin(config.adminEmail);
+}
+
+/** Opens the database (which migrates it), seeds it, and closes it again: the primary of `serve --workers`. */
+export async function prepareDatabase(config: Config): Promise<FirstAdmin> {
   const storage = await openStorage(config.databaseUrl, { poolMax: config.databasePoolMax, connectionTimeoutMs: config.databaseConnectTimeoutMs });
   try {
-    if (config.demoContent) {
-      const seeded = await seedDemoContent(storage, config.timeZone, systemClock.now());
-      if (seeded) logger.info({ event: 'demo.seeded', imported: seeded.imported, failed: seeded.failed }, 'demo content imported');
-    }
-    const newsroom = createNewsroomServices(storage, {
+    const { auth } = createNewsroomServices(storage, {
       clock: systemClock, mediaDir: config.mediaDir, maxUploadBytes: config.mediaMaxUploadBytes, maxPixels: config.mediaMaxPixels,
     });
-    return await newsroom.auth.ensureFirstAdmin(config.adminEmail);
+    return await seedSite(storage, config, auth, createLogger(config.logLevel));
   } finally {
     await storage.close();
   }

@@ -2,7 +2,7 @@
 import type { Config } from '../config/config.js';
 import { buildApp } from '../adapters/http/build-app.js';
 import { createHttpDeps, systemClock } from './app-services.js';
-import { firstAdminNotice, prepareDatabase } from './prepare-database.js';
+import { firstAdminNotice, seedSite } from './prepare-database.js';
 import { createNewsroomServices, startScheduler } from './newsroom-services.js';
 import { startEdgePurge } from './edge-purge.js';
 import { createLogger } from './logger.js';
@@ -13,15 +13,15 @@ import { createWireServices, startFeedPolling } from './wire-services.js';
 export async function serve(config: Config): Promise<{ url: string; close: () => Promise<void> }> {
   const logger = createLogger(config.logLevel);
   const storage = await openStorage(config.databaseUrl, { poolMax: config.databasePoolMax, connectionTimeoutMs: config.databaseConnectTimeoutMs });
-  // Migrate, seed and create the first admin (the same steps the primary of `serve --workers` runs once).
-  const firstAdmin = await prepareDatabase(config);
-  if (firstAdmin) process.stdout.write(firstAdminNotice(config.siteUrl, firstAdmin));
   // With REDIS_URL, events reach every process and login failures are counted across them.
   const redis = config.redisUrl ? openRedisServices({ url: config.redisUrl, prefix: config.redisPrefix, log: logger }) : null;
   const newsroom = createNewsroomServices(storage, {
     clock: systemClock, mediaDir: config.mediaDir, maxUploadBytes: config.mediaMaxUploadBytes, maxPixels: config.mediaMaxPixels,
     ...(redis ? { events: redis.events, throttle: redis.throttle } : {}),
   });
+  // Opening the storage migrated it; seed it and create the first admin (the primary of `serve --workers` did so already).
+  const firstAdmin = await seedSite(storage, config, newsroom.auth, logger);
+  if (firstAdmin) process.stdout.write(firstAdminNotice(config.siteUrl, firstAdmin));
   const stopScheduler = startScheduler(newsroom,
     (published) => logger.info({ event: 'story.scheduled_published', slugs: published }, 'scheduled stories published'),
     (error) => logger.error({ err: error, event: 'scheduler.failed' }, 'scheduled publishing failed'));
