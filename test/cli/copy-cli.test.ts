@@ -1,14 +1,11 @@
 /** `dateline migrate` and `dateline copy` on PostgreSQL, run as the CLI from source. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runDateline, type CliRun } from '../support/run-cli.js';
 import { createPostgresTestDatabase, POSTGRES_REQUIRED, postgresUnavailableReason, type PostgresTestDatabase } from '../support/postgres-test-database.js';
 
-const run = promisify(execFile);
-const root = new URL('../..', import.meta.url).pathname;
 const fixture = new URL('../../demo/news-stream-2025-01-17.txt', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'dateline-copy-'));
 const sqliteUrl = `sqlite:${join(dir, 'source.db')}`;
@@ -19,16 +16,8 @@ afterAll(async () => {
   for (const database of databases) await database.drop();
 });
 
-async function dateline(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
-      env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent', ...env }, cwd: root,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function dateline(env: Record<string, string>, ...args: string[]): Promise<CliRun> {
+  return runDateline(args, { env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent', ...env } });
 }
 
 const unavailable = await postgresUnavailableReason();

@@ -1,27 +1,18 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runDateline, type CliRun } from '../support/run-cli.js';
 const FIXTURE_PATH = new URL('../../demo/news-stream-2025-01-17.txt', import.meta.url);
 
-const run = promisify(execFile);
-const root = new URL('../..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'dateline-cli-'));
 const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, LOG_LEVEL: 'silent' };
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the CLI from source, as `dateline ARGS…`; resolves with exit code and output. */
-async function dateline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { env, cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function dateline(...args: string[]): Promise<CliRun> {
+  return runDateline(args, { env });
 }
 
 describe('dateline import', { timeout: 60_000 }, () => {
@@ -66,14 +57,7 @@ describe('dateline import', { timeout: 60_000 }, () => {
   });
 
   it('refuses invalid configuration, naming each bad variable', async () => {
-    const { code, stderr } = await (async () => {
-      try {
-        await run(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'migrate'], { env: { ...env, PORT: 'x', TIME_ZONE: 'Nowhere/Land' }, cwd: root });
-        return { code: 0, stderr: '' };
-      } catch (error) {
-        return error as { code: number; stderr: string };
-      }
-    })();
+    const { code, stderr } = await runDateline(['migrate'], { env: { ...env, PORT: 'x', TIME_ZONE: 'Nowhere/Land' } });
     expect(code).toBe(2);
     expect(stderr).toMatch(/PORT/);
     expect(stderr).toMatch(/TIME_ZONE/);

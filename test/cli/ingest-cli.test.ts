@@ -1,13 +1,10 @@
 /** `dateline ingest` and `dateline wire …` end to end, from source with tsx, on the wire and feed fixtures. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runDateline, type CliRun } from '../support/run-cli.js';
 
-const run = promisify(execFile);
-const root = new URL('../..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'dateline-ingest-cli-'));
 const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, LOG_LEVEL: 'silent' };
 const WIRE = '/work/shared/fixtures/wire';
@@ -15,14 +12,8 @@ const FEEDS = '/work/shared/fixtures/feeds';
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function dateline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], { env, cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function dateline(...args: string[]): Promise<CliRun> {
+  return runDateline(args, { env });
 }
 
 describe('dateline ingest', { timeout: 120_000 }, () => {
