@@ -1,9 +1,9 @@
 /** Starts a Dateline process on the benchmark database, pinned to one core, and reads its start-up time and peak memory. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { hasCommand } from './load.js';
+export { freePort } from '../test/support/free-port.js';
 
 export interface DatelineServer {
   origin: string;
@@ -13,18 +13,6 @@ export interface DatelineServer {
   /** Peak resident memory so far (VmHWM), in MB. */
   peakRssMb(): number;
   stop(): Promise<void>;
-}
-
-/** A port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Every process the benchmark started, killed on exit whatever happens. */

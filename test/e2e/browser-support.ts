@@ -1,9 +1,10 @@
 /** Helpers for the browser tests: a Dateline listening on a real socket, a headless Chromium, page watchers. */
 import { mkdirSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestSite, type TestSite } from '../support/test-site.js';
+import { freePort } from '../support/free-port.js';
+export { freePort };
 
 /** The Debian Chromium; the tests never download a browser. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -25,19 +26,6 @@ export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.m
 export function resultPath(name: string): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   return `${RESULTS_DIR}${name}`;
-}
-
-/** A port that was free a moment ago: the site must know its own origin (short links, canonical URLs) before it listens. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close((err) => (err ? reject(err) : resolve(port)));
-    });
-  });
 }
 
 export interface LiveSite {

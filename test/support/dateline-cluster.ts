@@ -5,11 +5,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitUntil } from './wait-until.js';
+import { freePort } from './free-port.js';
+export { freePort };
 
 const BIN = fileURLToPath(new URL('../../bin/dateline.js', import.meta.url));
 const DIST_ENTRY = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -25,14 +26,6 @@ export function clusterMissingReason(): string | null {
     if (!VMOD_DIRS.some((dir) => existsSync(join(dir, `libvmod_${vmod}.so`)))) return `the ${vmod} vmod (libvmod_${vmod}.so) not found`;
   }
   return null;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(0, '127.0.0.1', resolve); });
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 interface Child { process: ChildProcess; output: () => string }

@@ -1,9 +1,9 @@
 /** A private PostgreSQL cluster (initdb + pg_ctl) on a free port, for fault tests that stop and start the server. */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.js';
 
 /** Where the server binaries live; Debian's postgresql-15 by default. */
 const BIN = process.env['TEST_POSTGRES_BIN'] ?? '/usr/lib/postgresql/15/bin';
@@ -19,15 +19,6 @@ export function postgresBinariesMissingReason(): string | null {
   }
   if (reason) console.warn(`SKIPPING the PostgreSQL fault tests: ${reason}`);
   return reason;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 /** initdb refuses to run as root: as root, every binary runs as the postgres user. */

@@ -1,8 +1,8 @@
 /** Redis for tests: the shared one at 127.0.0.1:6379 (probed once), or a private redis-server child a fault test can kill and restart. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { waitUntil } from './wait-until.js';
+import { freePort } from './free-port.js';
 
 export const TEST_REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
@@ -37,15 +37,6 @@ export function redisServerMissingReason(): string | null {
     return reason;
   }
   return null;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 export interface PrivateRedis {
