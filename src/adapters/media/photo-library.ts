@@ -3,7 +3,6 @@ import type { Clock } from '../../core/shared/clock.js';
 import { DomainError } from '../../core/shared/domain-error.js';
 import type { IdGenerator } from '../../core/shared/ids.js';
 import type { MediaLibrary, MediaStore, PhotoMeta } from '../../core/media/media-library.js';
-import { isMediaError } from '../../core/media/media-errors.js';
 import { originalKey, type MediaStorage, type Photo } from '../../core/media/photo.js';
 import type { PhotoProcessor } from './image-variants.js';
 
@@ -18,13 +17,8 @@ export interface PhotoLibraryDeps {
 export function createPhotoLibrary(deps: PhotoLibraryDeps): MediaLibrary {
   async function upload(bytes: Uint8Array, meta: PhotoMeta, uploadedBy: string | null): Promise<Photo> {
     if (!meta.alt.trim()) throw new DomainError('VALIDATION_FAILED', 'A photo needs alt text describing it for readers who cannot see it.', { issues: [{ path: 'alt', message: 'Alt text is required.' }] });
-    let processed;
-    try {
-      processed = await deps.processor.process(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), deps.ids);
-    } catch (error) {
-      if (isMediaError(error)) throw new DomainError(error.code, error.message, error.details);
-      throw error;
-    }
+    // A refused photo throws MediaError, a DomainError: it reaches the HTTP layer as it is.
+    const processed = await deps.processor.process(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), deps.ids);
     const photo: Photo = {
       ...processed, caption: meta.caption.trim(), credit: meta.credit.trim(), alt: meta.alt.trim(), uploadedBy, createdAt: deps.clock.now(),
     };
