@@ -3,17 +3,13 @@ import type { NamedRef } from '../../../core/articles/article.js';
 import { statusLabel } from '../../../core/workflow/story-actions.js';
 import type { StoryListItem } from '../../../core/workflow/newsroom-store.js';
 import { html, type SafeHtml } from '../html/html.js';
+import { staffTime } from './staff-time.js';
 
 export interface ListFilters {
   status: string;
   section: string;
   mine: boolean;
   q: string;
-}
-
-function when(at: Date, timeZone: string): SafeHtml {
-  const text = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
-  return html`<time datetime="${at.toISOString()}">${text}</time>`;
 }
 
 export function storyTable(items: StoryListItem[], timeZone: string, caption: string): SafeHtml {
@@ -23,10 +19,10 @@ export function storyTable(items: StoryListItem[], timeZone: string, caption: st
   <thead><tr><th scope="col">Headline</th><th scope="col">Status</th><th scope="col">Section</th><th scope="col">By</th><th scope="col">Changed</th></tr></thead>
   <tbody>${items.map((s) => html`<tr>
     <td><a href="/newsroom/stories/${s.id}/edit">${s.headline || 'Untitled draft'}</a></td>
-    <td><span class="status-badge" data-status="${s.status}">${statusLabel(s.status)}</span>${s.scheduledAt ? html` ${when(s.scheduledAt, timeZone)}` : ''}</td>
+    <td><span class="status-badge" data-status="${s.status}">${statusLabel(s.status)}</span>${s.scheduledAt ? html` ${staffTime(s.scheduledAt, timeZone)}` : ''}</td>
     <td>${s.section}</td>
     <td>${s.createdByName ?? 'Import'}</td>
-    <td>${when(s.modifiedAt, timeZone)}</td>
+    <td>${staffTime(s.modifiedAt, timeZone)}</td>
   </tr>`)}</tbody>
 </table>`;
 }

@@ -3,6 +3,7 @@ import type { StoredWireItem, WireQueueEntry } from '../../../core/wire/wire-sto
 import type { SuggestedTopic } from '../../../core/topics/topic-suggester.js';
 import { html, safeUrl, type SafeHtml } from '../html/html.js';
 import { articleBody } from '../site/components/body-blocks.js';
+import { staffTime } from './staff-time.js';
 
 export interface QueueFilters {
   agency: string;
@@ -14,14 +15,9 @@ export interface QueueFilters {
 
 const STATUS_LABEL: Record<string, string> = { new: 'New', used: 'Used', spiked: 'Spiked' };
 
-function when(at: Date, timeZone: string): SafeHtml {
-  const text = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
-  return html`<time datetime="${at.toISOString()}">${text}</time>`;
-}
-
 export function queueRow(e: WireQueueEntry, timeZone: string): SafeHtml {
   return html`<tr data-wire-id="${e.id}">
-  <td>${when(e.receivedAt, timeZone)}</td>
+  <td>${staffTime(e.receivedAt, timeZone)}</td>
   <td>${e.agency || '—'}</td>
   <td><a href="/newsroom/wire/${e.id}">${e.headline}</a>${e.version > 1 ? html` <span class="field-hint">v${e.version}</span>` : ''}</td>
   <td>${e.dateline ?? ''}</td>
@@ -59,7 +55,7 @@ export function itemPage(input: {
   const others = input.cluster.filter((c) => c.id !== stored.id);
   return html`<div class="nr-layout">
 <article class="nr-editor-main wire-item" aria-labelledby="wire-h">
-  <p class="field-hint">${item.agency ?? 'Unknown agency'} · ${item.agencyId} · version ${item.version} · ${item.format} · received ${when(stored.receivedAt, input.timeZone)}</p>
+  <p class="field-hint">${item.agency ?? 'Unknown agency'} · ${item.agencyId} · version ${item.version} · ${item.format} · received ${staffTime(stored.receivedAt, input.timeZone)}</p>
   <h1 id="wire-h">${item.headline}</h1>
   ${item.byline ? html`<p>By ${item.byline}</p>` : ''}
   ${item.summary ? html`<p><strong>${item.summary}</strong></p>` : ''}
