@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStorage, type Storage } from '../src/main/storage.js';
+import { seedArabicEdition } from '../src/main/demo-arabic.js';
 import { loadRealArticles, makeCorpusStory, seededRandom, topicPool, type RealArticle } from './corpus.js';
 
 const BATCH = 2000;
@@ -56,11 +57,20 @@ export async function prepareCorpusDb(root: string, sharedDir: string, stories: 
   const path = join(dir, 'run.db');
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
   copyFileSync(cached, path);
+  // The demo Arabic edition beside the corpus, so Arabic and English articles are measured in the same run.
+  const working = await openStorage(`sqlite:${path}`);
+  try {
+    await seedArabicEdition(working, new Date());
+  } finally {
+    await working.close();
+  }
   return { path, real, bulkItemsPerSecond };
 }
 
 export interface Samples {
   articles: string[];
+  /** Articles of the Arabic edition (/ar/article/…). */
+  arabicArticles: string[];
   sections: string[];
   topics: string[];
   searches: string[];
@@ -76,7 +86,9 @@ export async function samplePaths(storage: Storage, real: RealArticle[], count: 
     const row = await storage.db.selectFrom('articles').select('slug').where('id', '=', `bench-${Math.floor(random() * total)}`).executeTakeFirst();
     if (row) articles.push(`/article/${encodeURIComponent(row.slug)}`);
   }
-  const sections = (await storage.sections.list()).map((s) => `/section/${encodeURIComponent(s.slug)}`);
+  const arabicRows = await storage.db.selectFrom('articles').select('slug').where('edition_id', '=', 'ar').where('status', '=', 'published').orderBy('id').execute();
+  const arabicArticles = arabicRows.map((r) => `/ar/article/${encodeURIComponent(r.slug)}`);
+  const sections = (await storage.sections.list('en')).map((s) => `/section/${encodeURIComponent(s.slug)}`);
   const topicRows = await storage.db.selectFrom('topics').select('slug').orderBy('slug').execute();
   const topics = Array.from({ length: Math.min(count, topicRows.length) }, () => `/topic/${encodeURIComponent(topicRows[Math.floor(random() * topicRows.length)]!.slug)}`);
   const searches = Array.from({ length: count }, () => {
@@ -85,5 +97,5 @@ export async function samplePaths(storage: Storage, real: RealArticle[], count: 
     const phrase = random() < 0.3 && words.length > 1 ? `"${words.slice(start, start + 2).join(' ')}"` : (words[start] ?? 'market');
     return `/search?q=${encodeURIComponent(phrase)}`;
   });
-  return { articles, sections, topics, searches };
+  return { articles, arabicArticles, sections, topics, searches };
 }

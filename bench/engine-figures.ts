@@ -8,6 +8,7 @@ import { fetchStatic, transferSize, type createMeasurer } from './measure.js';
 import { measureNewsroomPublish } from './newsroom-publish.js';
 import { measurePublishToVisible, percentile } from './publish-to-visible.js';
 import type { Figure } from './report.js';
+import { measureFontBytes } from './font-bytes.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -62,6 +63,9 @@ export async function measureEngine(run: EngineRun): Promise<Figure[]> {
     }
     const ref = run.reference.value;
     figures.push(await measure.throughput('article, warm (br)', warm.origin, [articlePath], ref));
+    // The Arabic edition's article right after the English one, same run, same settings (issue 10: within 5%).
+    const arabicPath = samples.arabicArticles[0] ?? null;
+    if (arabicPath) figures.push(await measure.throughput('article, warm, Arabic edition (br)', warm.origin, [arabicPath], ref));
     figures.push(await measure.throughput('article, warm (gzip)', warm.origin, [articlePath], ref, 'gzip'));
     figures.push(await measure.throughput('home, warm', warm.origin, ['/'], ref));
     figures.push(await measure.throughput('section, warm', warm.origin, samples.sections, ref));
@@ -73,6 +77,10 @@ export async function measureEngine(run: EngineRun): Promise<Figure[]> {
     figures.push({ name: `peak RSS under load at ${run.stories} stories`, value: warm.peakRssMb(), unit: 'MB' });
     figures.push(await transferSize('article page transfer (HTML+CSS+JS, br)', warm.origin, articlePath));
     figures.push(await transferSize('home page transfer (HTML+CSS+JS, br)', warm.origin, '/'));
+    if (run.engine === 'sqlite') {
+      log('  measuring font bytes in chromium');
+      figures.push(...await measureFontBytes(warm.origin, articlePath, arabicPath));
+    }
     if (run.engine === 'sqlite') {
       log('  measuring publish-to-visible');
       await publishFromAnotherProcess(run, storage, warm.origin, figures);
@@ -88,6 +96,7 @@ export async function measureEngine(run: EngineRun): Promise<Figure[]> {
     // Cold: the page cache off, every request renders and queries.
     const cold = await startDateline({ root: run.root, databaseUrl: run.databaseUrl, port: await freePort(), pageCache: false, cpus: run.serverCpu });
     figures.push(await measure.throughput('article, cold (random stories)', cold.origin, samples.articles, ref, 'br', true));
+    if (samples.arabicArticles.length) figures.push(await measure.throughput('article, cold, Arabic edition (random stories)', cold.origin, samples.arabicArticles, ref, 'br', true));
     figures.push(await measure.throughput('home, cold', cold.origin, ['/'], ref, 'br', true));
     figures.push(await measure.throughput('section, cold', cold.origin, samples.sections, ref, 'br', true));
     figures.push(await measure.throughput('topic, cold', cold.origin, samples.topics, ref, 'br', true));

@@ -19,6 +19,7 @@ import { measureCrossProcess } from './cross-process.js';
 import { measureImport } from './import-throughput.js';
 import { measurePhotoVariants } from './photo-variants.js';
 import { measureWireIngest } from './wire-ingest.js';
+import { measureArabicSearch } from './arabic-search.js';
 import { hasCommand, loadTool } from './load.js';
 import { nginxAvailable } from './nginx-reference.js';
 import { printComparison, printTable, type Figure } from './report.js';
@@ -97,6 +98,7 @@ const wireItems = quick ? 2_000 : 10_000;
 const wireIngest = await measureWireIngest({ items: wireItems, sharedDir });
 shared.push({ name: `wire ingest: ninjs parse + dedup + cluster + store (${wireIngest.items} real items, ${wireIngest.clusters} clusters)`, value: wireIngest.itemsPerSecond, unit: 'items/s' });
 if (corpus.bulkItemsPerSecond) shared.push({ name: 'bulk load (corpus build)', value: corpus.bulkItemsPerSecond, unit: 'stories/s' });
+shared.push(...await measureArabicSearch({ root, sharedDir, quick, log }));
 // --scale: two processes on PostgreSQL + Redis behind Varnish (bench/cross-process.ts); needs all three, so never in --quick alone.
 if (values.scale) shared.push(...await measureCrossProcess({ publishes: quick ? 20 : 100, measure, log }));
 

@@ -7,6 +7,8 @@ import type { Clock } from '../core/shared/clock.js';
 import { loadStaticAssets, defaultAssetsDir } from '../adapters/http/assets/static-assets.js';
 import type { HttpDeps, SiteSettings } from '../adapters/http/http-deps.js';
 import { createPageCache } from '../adapters/http/page-cache.js';
+import { createEditionDirectory, defaultEdition } from '../core/editions/edition-directory.js';
+import { prepareEditionText } from '../adapters/http/i18n/prepare-edition-text.js';
 import type { NewsroomServices } from './newsroom-services.js';
 import type { WireServices } from './wire-services.js';
 import type { Storage } from './storage.js';
@@ -55,6 +57,14 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
     generationCheckMs: 20,
   });
   const assets = loadStaticAssets(options.assetsDir ?? defaultAssetsDir());
+  // Until the database answers (buildApp's onReady reloads), the site is one edition in the configured locale and zone.
+  const editions = createEditionDirectory([defaultEdition(options.settings)]);
+  const reloadEditions = async () => {
+    const stored = await storage.editions.list();
+    if (stored.length > 0) editions.replace(stored);
+    // Each edition's messages and formatters are built now, not on its first reader's request.
+    for (const edition of editions.all()) prepareEditionText(edition);
+  };
   // A public change drops exactly the pages that show the story (its surrogate keys).
   options.newsroom?.events.subscribe((event) => {
     if (event.type === 'site.settings_changed') {
@@ -64,6 +74,14 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
         pageCache.clear();
         options.logger?.info({ event: 'settings.reloaded' }, 'site settings reloaded');
       }).catch((err: unknown) => options.logger?.error({ err, event: 'settings.reload_failed' }, 'site settings could not be reloaded'));
+      return;
+    }
+    if (event.type === 'editions.changed') {
+      // Every page shows the language switcher and its edition's prefix: reload, then drop every cached page.
+      void reloadEditions().then(() => {
+        pageCache.clear();
+        options.logger?.info({ event: 'editions.reloaded' }, 'editions reloaded');
+      }).catch((err: unknown) => options.logger?.error({ err, event: 'editions.reload_failed' }, 'editions could not be reloaded'));
       return;
     }
     if (event.type === 'cache.resync') {
@@ -88,6 +106,7 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
         deps: {
           settings: options.settings, assets, clock, auth: n.auth, users: storage.users, newsroom: n.newsroom, stories: storage.stories,
           sections: storage.sections, topics: storage.topics, media: n.media, settingsStore: storage.settings, events: n.events, ...(options.wire ? { wire: options.wire } : {}),
+          editions, editionStore: storage.editions,
         },
         media: { variantPath: (key: string) => n.mediaStorage.path(key), maxUploadBytes: n.maxUploadBytes },
       },
@@ -95,6 +114,8 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
     reader,
     articles: storage.articles,
     sections: storage.sections,
+    editions,
+    reloadEditions,
     pageCache,
     assets,
     clock,

@@ -5,7 +5,7 @@
  */
 import type { Config } from '../config/config.js';
 import { systemClock } from './app-services.js';
-import { seedDemoContent } from './demo-content.js';
+import { alignFirstEdition, seedDemoContent } from './demo-content.js';
 import { createLogger } from './logger.js';
 import { createNewsroomServices } from './newsroom-services.js';
 import { openStorage, type Storage } from './storage.js';
@@ -24,9 +24,10 @@ type FirstAdmin = { email: string; password: string } | null;
  * Returns the first admin's one-time password when it created one, for the caller to print once.
  */
 export async function seedSite(storage: Storage, config: Config, auth: Pick<AuthService, 'ensureFirstAdmin'>, logger: Logger): Promise<FirstAdmin> {
+  await alignFirstEdition(storage, config);
   if (config.demoContent) {
     const seeded = await seedDemoContent(storage, config.timeZone, systemClock.now());
-    if (seeded) logger.info({ event: 'demo.seeded', imported: seeded.imported, failed: seeded.failed }, 'demo content imported');
+    if (seeded) logger.info({ event: 'demo.seeded', imported: seeded.imported, failed: seeded.failed, arabic: seeded.arabic, pairs: seeded.pairs }, 'demo content imported');
   }
   return auth.ensureFirstAdmin(config.adminEmail);
 }

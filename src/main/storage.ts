@@ -7,14 +7,17 @@ import type { SectionStore } from '../core/sections/section-store.js';
 import type { TopicStore } from '../core/topics/topic-store.js';
 import type { Database } from '../adapters/db/database.js';
 import { parseDatabaseUrl, redactDatabaseUrl } from '../adapters/db/database-url.js';
-import { migrateToLatest } from '../adapters/db/migrate.js';
-import type { CreateSearchSchema } from '../adapters/db/migrations/0002-article-search.js';
+import { migrateToLatest, type SearchSchemaSteps } from '../adapters/db/migrate.js';
+import { upgradeTsvectorForLanguages } from '../adapters/search/postgres-tsvector-languages.js';
+import { upgradeFts5ForLanguages } from '../adapters/search/sqlite-fts5-languages.js';
 import { openPostgres } from '../adapters/db/postgres-connection.js';
 import { openSqlite } from '../adapters/db/sqlite-connection.js';
 import { createSqlArticleStore } from '../adapters/db/stores/sql-article-store.js';
 import { createSqlMediaStore } from '../adapters/db/stores/sql-media-store.js';
 import { createSqlSettingsStore } from '../adapters/db/stores/sql-settings-store.js';
 import type { SettingsStore } from '../core/settings/site-settings.js';
+import type { EditionStore } from '../core/editions/edition-store.js';
+import { createSqlEditionStore } from '../adapters/db/stores/sql-edition-store.js';
 import { createSqlNewsroomStore } from '../adapters/db/stores/sql-newsroom-store.js';
 import { createSqlSessionStore, createSqlUserStore } from '../adapters/db/stores/sql-staff-stores.js';
 import type { MediaStore } from '../core/media/media-library.js';
@@ -38,6 +41,8 @@ export interface Storage {
   media: MediaStore;
   /** Site settings changed in the newsroom (over the environment's defaults). */
   settings: SettingsStore;
+  /** The site's editions (English at /, Arabic at /ar/ …). */
+  editions: EditionStore;
   /** Keeps the search index in step on a caller's transaction (bulk copies rebuild the index through it). */
   searchWriter: SearchWriter;
   /** Changes whenever a write commits that this process must see (see each engine below). */
@@ -55,7 +60,7 @@ export interface StorageOptions {
 /** What differs between the engines once the connection is open. */
 interface Engine {
   db: Kysely<Database>;
-  createSearchSchema: CreateSearchSchema;
+  search: SearchSchemaSteps;
   searchWriter: SearchWriter;
   searchIndex: (db: Kysely<Database>) => SearchIndex;
   /** Commits by other connections or processes that this one can detect; 0 when it cannot. */
@@ -69,7 +74,7 @@ function openSqliteEngine(path: string): Engine {
   // data_version changes when another connection (another process on the same file) commits.
   const dataVersion = raw.prepare('PRAGMA data_version').pluck();
   return {
-    db, createSearchSchema: createFts5Schema, searchWriter: fts5SearchWriter, searchIndex: createFts5SearchIndex,
+    db, search: { create: createFts5Schema, upgradeForLanguages: upgradeFts5ForLanguages }, searchWriter: fts5SearchWriter, searchIndex: createFts5SearchIndex,
     externalVersion: () => Number(dataVersion.get()),
     migrationTableSchema: async () => undefined,
   };
@@ -83,7 +88,7 @@ function openSqliteEngine(path: string): Engine {
 function openPostgresEngine(url: string, options: StorageOptions): Engine {
   const db = openPostgres(url, { poolMax: options.poolMax ?? 10, connectionTimeoutMs: options.connectionTimeoutMs });
   return {
-    db, createSearchSchema: createTsvectorSchema, searchWriter: tsvectorSearchWriter, searchIndex: createTsvectorSearchIndex,
+    db, search: { create: createTsvectorSchema, upgradeForLanguages: upgradeTsvectorForLanguages }, searchWriter: tsvectorSearchWriter, searchIndex: createTsvectorSearchIndex,
     externalVersion: () => 0,
     migrationTableSchema: async () => (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema,
   };
@@ -95,7 +100,7 @@ export async function openStorage(databaseUrl: string, options: StorageOptions =
   const engine = target.engine === 'postgres' ? openPostgresEngine(target.url, options) : openSqliteEngine(target.path);
   const { db } = engine;
   const { error, results } = await engine.migrationTableSchema()
-    .then((schema) => migrateToLatest(db as Kysely<unknown>, engine.createSearchSchema, schema))
+    .then((schema) => migrateToLatest(db as Kysely<unknown>, engine.search, schema))
     .catch((e: unknown) => ({ error: e, results: undefined }));
   if (error) {
     await db.destroy();
@@ -119,6 +124,7 @@ export async function openStorage(databaseUrl: string, options: StorageOptions =
     sessions: createSqlSessionStore(db),
     media: createSqlMediaStore(db),
     settings: createSqlSettingsStore(db),
+    editions: createSqlEditionStore(db),
     generation: () => engine.externalVersion() + localWrites,
     close: () => db.destroy(),
   };

@@ -76,9 +76,10 @@ describe('serve --workers', () => {
 
     const home = await fetch(`http://127.0.0.1:${port}/`);
     expect(home.status).toBe(200);
-    // Demo content imported once by the primary, not once per worker.
+    // Demo content imported once by the primary, not once per worker: the capture's 6 stories and 12 English sides of the pairs.
     const feed = await (await fetch(`http://127.0.0.1:${port}/feed.json`)).json() as { items: unknown[] };
-    expect(feed.items).toHaveLength(6);
+    expect(feed.items).toHaveLength(18);
+    expect((await fetch(`http://127.0.0.1:${port}/ar/`)).status).toBe(200);
 
     const before = output.length;
     process.kill(pids[0]!, 'SIGKILL');

@@ -17,11 +17,21 @@ describeStorageContract('SectionStore', ({ open }) => {
     ]);
     await storage.db.updateTable('sections').set({ position: 1 }).where('slug', '=', 'business').execute();
     expect(await storage.sections.list()).toEqual([
-      { slug: 'sport', name: 'Sport', position: 0 }, { slug: 'world', name: 'World', position: 0 }, { slug: 'business', name: 'Business', position: 1 },
+      { slug: 'sport', name: 'Sport', position: 0, edition: 'en' }, { slug: 'world', name: 'World', position: 0, edition: 'en' }, { slug: 'business', name: 'Business', position: 1, edition: 'en' },
     ]);
-    expect(await storage.sections.findBySlug('world')).toEqual({ slug: 'world', name: 'World' });
+    expect(await storage.sections.findBySlug('world')).toEqual({ slug: 'world', name: 'World', edition: 'en' });
     expect(await storage.sections.findBySlug('World')).toBeNull();
     expect(await storage.sections.findBySlug('nowhere')).toBeNull();
+  });
+
+  it('keeps each edition\'s sections apart, in its own menu order', async () => {
+    const storage = await open();
+    await storage.editions.add({ id: 'ar', language: 'ar', direction: 'rtl', name: 'العربية', locale: 'ar-SA', numberingSystem: 'latn', timeZone: 'Asia/Riyadh' });
+    expect(await storage.sections.create({ id: 's-ar', slug: 'العالم', name: 'العالم', edition: 'ar' })).toBe(true);
+    expect(await storage.sections.create({ id: 's-en', slug: 'world', name: 'World' })).toBe(true);
+    expect(await storage.sections.list('ar')).toEqual([{ slug: 'العالم', name: 'العالم', position: 1, edition: 'ar' }]);
+    expect((await storage.sections.list('en')).map((s) => s.slug)).toEqual(['world']);
+    expect(await storage.sections.findBySlug('العالم')).toEqual({ slug: 'العالم', name: 'العالم', edition: 'ar' });
   });
 
   it('is empty on a fresh database', async () => {

@@ -1,7 +1,7 @@
 /** The SearchIndex and SearchWriter contract, on every storage engine: ranking, phrases, highlights, paging, hostile input. */
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { MATCH_END, MATCH_START, type SearchResults } from '../../src/core/search/search-index.js';
+import { MATCH_END, MATCH_START, type SearchResults, type SearchScope } from '../../src/core/search/search-index.js';
 import { parseSearchQuery, type SearchQuery } from '../../src/core/search/search-query.js';
 import type { Storage } from '../../src/main/storage.js';
 import { makeArticle, paragraph } from '../support/make-article.js';
@@ -13,8 +13,10 @@ function query(text: string): SearchQuery {
   return parsed.value;
 }
 
-async function search(storage: Storage, text: string, page = { limit: 10, offset: 0 }): Promise<SearchResults> {
-  return storage.search.search(query(text), page);
+const ENGLISH: SearchScope = { editionId: 'en', language: 'en' };
+
+async function search(storage: Storage, text: string, page = { limit: 10, offset: 0 }, scope = ENGLISH): Promise<SearchResults> {
+  return storage.search.search(query(text), page, scope);
 }
 
 /** The words inside match markers. */
@@ -155,7 +157,7 @@ describeStorageContract('SearchIndex', ({ open, name, searchWriter }) => {
     for (const text of ['"', 'Kim*', 'kim:*', 'title:kim', '-putin kim', 'kim OR zzz', 'kim & !putin', "kim' | 'x", '(kim', 'NEAR(kim putin)', 'kim^2', '"kim']) {
       const parsed = parseSearchQuery(text);
       if (!parsed.ok) continue;
-      await expect(storage.search.search(parsed.value, { limit: 10, offset: 0 }), text).resolves.toBeDefined();
+      await expect(storage.search.search(parsed.value, { limit: 10, offset: 0 }, ENGLISH), text).resolves.toBeDefined();
     }
     expect((await search(storage, '-putin kim')).total).toBe(1);
     expect((await search(storage, 'kim OR zzz')).total).toBe(0);
@@ -166,7 +168,7 @@ describeStorageContract('SearchIndex', ({ open, name, searchWriter }) => {
     const storage = await open();
     const article = makeArticle({ headline: 'Camel race in Taif' });
     await storage.articles.insert(article);
-    const doc = { articleId: article.id, sortAt: new Date(), headline: 'Camel festival in Taif', highlights: [], body: 'Updated.' };
+    const doc = { articleId: article.id, ...ENGLISH, sortAt: new Date(), headline: 'Camel festival in Taif', highlights: [], body: 'Updated.' };
     await storage.db.transaction().execute((trx) => searchWriter.index(trx, doc));
     const found = await search(storage, 'Taif');
     expect(found.total).toBe(1);
@@ -174,5 +176,132 @@ describeStorageContract('SearchIndex', ({ open, name, searchWriter }) => {
     expect((await search(storage, 'race')).total).toBe(0);
     await storage.db.transaction().execute((trx) => searchWriter.remove(trx, article.id));
     expect((await search(storage, 'Taif')).total).toBe(0);
+  });
+});
+
+const ARABIC: SearchScope = { editionId: 'ar', language: 'ar' };
+
+/** The Arabic edition (its stories are indexed as folded stems); editions are rows of their own since migration 0005. */
+async function addArabicEdition(storage: Storage): Promise<void> {
+  await storage.db.insertInto('editions').values({
+    id: 'ar', language: 'ar', direction: 'rtl', name: 'العربية', locale: 'ar-SA', time_zone: 'Asia/Riyadh', position: 1,
+  }).onConflict((oc) => oc.column('id').doNothing()).execute();
+}
+
+async function arabicIds(storage: Storage, text: string): Promise<string[]> {
+  return (await search(storage, text, { limit: 10, offset: 0 }, ARABIC)).hits.map((h) => h.articleId);
+}
+
+describeStorageContract('SearchIndex in Arabic', ({ open, searchWriter }) => {
+  async function openArabic(): Promise<Storage> {
+    const storage = await open();
+    await addArabicEdition(storage);
+    return storage;
+  }
+
+  it('finds a word with and without the article and its clitics, in any hamza form, with or without tashkeel', async () => {
+    const storage = await openArabic();
+    const metro = makeArticle({ edition: 'ar', headline: 'افتتاح مترو الرياض', body: paragraph('أعلن أحمد الراشد افتتاح المترو أمام الركاب، وقال إن مؤتمرا سيعقد في الرياض.') });
+    const other = makeArticle({ edition: 'ar', headline: 'أمطار في جدة', body: paragraph('هطلت أمطار غزيرة على المدينة.') });
+    await storage.articles.insertMany([metro, other]);
+    for (const text of ['الرياض', 'رياض', 'بالرياض', 'والرياض', 'للرياض', 'مترو', 'المترو', 'أحمد', 'احمد', 'إحمد', 'مؤتمر', 'موتمر', 'الرِّيَاض', 'مِتْرُو', 'افتتاحُ']) {
+      expect(await arabicIds(storage, text), text).toEqual([metro.id]);
+    }
+    expect(await arabicIds(storage, 'رياض زلزال')).toEqual([]);
+  });
+
+  it('matches plural and singular, taa marbuta and haa, alef maqsura and yaa, tashkeel in the story, and Arabic-Indic digits', async () => {
+    const storage = await openArabic();
+    const story = makeArticle({
+      edition: 'ar', headline: 'افتتاح محطات جديدة للمترو',
+      body: paragraph('نُقِلَ المصابون إلى مستشفى الملك فهد في المدينة المنورة عام 2024 بعد افتتاح المحطة الأولى.'),
+    });
+    await storage.articles.insert(story);
+    for (const text of ['محطة', 'محطه', 'المحطات', 'مستشفي', 'المستشفى', 'مدينه', 'نقل المصابين', 'المصاب', '٢٠٢٤', 'جديده']) {
+      expect(await arabicIds(storage, text), text).toEqual([story.id]);
+    }
+  });
+
+  it('marks the words as written (with their article, clitics and tashkeel) in headline and snippet', async () => {
+    const storage = await openArabic();
+    const story = makeArticle({ edition: 'ar', headline: 'وفاة الشاعر سليمان العيسى', body: paragraph('نعى اتحاد الكُتّاب العرب الشاعرَ الكبير، وقال إن الشعراء فقدوا والدًا.') });
+    await storage.articles.insert(story);
+    const [hit] = (await search(storage, 'شاعر العيسي', { limit: 10, offset: 0 }, ARABIC)).hits;
+    expect(hit?.headline).toBe(`وفاة ${MATCH_START}الشاعر${MATCH_END} سليمان ${MATCH_START}العيسى${MATCH_END}`);
+    const [body] = (await search(storage, 'الكتاب', { limit: 10, offset: 0 }, ARABIC)).hits;
+    expect(markedWords(body?.snippet ?? '')).toEqual(['الكُتّاب']);
+    expect(unmarked(body?.snippet ?? '')).toBe('نعى اتحاد الكُتّاب العرب الشاعرَ الكبير، وقال إن الشعراء فقدوا والدًا.');
+  });
+
+  it('matches a quoted Arabic phrase only with its words together and in order', async () => {
+    const storage = await openArabic();
+    const together = makeArticle({ edition: 'ar', headline: 'مترو الرياض يبدأ', body: paragraph('يبدأ تشغيل مترو الرياض غدا.') });
+    const apart = makeArticle({ edition: 'ar', headline: 'الرياض تستعد', body: paragraph('تستعد الرياض لتشغيل المترو.') });
+    await storage.articles.insertMany([together, apart]);
+    expect(await arabicIds(storage, '"مترو الرياض"')).toEqual([together.id]);
+    expect(markedWords((await search(storage, '"مترو رياض"', { limit: 10, offset: 0 }, ARABIC)).hits[0]?.snippet ?? '')).toEqual(['مترو', 'الرياض']);
+    expect(await arabicIds(storage, '"الرياض مترو"')).toEqual([]);
+    expect(new Set(await arabicIds(storage, 'مترو الرياض'))).toEqual(new Set([together.id, apart.id]));
+  });
+
+  it('finds a Latin name in an Arabic story, and marks it', async () => {
+    const storage = await openArabic();
+    const story = makeArticle({ edition: 'ar', headline: 'شركة Siemens تفوز بعقد القطار', body: paragraph('وقعت شركة سيمنس الألمانية (Siemens AG) العقد أمس.') });
+    await storage.articles.insert(story);
+    expect(await arabicIds(storage, 'siemens')).toEqual([story.id]);
+    expect(await arabicIds(storage, 'Siemens الالمانية')).toEqual([story.id]);
+    const [hit] = (await search(storage, 'SIEMENS', { limit: 10, offset: 0 }, ARABIC)).hits;
+    expect(markedWords(hit?.headline ?? '')).toEqual(['Siemens']);
+  });
+
+  it('searches one edition: the Arabic edition its stories, the English edition its own', async () => {
+    const storage = await openArabic();
+    const arabic = makeArticle({ edition: 'ar', headline: 'افتتاح مترو الرياض', body: paragraph('مترو الرياض Riyadh metro يفتح.') });
+    const english = makeArticle({ headline: 'Riyadh metro opens', body: paragraph('The metro of Riyadh (مترو الرياض) opens.') });
+    await storage.articles.insertMany([arabic, english]);
+    expect(await arabicIds(storage, 'الرياض')).toEqual([arabic.id]);
+    expect(await arabicIds(storage, 'metro')).toEqual([arabic.id]);
+    expect((await search(storage, 'metro')).hits.map((h) => h.articleId)).toEqual([english.id]);
+    expect((await search(storage, 'الرياض')).hits.map((h) => h.articleId)).toEqual([english.id]);
+    expect((await search(storage, 'riyadh', { limit: 10, offset: 0 }, { editionId: 'fr', language: 'fr' })).total).toBe(0);
+  });
+
+  it('without a scope searches every edition, each story as its edition is indexed, marked as written', async () => {
+    const storage = await openArabic();
+    const arabic = makeArticle({ edition: 'ar', headline: 'افتتاح مترو الرياض', body: paragraph('يفتح مترو الرياض (Riyadh metro) اليوم.') });
+    const english = makeArticle({ headline: 'Riyadh metro opens', body: paragraph('The metro of Riyadh (مترو الرياض) opens.') });
+    await storage.articles.insertMany([arabic, english]);
+    const everywhere = async (text: string) => (await storage.search.search(query(text), { limit: 10, offset: 0 })).hits;
+    expect(new Set((await everywhere('الرياض')).map((h) => h.articleId))).toEqual(new Set([arabic.id, english.id]));
+    expect(new Set((await everywhere('Metro')).map((h) => h.articleId))).toEqual(new Set([arabic.id, english.id]));
+    expect((await everywhere('رياض')).map((h) => h.articleId)).toEqual([arabic.id]);
+    expect((await everywhere('رياض')).map((h) => h.headline)).toEqual([`افتتاح مترو ${MATCH_START}الرياض${MATCH_END}`]);
+    expect((await everywhere('opens')).map((h) => h.headline)).toEqual([`Riyadh metro ${MATCH_START}opens${MATCH_END}`]);
+  });
+
+  it('never throws on queries in other scripts, emoji, or marks alone', async () => {
+    const storage = await openArabic();
+    await storage.articles.insert(makeArticle({ edition: 'ar', headline: 'أخبار موسكو وطوكيو', body: paragraph('Москва 東京 😀 خبر.') }));
+    for (const text of ['Москва', '東京', 'とうきょう', '서울', '😀', 'خبر 😀', 'ـــ', 'ً', '"ً ـ"', 'ﷲ', 'ﻻ']) {
+      const parsed = parseSearchQuery(text);
+      if (!parsed.ok) continue;
+      for (const scope of [ARABIC, ENGLISH]) await expect(storage.search.search(parsed.value, { limit: 10, offset: 0 }, scope), text).resolves.toBeDefined();
+    }
+    expect((await search(storage, 'Москва', { limit: 10, offset: 0 }, ARABIC)).total).toBe(1);
+    expect((await search(storage, '東京', { limit: 10, offset: 0 }, ARABIC)).total).toBe(1);
+  });
+
+  it('replaces an Arabic story’s entry and removes it with its text', async () => {
+    const storage = await openArabic();
+    const story = makeArticle({ edition: 'ar', headline: 'سباق الهجن في الطائف' });
+    await storage.articles.insert(story);
+    const doc = { articleId: story.id, ...ARABIC, sortAt: new Date(), headline: 'مهرجان الهجن في الطائف', highlights: [], body: 'تحديث.' };
+    await storage.db.transaction().execute((trx) => searchWriter.index(trx, doc));
+    const found = await search(storage, 'طائف', { limit: 10, offset: 0 }, ARABIC);
+    expect(found.total).toBe(1);
+    expect(found.hits[0]?.headline).toBe(`مهرجان الهجن في ${MATCH_START}الطائف${MATCH_END}`);
+    expect(await arabicIds(storage, 'سباق')).toEqual([]);
+    await storage.db.transaction().execute((trx) => searchWriter.remove(trx, story.id));
+    expect(await arabicIds(storage, 'طائف')).toEqual([]);
   });
 });

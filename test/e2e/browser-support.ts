@@ -1,6 +1,8 @@
 /** Helpers for the browser tests: a Dateline listening on a real socket, a headless Chromium, page watchers. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestSite, type TestSite } from '../support/test-site.js';
 import { freePort } from '../support/free-port.js';
@@ -35,14 +37,17 @@ export interface LiveSite {
   close(): Promise<void>;
 }
 
-/** The demo capture (six stories) served over HTTP, captured "now" so relative times tick in the browser. */
-export async function startLiveSite(options: { newsroom?: boolean } = {}): Promise<LiveSite> {
+/**
+ * The demo capture (six stories) served over HTTP, captured "now" so relative times tick in the browser;
+ * with `arabic`, the demo Arabic edition at /ar/ as well (its newest story a little under an hour old).
+ */
+export async function startLiveSite(options: { newsroom?: boolean; arabic?: boolean } = {}): Promise<LiveSite> {
   // Another process may grab the port between freePort() and listen(): try a few ports before giving up.
   let lastError: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
-    const site = await createTestSite({ realClock: true, capturedAt: new Date(), siteUrl: origin, newsroom: options.newsroom ?? false });
+    const site = await createTestSite({ realClock: true, capturedAt: new Date(), siteUrl: origin, newsroom: options.newsroom ?? false, arabic: options.arabic ?? false });
     try {
       await site.app.listen({ port, host: '127.0.0.1' });
       return { site, origin, close: () => site.close() };
@@ -109,4 +114,14 @@ export function problemsOf(problems: PageProblems): Omit<PageProblems, 'requests
 export function shownSeconds(text: string): number | null {
   const match = /^(?:(\d+) min )?(\d+) sec ago$/.exec(text.trim());
   return match ? Number(match[1] ?? 0) * 60 + Number(match[2]) : null;
+}
+
+/** axe-core's browser build, read once: evaluated in the page rather than added as a script tag, which the site's CSP refuses. */
+let axeSource: string | null = null;
+
+/** What axe-core finds wrong with the page as it stands (every rule it runs by default), each with its impact. */
+export async function auditAccessibility(page: Page): Promise<axe.Result[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => (await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] })).violations);
 }

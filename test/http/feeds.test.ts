@@ -102,7 +102,7 @@ describe('story feeds', () => {
       expect(res.statusCode, owner.label).toBe(200);
       expect(res.headers['content-type']).toBe('application/feed+json; charset=utf-8');
       const feed = JSON.parse(res.body) as { version: string; title: string; home_page_url: string; feed_url: string; language: string; items: Record<string, unknown>[] };
-      expect(feed).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', title: owner.title, home_page_url: owner.pageUrl, feed_url: `${SITE_URL}${owner.base}/feed.json`, language: 'en-GB' });
+      expect(feed).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', title: owner.title, home_page_url: owner.pageUrl, feed_url: `${SITE_URL}${owner.base}/feed.json`, language: 'en' });
       expect(feed.items).toEqual(owner.stories.map((s) => ({
         id: articleUrl(s), url: articleUrl(s), title: s.headline,
         summary: s.highlights[0], content_html: s.highlights[0],

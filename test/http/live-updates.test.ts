@@ -94,13 +94,13 @@ describe('GET /live', () => {
 
     const { id, slug } = await newStory('Ferry service resumes across the fjord');
     await waitUntil(() => stream.stories().length === 1, 'the published event');
-    expect(stream.stories()[0]).toEqual({ type: 'story.published', slug, headline: 'Ferry service resumes across the fjord', section: 'world', topics: ['live-news'] });
+    expect(stream.stories()[0]).toEqual({ type: 'story.published', slug, headline: 'Ferry service resumes across the fjord', section: 'world', topics: ['live-news'], edition: 'en' });
 
     await act(id, 'update', { headline: 'Ferry service resumes after a week' });
     await act(id, 'unpublish');
     await waitUntil(() => stream.stories().length === 3, 'the update and unpublish events');
     expect(stream.stories().slice(1)).toEqual([
-      { type: 'story.updated', slug, headline: 'Ferry service resumes after a week', section: 'world', topics: ['live-news'] },
+      { type: 'story.updated', slug, headline: 'Ferry service resumes after a week', section: 'world', topics: ['live-news'], edition: 'en' },
       { type: 'story.unpublished', slug },
     ]);
     // Nothing the reader sent comes back, and the page cache never holds the stream.

@@ -67,7 +67,7 @@ describe('reader pages', () => {
     expect(body).toContain('>19 June 2024</time>');
     expect(body).toContain('data-follow-topic=');
     expect(body).toContain('class="highlights"');
-    expect(body).toContain('<span class="dateline">SEOUL:</span> Russian President Vladimir Putin');
+    expect(body).toContain('<span class="dateline" dir="auto">SEOUL:</span> Russian President Vladimir Putin');
     expect(body).toContain('application/ld+json');
     expect(body).toContain('rel="canonical"');
     expect(body).toContain('property="og:title"');
@@ -78,7 +78,7 @@ describe('reader pages', () => {
     const res = await get(`/article/${await slugOf('Police detain suspect')}`);
     expect(res.statusCode).toBe(200);
     expect(res.body).not.toContain('update-badge');
-    expect(res.body).toContain('Source: Reuters');
+    expect(res.body).toContain('Source: <bdi>Reuters</bdi>');
     expect(res.body).toContain('38 min 36 sec ago');
   });
 

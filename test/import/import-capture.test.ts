@@ -105,7 +105,7 @@ describe('importing the demo capture', () => {
     await site.importText(fixtureText(), 'Asia Pacific');
     const rows = await stored();
     expect(new Set(rows.map((r) => r.section))).toEqual(new Set(['Asia Pacific']));
-    const found = await site.deps.reader.search('feathers engines', 1);
+    const found = await site.deps.reader.search('feathers engines', 1, { editionId: 'en', language: 'en' });
     expect(found.results.map((r) => r.summary.headline)).toEqual(['South Korea plane crash investigators find feathers in engines']);
   });
 });

@@ -9,6 +9,7 @@ import type { HttpDeps } from '../../src/adapters/http/http-deps.js';
 import { parseTextCapture } from '../../src/adapters/wire/text-capture-parser.js';
 import { createHttpDeps, createImporter } from '../../src/main/app-services.js';
 import { openStorage, type Storage } from '../../src/main/storage.js';
+import { seedArabicEdition } from '../../src/main/demo-arabic.js';
 import { createNewsroomServices, type NewsroomServices } from '../../src/main/newsroom-services.js';
 import { createWireServices, type WireServices } from '../../src/main/wire-services.js';
 import { createArgon2PasswordHasher } from '../../src/adapters/auth/argon2-password-hasher.js';
@@ -51,6 +52,8 @@ export interface TestSiteOptions {
   databaseUrl?: string;
   /** Mount the newsroom (with a fast argon2id setting and a temporary media folder). */
   newsroom?: boolean;
+  /** Add the demo Arabic edition (/ar/) with its stories and English–Arabic pairs, as `npm start` does. */
+  arabic?: boolean;
 }
 
 export async function createTestSite(options: TestSiteOptions = {}): Promise<TestSite> {
@@ -62,6 +65,7 @@ export async function createTestSite(options: TestSiteOptions = {}): Promise<Tes
   const importText = (text: string, sectionName = 'World') =>
     importer.importParsed(parseTextCapture(text), { capturedAt, sectionName });
   if (options.withFixture !== false) await importText(fixtureText());
+  if (options.arabic) await seedArabicEdition(storage, new Date(capturedAt.getTime() - 60_000));
   const mediaDir = options.newsroom ? mkdtempSync(join(tmpdir(), 'dateline-media-')) : null;
   const newsroom = mediaDir ? createNewsroomServices(storage, {
     clock, mediaDir, maxUploadBytes: 5 * 1_048_576, maxPixels: 50_000_000,

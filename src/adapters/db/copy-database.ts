@@ -1,7 +1,7 @@
 /** @module Copies every table of one Dateline database into another, empty one (SQLite ⇄ PostgreSQL), then rebuilds the target's search index. */
 import type { Kysely, Transaction } from 'kysely';
 import { bodyText } from '../../core/articles/article.js';
-import type { SearchWriter } from '../search/search-writer.js';
+import { editionLanguage, type SearchWriter } from '../search/search-writer.js';
 import type { Database } from './database.js';
 import { parseBody, parseHighlights } from './stores/article-rows.js';
 
@@ -11,7 +11,9 @@ import { parseBody, parseHighlights } from './stores/article-rows.js';
  * with the tables an empty database has. The search tables are not copied: each engine has its own
  * and the target's is rebuilt from the articles.
  */
-export const COPIED_TABLES: readonly { table: string; key: readonly string[] }[] = [
+export const COPIED_TABLES: readonly { table: string; key: readonly string[]; seededByMigration?: boolean }[] = [
+  // Migration 0005 writes the first edition into every new database: the source's editions replace it.
+  { table: 'editions', key: ['id'], seededByMigration: true },
   { table: 'sections', key: ['id'] },
   { table: 'topics', key: ['id'] },
   { table: 'authors', key: ['id'] },
@@ -73,12 +75,14 @@ async function copyTable(source: AnyDb, target: AnyDb, table: string, key: reado
 
 async function rebuildSearch(trx: Transaction<Database>, search: SearchWriter): Promise<number> {
   let indexed = 0;
+  const languages = new Map<string, string>();
   for (let after = ''; ;) {
-    const rows = await trx.selectFrom('articles').select(['id', 'headline', 'highlights', 'body', 'updated_at', 'created_at'])
+    const rows = await trx.selectFrom('articles').select(['id', 'edition_id', 'headline', 'highlights', 'body', 'updated_at', 'created_at'])
       .where('status', '=', 'published').where('id', '>', after).orderBy('id').limit(READ_BATCH).execute();
     for (const row of rows) {
       await search.index(trx, {
-        articleId: row.id, sortAt: new Date(row.updated_at ?? row.created_at), headline: row.headline,
+        articleId: row.id, editionId: row.edition_id, language: await editionLanguage(trx, row.edition_id, languages),
+        sortAt: new Date(row.updated_at ?? row.created_at), headline: row.headline,
         highlights: parseHighlights(row.highlights), body: bodyText(parseBody(row.body)),
       });
     }
@@ -95,12 +99,14 @@ async function rebuildSearch(trx: Transaction<Database>, search: SearchWriter): 
  */
 export async function copyDatabase(source: Kysely<Database>, target: Kysely<Database>, targetSearch: SearchWriter): Promise<CopyReport> {
   return target.transaction().execute(async (trx) => {
-    for (const { table } of COPIED_TABLES) {
+    for (const { table, seededByMigration } of COPIED_TABLES) {
+      if (seededByMigration) continue;
       const rows = await countRows(trx as AnyDb, table);
       if (rows > 0) throw new TargetNotEmptyError(`the target database is not empty: ${table} has ${rows} rows`);
     }
     const tables: CopyReport['tables'] = [];
-    for (const { table, key } of COPIED_TABLES) {
+    for (const { table, key, seededByMigration } of COPIED_TABLES) {
+      if (seededByMigration) await (trx as AnyDb).deleteFrom(table).execute();
       tables.push({ table, rows: await copyTable(source as AnyDb, trx as AnyDb, table, key) });
     }
     return { tables, indexed: await rebuildSearch(trx, targetSearch) };

@@ -6,6 +6,19 @@ export interface SectionsTable {
   slug: string;
   name: string;
   position: Generated<number>;
+  edition_id: Generated<string>;
+}
+
+/** Migration 0005: the site's editions; the one at the lowest position is served at /. */
+export interface EditionsTable {
+  id: string;
+  language: string;
+  direction: string;
+  name: string;
+  locale: string;
+  numbering_system: Generated<string>;
+  time_zone: string;
+  position: number;
 }
 
 export interface TopicsTable {
@@ -54,6 +67,9 @@ export interface ArticlesTable {
   lead_media_id: string | null;
   created_by: string | null;
   modified_by: string | null;
+  edition_id: Generated<string>;
+  /** Stories that translate each other share a group: the id of the first story linked. */
+  translation_group: string | null;
 }
 
 export interface ArticleTopicsTable {
@@ -232,4 +248,5 @@ export interface Database extends WireDeskTables {
   media: MediaTable;
   corrections: CorrectionsTable;
   site_settings: SiteSettingsTable;
+  editions: EditionsTable;
 }

@@ -4,14 +4,24 @@ import { coreSchema } from './migrations/0001-core-schema.js';
 import { articleSearch, type CreateSearchSchema } from './migrations/0002-article-search.js';
 import { newsroomSchema } from './migrations/0003-newsroom.js';
 import { wireDeskSchema } from './migrations/0004-wire-desk.js';
+import { editionsSchema } from './migrations/0005-editions.js';
+import { searchLanguages, type UpgradeSearchForLanguages } from './migrations/0006-search-languages.js';
+
+/** What differs between the engines' search structures, as migrations 0002 and 0006 need it. */
+export interface SearchSchemaSteps {
+  create: CreateSearchSchema;
+  upgradeForLanguages: UpgradeSearchForLanguages;
+}
 
 /** Every migration in order. Never edit one that has landed: add the next number instead. */
-export function allMigrations(createSearchSchema: CreateSearchSchema): Record<string, Migration> {
+export function allMigrations(search: SearchSchemaSteps): Record<string, Migration> {
   return {
     '0001-core-schema': coreSchema,
-    '0002-article-search': articleSearch(createSearchSchema),
+    '0002-article-search': articleSearch(search.create),
     '0003-newsroom': newsroomSchema,
     '0004-wire-desk': wireDeskSchema,
+    '0005-editions': editionsSchema,
+    '0006-search-languages': searchLanguages(search.upgradeForLanguages),
   };
 }
 
@@ -22,10 +32,10 @@ export function allMigrations(createSearchSchema: CreateSearchSchema): Record<st
  */
 export async function migrateToLatest(
   db: Kysely<unknown>,
-  createSearchSchema: CreateSearchSchema,
+  search: SearchSchemaSteps,
   migrationTableSchema?: string,
 ): Promise<MigrationResultSet> {
-  const migrations = allMigrations(createSearchSchema);
+  const migrations = allMigrations(search);
   const migrator = new Migrator({
     db, provider: { getMigrations: async () => migrations },
     ...(migrationTableSchema ? { migrationTableSchema } : {}),

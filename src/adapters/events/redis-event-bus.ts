@@ -33,6 +33,7 @@ const eventSchema = z.union([
   }),
   z.object({ type: z.literal('cache.resync') }),
   z.object({ type: z.literal('site.settings_changed') }),
+  z.object({ type: z.literal('editions.changed') }),
 ]);
 const envelopeSchema = z.object({ origin: z.string().min(1).max(100), event: eventSchema });
 

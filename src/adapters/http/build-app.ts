@@ -9,6 +9,7 @@ import { createDatabaseUnavailableReply, isDatabaseUnavailable } from './databas
 import { registerEdgeCachePolicy } from './edge-cache-policy.js';
 import type { HttpDeps } from './http-deps.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { registerInputCleaning } from './clean-input.js';
 import { sendPage } from './send-page.js';
 import { registerDiscoveryRoutes } from './site/discovery-routes.js';
 import { registerListRoutes } from './site/list-routes.js';
@@ -16,6 +17,7 @@ import { registerLiveRoutes } from './site/live-routes.js';
 import { renderErrorPage, renderNotFoundPage } from './site/simple-pages.js';
 import { createSiteContextFactory } from './site/site-context-factory.js';
 import { registerStoryRoutes } from './site/story-routes.js';
+import { editionOfPath } from './site/edition-routes.js';
 import { registerFeedRoutes } from './feeds/feed-routes.js';
 import { registerNewsroom } from './newsroom/register-newsroom.js';
 import { registerWirePushRoutes } from './wire/wire-push-routes.js';
@@ -35,9 +37,12 @@ export function buildApp(deps: HttpDeps, options: { trustProxy?: boolean | strin
     }),
   });
   const siteContext = createSiteContextFactory(deps);
+  // The editions come from the database before the first request (and again whenever an admin changes one).
+  app.addHook('onReady', deps.reloadEditions);
 
   registerSecurityHeaders(app);
   registerEdgeCachePolicy(app);
+  registerInputCleaning(app);
 
   app.get('/assets/*', async (request, reply) => {
     const page = deps.assets.byPath.get(request.url.split('?')[0] ?? '');
@@ -55,7 +60,7 @@ export function buildApp(deps: HttpDeps, options: { trustProxy?: boolean | strin
   if (deps.newsroom) registerNewsroom(app, deps.newsroom.deps, deps.newsroom.media, () => deps.pageCache.clear());
 
   app.setNotFoundHandler(async (request, reply) => {
-    const site = await siteContext();
+    const site = await siteContext(editionOfPath(deps.editions, request.url));
     return reply.code(404).type(HTML).header('cache-control', 'no-cache').send(renderNotFoundPage(site, request.url.split('?')[0] ?? '/'));
   });
 
@@ -63,7 +68,7 @@ export function buildApp(deps: HttpDeps, options: { trustProxy?: boolean | strin
   app.setErrorHandler(async (error, request, reply) => {
     // Checked first: the error page itself would query the unreachable database for the section menu.
     if (isDatabaseUnavailable(error)) return databaseUnavailable(error, request, reply);
-    const site = await siteContext().catch(() => null);
+    const site = await siteContext(editionOfPath(deps.editions, request.url)).catch(() => null);
     const path = request.url.split('?')[0] ?? '/';
     if (error instanceof ZodError) {
       if (!site) return reply.code(404).send('Not found');

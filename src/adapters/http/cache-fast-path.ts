@@ -9,10 +9,25 @@ import type { Page, PageCache } from './page-cache.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 import { cachingHeaders, encoded, isFresh, MIN_COMPRESS_BYTES, pickEncoding } from './send-page.js';
 
-/** The cache key of a plain path: what the routes use for pages without query parameters (see cacheKey). */
-function keyOf(url: string): string | null {
-  if (url.includes('?') || url.includes('%') || url.length > 300) return null;
-  return url;
+/**
+ * The cache key of a plain path: what the routes use for pages without query parameters (see cacheKey). Routes
+ * key pages by the decoded path (an Arabic slug arrives percent-encoded), so an encoded URL is decoded the same way;
+ * one that does not decode, or decodes into a query or a control character, goes on to Fastify.
+ */
+export function keyOf(url: string): string | null {
+  if (url.includes('?') || url.length > 2000) return null;
+  if (!url.includes('%')) return url.length > 300 ? null : url;
+  // An encoded slash would make one page answer for another path.
+  if (/%2f/i.test(url)) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    return null;
+  }
+  // eslint-disable-next-line no-control-regex
+  if (decoded.length > 300 || /[?#\u0000-\u001f\u007f]/.test(decoded)) return null;
+  return decoded;
 }
 
 type Encoding = 'br' | 'gzip' | null;

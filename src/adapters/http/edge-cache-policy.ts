@@ -1,5 +1,6 @@
 /** @module How long browsers and shared caches (Varnish, a CDN) may keep a response, and the surrogate keys that let Dateline purge it. */
 import type { FastifyInstance } from 'fastify';
+import { surrogateKeyList } from '../edge/surrogate-key.js';
 
 /**
  * Browsers cannot be purged, so they keep a page only briefly: long enough for back/forward and a quick
@@ -33,11 +34,12 @@ export function pageCacheControl(page: { status: number; maxAge: number }): stri
 
 /**
  * The page's surrogate keys, space-separated, under both names edges read: `Surrogate-Key` (Fastly and
- * CDNs of its kind) and `xkey` (Varnish's xkey vmod). Empty when the page depends on no story.
+ * CDNs of its kind) and `xkey` (Varnish's xkey vmod). Empty when the page depends on no story. Tags hold
+ * slugs in any script; surrogateKeyList makes them ASCII, as purges do.
  */
 export function surrogateKeyHeaders(tags: readonly string[]): Record<string, string> {
   if (tags.length === 0) return {};
-  const keys = [...new Set(tags)].join(' ');
+  const keys = surrogateKeyList(tags);
   return { 'surrogate-key': keys, xkey: keys };
 }
 

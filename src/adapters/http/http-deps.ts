@@ -5,6 +5,7 @@ import type { ReaderService } from '../../core/articles/reader-service.js';
 import type { Clock } from '../../core/shared/clock.js';
 import type { Revision } from '../../core/workflow/newsroom-store.js';
 import type { SectionStore } from '../../core/sections/section-store.js';
+import type { EditionDirectory } from '../../core/editions/edition-directory.js';
 import type { StaticAssets } from './assets/static-assets.js';
 import type { MediaRouteOptions } from './newsroom/media-routes.js';
 import type { NewsroomDeps } from './newsroom/newsroom-deps.js';
@@ -25,6 +26,10 @@ export interface HttpDeps {
   reader: ReaderService;
   articles: ArticleStore;
   sections: SectionStore;
+  /** The site's editions in memory (replaced when an admin changes one). */
+  editions: EditionDirectory;
+  /** Reads the editions from the database into `editions` (at start, and after a change in any process). */
+  reloadEditions: () => Promise<void>;
   pageCache: PageCache;
   assets: StaticAssets;
   clock: Clock;

@@ -1,5 +1,6 @@
 /** @module ArticleStore: the port through which the core reads and writes articles. */
 import type { Article, ArticleStatus, ArticleSource, ArticleSummary, BodyBlock, LeadImage, TopicKind } from './article.js';
+import type { EditionRef } from '../editions/edition.js';
 
 /** A page of a list, newest first; `next` is the cursor of the following page or null. */
 export interface Page<T> {
@@ -14,6 +15,8 @@ export interface ListQuery {
   sectionSlug?: string;
   topicSlug?: string;
   authorSlug?: string;
+  /** Only this edition's stories (every edition's when absent). */
+  edition?: string;
 }
 
 /** A new article as the import or the newsroom hands it to the store. */
@@ -41,6 +44,10 @@ export interface NewArticle {
   /** The staff user who created it (newsroom stories); null for imports and wire copy. */
   createdBy?: string | null;
   leadMediaId?: string | null;
+  /** The edition it belongs to; the first edition when absent. */
+  edition?: string;
+  /** Stories sharing a translation group translate each other (imports of paired stories). */
+  translationGroup?: string | null;
 }
 
 export interface ArticleStore {
@@ -56,19 +63,23 @@ export interface ArticleStore {
   isShortCodeTaken(code: string): Promise<boolean>;
   listPublished(query: ListQuery): Promise<Page<ArticleSummary>>;
   /** Ids of the newest published stories, overall or in a section: the cheap first step of composite pages. */
-  listPublishedIds(query: { limit: number; sectionSlug?: string }): Promise<string[]>;
-  /** The story after this one in the stream (next older); for infinite scroll. */
-  nextPublished(article: Pick<Article, 'id' | 'updatedAt'>): Promise<ArticleSummary | null>;
-  /** Published stories sharing topics with this one, most shared first. */
+  listPublishedIds(query: { limit: number; sectionSlug?: string; edition?: string }): Promise<string[]>;
+  /** The story after this one in its edition's stream (next older); for infinite scroll. */
+  nextPublished(article: Pick<Article, 'id' | 'updatedAt'> & { edition?: Pick<EditionRef, 'id'> }): Promise<ArticleSummary | null>;
+  /** Published stories of the same edition sharing topics with this one, most shared first. */
   related(articleId: string, limit: number): Promise<ArticleSummary[]>;
-  /** Published stories first published at or after `since`, newest first (the news sitemap). */
-  listFirstPublishedSince(since: Date, limit: number): Promise<ArticleSummary[]>;
+  /** Published stories first published at or after `since`, newest first (the news sitemap); one edition's when given. */
+  listFirstPublishedSince(since: Date, limit: number, edition?: string): Promise<ArticleSummary[]>;
   /** Months (YYYY-MM, by first publication, so a story never moves) with published stories, newest first, and the latest update in each. */
-  listPublishedMonths(): Promise<{ month: string; lastModified: Date }[]>;
-  /** Stories first published in that month (YYYY-MM). */
-  listPublishedInMonth(month: string): Promise<{ slug: string; updatedAt: Date }[]>;
-  countPublished(): Promise<number>;
+  listPublishedMonths(edition?: string): Promise<{ month: string; lastModified: Date }[]>;
+  /** Stories first published in that month (YYYY-MM), with their translations' paths for hreflang. */
+  listPublishedInMonth(month: string, edition?: string): Promise<{ slug: string; updatedAt: Date; translationGroup?: string | null }[]>;
+  /** Published stories of these translation groups (sitemap hreflang alternates). */
+  listTranslations(groups: string[]): Promise<{ group: string; slug: string; edition: EditionRef }[]>;
+  countPublished(edition?: string): Promise<number>;
   findSlugByShortCode(code: string): Promise<string | null>;
+  /** Where a short link leads: the published story's slug and edition. */
+  findShortLinkTarget(code: string): Promise<{ slug: string; edition: EditionRef } | null>;
   /** Summaries of published articles with these ids, in the order given. */
   findSummariesByIds(ids: string[]): Promise<ArticleSummary[]>;
 }

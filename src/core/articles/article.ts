@@ -1,4 +1,5 @@
 /** @module Article: the story as the newsroom writes it and readers see it (DESIGN.md §1). */
+import type { EditionRef } from '../editions/edition.js';
 export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished';
 
 export type TopicKind = 'person' | 'place' | 'organisation' | 'subject';
@@ -83,6 +84,17 @@ export interface Article {
   leadMediaId?: string | null;
   /** Dated correction notes, oldest first. */
   corrections?: { note: string; createdAt: Date }[];
+  /** The edition the story belongs to (its language, direction and URL prefix). */
+  edition: EditionRef;
+  /** The same story in other editions (published translations linked in the newsroom). */
+  translations?: Translation[];
+}
+
+/** A published translation of a story in another edition. */
+export interface Translation {
+  edition: EditionRef;
+  slug: string;
+  headline: string;
 }
 
 /** What lists (home, section, topic, search, feeds) show of an article. */
@@ -96,6 +108,7 @@ export interface ArticleSummary {
   section: NamedRef;
   firstPublishedAt: Date;
   updatedAt: Date;
+  edition: EditionRef;
 }
 
 /** The Update badge: the story changed publicly after it was first published. */
@@ -131,7 +144,7 @@ export function summaryOf(article: Pick<Article, 'highlights' | 'body'>): string
   return first && first.type === 'paragraph' ? first.text : '';
 }
 
-/** The canonical path of an article page. */
-export function articlePath(article: Pick<Article, 'slug'>): string {
-  return `/article/${encodeURIComponent(article.slug)}`;
+/** The canonical path of an article page, under its edition's prefix (`/ar/article/…`). Slugs are percent-encoded UTF-8. */
+export function articlePath(article: Pick<Article, 'slug'> & { edition?: Pick<EditionRef, 'pathPrefix'> }): string {
+  return `${article.edition?.pathPrefix ?? ''}/article/${encodeURIComponent(article.slug)}`;
 }

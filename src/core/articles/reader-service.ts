@@ -2,7 +2,7 @@
 import type { AuthorStore } from '../authors/author-store.js';
 import type { MediaStore } from '../media/media-library.js';
 import type { Photo } from '../media/photo.js';
-import type { SearchIndex } from '../search/search-index.js';
+import type { SearchIndex, SearchScope } from '../search/search-index.js';
 import { parseSearchQuery, type SearchQueryProblem } from '../search/search-query.js';
 import type { SectionStore } from '../sections/section-store.js';
 import type { TopicStore } from '../topics/topic-store.js';
@@ -26,7 +26,7 @@ export type StoryLookup =
 
 export type ListOwner =
   | { kind: 'latest' }
-  | { kind: 'section'; section: NamedRef }
+  | { kind: 'section'; section: NamedRef & { edition: string } }
   | { kind: 'topic'; topic: TopicRef }
   | { kind: 'author'; author: NamedRef & { bio: string | null } };
 
@@ -39,20 +39,15 @@ const RELATED_LIMIT = 5;
 /** Followed topics the Following page reads at once; the browser keeps any more it has. */
 export const MAX_FOLLOWED_TOPICS = 100;
 
-const SEARCH_PROBLEMS: Record<SearchQueryProblem, string> = {
-  EMPTY: 'Type at least one word to search for.',
-  TOO_LONG: 'That search is too long: use 200 characters or fewer.',
-  NO_WORDS: 'That search has no words in it: use letters or numbers.',
-};
-
 export function createReaderService(deps: ReaderDeps) {
-  async function home() {
-    const [latest, sections] = await Promise.all([deps.articles.listPublished({ limit: HOME_LATEST }), deps.sections.list()]);
+  /** An edition's home: its latest stories and a block per section of that edition. */
+  async function home(edition: string) {
+    const [latest, sections] = await Promise.all([deps.articles.listPublished({ limit: HOME_LATEST, edition }), deps.sections.list(edition)]);
     // Section blocks leave out what the top of the page already shows.
     // Ids first, then one summaries query for every block: 8 sections cost 8 index reads, not 8 full lists.
     const shown = new Set(latest.items.map((s) => s.id));
     const blockIds = await Promise.all(sections.map(async (section) =>
-      (await deps.articles.listPublishedIds({ limit: SECTION_BLOCK_SIZE + HOME_LATEST, sectionSlug: section.slug }))
+      (await deps.articles.listPublishedIds({ limit: SECTION_BLOCK_SIZE + HOME_LATEST, sectionSlug: section.slug, edition }))
         .filter((id) => !shown.has(id)).slice(0, SECTION_BLOCK_SIZE)));
     const summaries = new Map((await deps.articles.findSummariesByIds(blockIds.flat())).map((s) => [s.id, s]));
     const sectionBlocks = sections.map((section, i) => ({
@@ -73,8 +68,8 @@ export function createReaderService(deps: ReaderDeps) {
       deps.articles.nextPublished(article), deps.articles.related(article.id, RELATED_LIMIT),
       photoIds.length && deps.media ? deps.media.findMany(photoIds) : new Map<string, Photo>(),
     ]);
-    // After the oldest story the stream starts again from the newest, so a reader never hits a dead end.
-    const next = older ?? (await deps.articles.listPublished({ limit: 2 })).items.find((s) => s.id !== article.id) ?? null;
+    // After the oldest story the stream starts again from the newest of its edition, so a reader never hits a dead end.
+    const next = older ?? (await deps.articles.listPublished({ limit: 2, edition: article.edition.id })).items.find((s) => s.id !== article.id) ?? null;
     return { kind: 'found', article, next, related, photos };
   }
 
@@ -98,22 +93,25 @@ export function createReaderService(deps: ReaderDeps) {
     }
   }
 
-  async function list(owner: ListOwner, cursor: string | null, limit = LIST_PAGE_SIZE): Promise<Page<ArticleSummary>> {
+  /** One page of a list in one edition (a topic or author page shows that edition's stories of the topic or author). */
+  async function list(owner: ListOwner, cursor: string | null, edition: string, limit = LIST_PAGE_SIZE): Promise<Page<ArticleSummary>> {
     return deps.articles.listPublished({
       limit,
       cursor,
+      edition,
       ...(owner.kind === 'section' ? { sectionSlug: owner.section.slug } : {}),
       ...(owner.kind === 'topic' ? { topicSlug: owner.topic.slug } : {}),
       ...(owner.kind === 'author' ? { authorSlug: owner.author.slug } : {}),
     });
   }
 
-  async function search(text: string, page: number) {
+  /** Search in one edition; `problem` names what is wrong with the query (the page words it in the reader's language). */
+  async function search(text: string, page: number, scope: SearchScope) {
     const query = parseSearchQuery(text);
     const empty = { query: text.trim(), results: [], total: 0, totalCapped: false, order: 'relevance' as const, page: 1, pageCount: 0 };
-    if (!query.ok) return { ...empty, problem: query.reason === 'EMPTY' ? null : SEARCH_PROBLEMS[query.reason] };
+    if (!query.ok) return { ...empty, problem: query.reason === 'EMPTY' ? null : query.reason };
     const current = Math.min(Math.max(1, page), SEARCH_MAX_PAGES);
-    const found = await deps.search.search(query.value, { limit: SEARCH_PAGE_SIZE, offset: (current - 1) * SEARCH_PAGE_SIZE });
+    const found = await deps.search.search(query.value, { limit: SEARCH_PAGE_SIZE, offset: (current - 1) * SEARCH_PAGE_SIZE }, scope);
     const summaries = await deps.articles.findSummariesByIds(found.hits.map((h) => h.articleId));
     const byId = new Map(summaries.map((s) => [s.id, s]));
     const results = found.hits.flatMap((hit) => {
@@ -121,7 +119,7 @@ export function createReaderService(deps: ReaderDeps) {
       return summary ? [{ summary, headline: hit.headline, snippet: hit.snippet }] : [];
     });
     const pageCount = Math.min(SEARCH_MAX_PAGES, Math.ceil(found.total / SEARCH_PAGE_SIZE));
-    return { query: query.value.text, problem: null, results, total: found.total, totalCapped: found.totalCapped, order: found.order, page: current, pageCount };
+    return { query: query.value.text, problem: null as SearchQueryProblem | null, results, total: found.total, totalCapped: found.totalCapped, order: found.order, page: current, pageCount };
   }
 
   /** The latest stories of the followed topics (slugs from the reader's browser); `unknown` lists slugs this site does not have. */

@@ -22,7 +22,12 @@ export interface SettingsChangedEvent {
   type: 'site.settings_changed';
 }
 
-export type DomainEvent = StoryChangedEvent | CacheResyncEvent | SettingsChangedEvent;
+/** An admin added or changed an edition: every process reloads the editions and drops its cached pages. */
+export interface EditionsChangedEvent {
+  type: 'editions.changed';
+}
+
+export type DomainEvent = StoryChangedEvent | CacheResyncEvent | SettingsChangedEvent | EditionsChangedEvent;
 
 export interface EventBus {
   publish(event: DomainEvent): Promise<void>;

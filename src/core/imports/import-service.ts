@@ -8,6 +8,7 @@ import type { TopicSuggester } from '../topics/topic-suggester.js';
 import { detectAgency } from './agency.js';
 import type { CaptureParseResult, CapturedStory, CaptureProblem } from './captured-story.js';
 import { resolveCapturedTime, startOfDayInZone } from './captured-time.js';
+import { cleanLine, cleanMultiline } from '../shared/clean-text.js';
 
 export interface ImportSummary {
   imported: number;
@@ -21,6 +22,8 @@ export interface ImportSummary {
 export interface ImportOptions {
   capturedAt: Date;
   sectionName: string;
+  /** The edition the stories (and a new section) belong to; the first edition when absent. */
+  edition?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -58,6 +61,18 @@ function publicTimes(story: CapturedStory, capturedAt: Date, timeZone: string): 
   return { first, updated };
 }
 
+/** The story's text as it may enter: NFC, no control characters (see clean-text.ts). */
+function cleanCapturedStory(story: CapturedStory): CapturedStory {
+  return {
+    ...story,
+    headline: cleanLine(story.headline),
+    caption: story.caption ? { text: cleanLine(story.caption.text), credit: story.caption.credit === null ? null : cleanLine(story.caption.credit) } : null,
+    highlights: story.highlights.map(cleanLine),
+    dateline: story.dateline === null ? null : cleanLine(story.dateline),
+    paragraphs: story.paragraphs.map(cleanMultiline),
+  };
+}
+
 export function createImportService(deps: ImportDeps) {
   async function toNewArticle(story: CapturedStory, options: ImportOptions, contentKey: string): Promise<NewArticle> {
     const body: BodyBlock[] = story.paragraphs.map((text) => ({ type: 'paragraph', text }));
@@ -89,11 +104,13 @@ export function createImportService(deps: ImportDeps) {
       createdAt: deps.clock.now(),
       revisionId: deps.ids.newId(),
       actor: 'import',
+      ...(options.edition ? { edition: options.edition } : {}),
     };
   }
 
   /** One story in its own transaction: imported (with its slug), a duplicate, or why it failed. */
-  async function importStory(story: CapturedStory, options: ImportOptions): Promise<{ slug: string } | 'duplicate' | { failure: string }> {
+  async function importStory(captured: CapturedStory, options: ImportOptions): Promise<{ slug: string } | 'duplicate' | { failure: string }> {
+    const story = cleanCapturedStory(captured);
     const contentKey = contentKeyOf(story, deps.hash);
     try {
       if (await deps.articles.findByContentKey(contentKey)) return 'duplicate';

@@ -23,13 +23,24 @@ export interface SearchResults {
   order: 'relevance' | 'newest';
 }
 
+/** Where a search looks: one edition's stories, read with its language's normalisation and stemming. */
+export interface SearchScope {
+  editionId: string;
+  /** BCP 47 language of the edition (query text is normalised by it). */
+  language: string;
+}
+
 export interface SearchIndex {
-  search(query: SearchQuery, page: { limit: number; offset: number }): Promise<SearchResults>;
+  /** Without a scope, every edition's stories (the newsroom, tools); the reader site always passes its edition. */
+  search(query: SearchQuery, page: { limit: number; offset: number }, scope?: SearchScope): Promise<SearchResults>;
 }
 
 /** The text of one article as the index stores it. */
 export interface SearchDocument {
   articleId: string;
+  /** The story's edition and its language (text is normalised and stemmed by it). */
+  editionId: string;
+  language: string;
   /** The story's public time: broad queries list the newest matches first by it. */
   sortAt: Date;
   headline: string;

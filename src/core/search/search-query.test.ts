@@ -22,4 +22,9 @@ describe('parseSearchQuery', () => {
     const result = parseSearchQuery('الرياض Köln');
     expect(result.ok && result.value.terms).toEqual([['الرياض'], ['Köln']]);
   });
+
+  it('keeps Arabic tashkeel inside its word', () => {
+    const result = parseSearchQuery('الكِتَابُ مُحَمَّد');
+    expect(result.ok && result.value.terms).toEqual([['الكِتَابُ'], ['مُحَمَّد']]);
+  });
 });

@@ -13,8 +13,9 @@ export type SearchQueryProblem = 'EMPTY' | 'TOO_LONG' | 'NO_WORDS';
 export const MAX_QUERY_LENGTH = 200;
 const MAX_TERMS = 12;
 
+/** Combining marks belong to their word: Arabic tashkeel (الكِتَاب) would otherwise cut it into pieces. */
 function wordsOf(text: string): string[] {
-  return text.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  return text.normalize('NFC').split(/[^\p{L}\p{M}\p{N}]+/u).filter((w) => w.length > 0);
 }
 
 /** Words match in any order; "double quotes" keep a phrase together. Operators are not exposed. */

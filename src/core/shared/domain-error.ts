@@ -3,6 +3,7 @@ export type DomainErrorCode =
   | 'ARTICLE_NOT_FOUND'
   | 'ARTICLE_GONE'
   | 'SECTION_NOT_FOUND'
+  | 'EDITION_NOT_FOUND'
   | 'TOPIC_NOT_FOUND'
   | 'AUTHOR_NOT_FOUND'
   | 'SHORT_LINK_NOT_FOUND'

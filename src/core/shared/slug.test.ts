@@ -20,6 +20,34 @@ describe('slugify', () => {
     expect('russia-and-north-korea-sign-partnership-deal-that-appears-to-be-the-strongest-since-cold-war'.startsWith(slug)).toBe(true);
   });
 
+  it('keeps every script readable, in NFC', () => {
+    const cases: [string, string][] = [
+      ['Зеленский visits Łódź factory', 'зеленский-visits-łodz-factory'],
+      ['Йошкар-Ола', 'йошкар-ола'],
+      ['وَلِيُّ العَهْدِ', 'ولي-العهد'],
+      ['الـــعـــهد', 'العهد'],
+      ['שָׁלוֹם עולם', 'שלום-עולם'],
+      ['Αθήνα σήμερα', 'αθηνα-σημερα'],
+      ['서울 시장 선거', '서울-시장-선거'],
+      ['北京 大学', '北京-大学'],
+      ['नमस्ते दुनिया', 'नमस्ते-दुनिया'],
+      ['ภาษาไทย วันนี้', 'ภาษาไทย-วันนี้'],
+      ['ﷲ ﻻ', 'الله-لا'],
+      ['Ｆｕｌｌ ｗｉｄｔｈ', 'full-width'],
+    ];
+    for (const [text, slug] of cases) {
+      expect(slugify(text)).toBe(slug);
+      expect(slugify(text)).toBe(slugify(text).normalize('NFC'));
+    }
+    expect(slugify('각 신문')).toBe('각-신문');
+  });
+
+  it('leaves emoji, controls and bidi marks out of slugs', () => {
+    expect(slugify('👩‍👩‍👧 family day 🎉')).toBe('family-day');
+    expect(slugify('‫مرحبا‬ ‏world')).toBe('مرحبا-world');
+    expect(slugify('🎉🎉')).toBe('story');
+  });
+
   it('falls back when nothing is left', () => {
     expect(slugify('!!! ???')).toBe('story');
     expect(slugify('', 'topic')).toBe('topic');

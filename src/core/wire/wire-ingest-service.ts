@@ -12,7 +12,7 @@ import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, rowsPerBand } from './near-duplicate-
 import { estimatedJaccard, minhashSignature } from './near-duplicate.js';
 import { bandHashes, createNearDuplicateWindow, type WindowEntry } from './near-duplicate-window.js';
 import { createWindowSync } from './near-duplicate-window-sync.js';
-import { isReadableWireItem, wireItemText, type WireItem } from './wire-item.js';
+import { cleanWireItem, isReadableWireItem, wireItemText, type WireItem } from './wire-item.js';
 import { wireItemKey, type ClusterCandidate, type StoredWireItem, type WireItemStatus, type WireItemVersion, type WireQueueEntry, type WireQueueQuery, type WireStore } from './wire-store.js';
 
 export interface WireIngestDeps {
@@ -187,7 +187,9 @@ export function createWireIngestService(deps: WireIngestDeps) {
     async ingest(inputs: WireIngestInput[], options: { onProgress?: (done: number, total: number) => void } = {}): Promise<WireIngestReport> {
       const report = emptyWireIngestReport();
       const readable: Prepared[] = [];
-      for (const input of inputs) {
+      for (const received of inputs) {
+        // Text enters cleaned (NFC, no control characters), so every page, feed and the desk show the same copy.
+        const input = { ...received, item: cleanWireItem(received.item) };
         if (isReadableWireItem(input.item)) readable.push(prepare(input));
         else fail(report, input.origin, 'the item has no headline and no text');
       }

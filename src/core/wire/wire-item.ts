@@ -1,5 +1,6 @@
 /** @module WireItem: one piece of agency copy as received, in one shape whatever its format (ninjs, NewsML-G2, RSS, Atom, text capture). */
 import { bodyText, type BodyBlock } from '../articles/article.js';
+import { cleanDeep, cleanLine } from '../shared/clean-text.js';
 
 export type WireFormat = 'ninjs' | 'newsml-g2' | 'rss' | 'rss1' | 'atom' | 'text-capture';
 
@@ -95,4 +96,14 @@ export function uniqueSubjects(subjects: readonly WireSubject[]): WireSubject[] 
     seen.add(key);
     return true;
   });
+}
+
+/** The item's text as it may enter: NFC, no control characters (see clean-text.ts); one-line fields stay on one line. */
+export function cleanWireItem(item: WireItem): WireItem {
+  const line = (text: string | null) => (text === null ? null : cleanLine(text));
+  return {
+    ...cleanDeep(item),
+    headline: cleanLine(item.headline), slugline: line(item.slugline), dateline: line(item.dateline), byline: line(item.byline),
+    creditline: line(item.creditline), agency: line(item.agency),
+  };
 }

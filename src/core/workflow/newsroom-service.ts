@@ -1,6 +1,7 @@
 /** @module The newsroom's use cases over its ports: create, act on and schedule stories; read revisions. Shared by every transport. */
 import type { ArticleStore } from '../articles/article-store.js';
 import type { EventBus, StoryChangedEvent } from '../events/event-bus.js';
+import type { SectionStore } from '../sections/section-store.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { IdGenerator, RandomBytes } from '../shared/ids.js';
@@ -12,10 +13,13 @@ import { actionInputIssues, needsPublishableFields, planChange, type ActionInput
 import { draftIssues, emptyStoryFields, publishIssues, tidyStoryFields, type StoryFields } from './story-fields.js';
 import type { NewsroomStore, StoryState } from './newsroom-store.js';
 import { changedTags } from './story-tags.js';
+import { createTranslationService } from './translation-service.js';
 
 export interface NewsroomDeps {
   articles: ArticleStore;
   newsroom: NewsroomStore;
+  /** A new story's edition is its section's. */
+  sections: Pick<SectionStore, 'findBySlug'>;
   events: EventBus;
   ids: IdGenerator;
   randomBytes: RandomBytes;
@@ -33,20 +37,22 @@ export function createNewsroomService(deps: NewsroomDeps) {
     return state;
   }
 
-  /** A new draft owned by `actor`, with whatever fields the form already had. */
+  /** A new draft owned by `actor`, with whatever fields the form already had, in its section's edition. */
   async function createStory(actor: StaffUser, fields: Partial<StoryFields> & { section: StoryFields['section'] }): Promise<{ id: string; slug: string }> {
     const all = tidyStoryFields({ ...emptyStoryFields(fields.section, actor.author), ...fields });
     const issues = draftIssues(all);
     if (issues.length) throw new DomainError('VALIDATION_FAILED', issues[0]!.message, { issues });
     const now = clock.now();
     const id = deps.ids.newId();
+    // A section not created yet is created in the first edition (the store's default), and the story with it.
+    const edition = (await deps.sections.findBySlug(all.section.slug))?.edition;
     const slug = await uniqueSlug(slugify(all.headline || 'draft', 'draft'), deps.articles.isSlugTaken);
     await deps.articles.insert({
       id, slug, headline: all.headline, highlights: all.highlights, dateline: all.dateline, body: all.body, lead: all.lead,
       section: all.section, topics: all.topics, authors: all.authors, source: all.source, status: 'draft',
       firstPublishedAt: null, updatedAt: null, updateNote: null, contentKey: null,
       shortCode: await uniqueShortCode(deps.randomBytes, deps.articles.isShortCodeTaken),
-      createdAt: now, revisionId: deps.ids.newId(), actor: actor.id, createdBy: actor.id, leadMediaId: all.leadMediaId,
+      createdAt: now, revisionId: deps.ids.newId(), actor: actor.id, createdBy: actor.id, leadMediaId: all.leadMediaId, ...(edition ? { edition } : {}),
     });
     return { id, slug };
   }
@@ -84,17 +90,33 @@ export function createNewsroomService(deps: NewsroomDeps) {
       }
       throw new DomainError('ARTICLE_VERSION_CONFLICT', 'Someone else saved this story after you opened it. Your version is kept in the revisions; reload to see theirs.', { currentVersion: current?.version ?? null });
     }
-    const after = await stateOf(id);
+    const after = await leaveClashingGroup(state, await stateOf(id));
     await announce(state, after);
     return { version: outcome.version, state: after };
   }
 
-  /** Readers' pages change only when the story is, or was, public. */
+  /**
+   * A story moved to a section of another edition cannot stay in a translation group that already has a story
+   * in that edition (a group holds one per edition): it leaves the group.
+   */
+  async function leaveClashingGroup(before: StoryState, after: StoryState): Promise<StoryState> {
+    if (after.edition === before.edition || !after.translationGroup) return after;
+    const members = await newsroom.listTranslationGroup(after.translationGroup);
+    if (!members.some((m) => m.id !== after.id && m.edition.id === after.edition)) return after;
+    await newsroom.leaveTranslationGroup(after.id);
+    return { ...after, translationGroup: null };
+  }
+
+  /** Readers' pages change only when the story is, or was, public; its translations' pages link to it. */
   async function announce(before: StoryState, after: StoryState): Promise<void> {
     if (before.status !== 'published' && after.status !== 'published') return;
     const type: StoryChangedEvent['type'] = after.status !== 'published' ? 'story.unpublished' : before.status === 'published' ? 'story.updated' : 'story.published';
     const tags = changedTags(after.slug, before.fields, after.fields);
     if (before.slug !== after.slug) tags.push(`article:${before.slug}`);
+    const group = before.translationGroup ?? after.translationGroup;
+    if (group) {
+      for (const m of await newsroom.listTranslationGroup(group)) if (m.id !== after.id && m.status === 'published') tags.push(`article:${m.slug}`);
+    }
     await deps.events.publish({ type, articleId: after.id, slug: after.slug, tags });
   }
 
@@ -121,5 +143,5 @@ export function createNewsroomService(deps: NewsroomDeps) {
     return published;
   }
 
-  return { createStory, act, publishDueStories, stateOf };
+  return { createStory, act, publishDueStories, stateOf, ...createTranslationService(deps) };
 }

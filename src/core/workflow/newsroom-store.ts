@@ -1,6 +1,7 @@
 /** @module NewsroomStore: the port through which the newsroom reads and changes stories in every status. */
 import type { ArticleStatus } from '../articles/article.js';
 import type { Page } from '../articles/article-store.js';
+import type { Edition } from '../editions/edition.js';
 import type { StoryFields } from './story-fields.js';
 
 /** What a revision records. `created`/`saved` are drafts' saves; `conflict` keeps the losing side of a concurrent edit. */
@@ -25,6 +26,28 @@ export interface StoryState {
   createdAt: Date;
   modifiedAt: Date;
   shortCode: string | null;
+  /** The edition of its section (articles.edition_id): the store keeps the two in step on every change. */
+  edition: string;
+  /** Stories sharing a group translate each other; null when the story has no linked translation. */
+  translationGroup: string | null;
+}
+
+/** One story of a translation group, as the editor's Translations box and the link rules see it. */
+export interface TranslationMember {
+  id: string;
+  slug: string;
+  headline: string;
+  status: ArticleStatus;
+  createdBy: string | null;
+  translationGroup: string | null;
+  edition: Pick<Edition, 'id' | 'name' | 'language' | 'direction' | 'pathPrefix'>;
+}
+
+/** Puts stories into one group: `ids` and every member of `mergeGroups` end up in `group`. */
+export interface TranslationJoin {
+  group: string;
+  ids: string[];
+  mergeGroups: string[];
 }
 
 export interface RevisionSummary {
@@ -102,6 +125,7 @@ export interface StoryListItem {
   modifiedAt: Date;
   scheduledAt: Date | null;
   updatedAt: Date | null;
+  edition: string;
 }
 
 export interface NewsroomStore {
@@ -120,4 +144,12 @@ export interface NewsroomStore {
   listCorrections(articleId: string): Promise<Correction[]>;
   /** Scheduled stories whose time is at or before `now`, oldest first. */
   listDueScheduled(now: Date, limit: number): Promise<{ id: string; version: number }[]>;
+  /** The story as a translation group sees it (any status); null when there is no such story. */
+  findTranslationMember(id: string): Promise<TranslationMember | null>;
+  /** Every story of a group (any status), in edition order. */
+  listTranslationGroup(group: string): Promise<TranslationMember[]>;
+  /** Links stories as translations of each other, in one transaction. */
+  joinTranslationGroup(join: TranslationJoin): Promise<void>;
+  /** Takes the story out of its group; a group left with one story is dissolved. One transaction. */
+  leaveTranslationGroup(id: string): Promise<void>;
 }

@@ -91,3 +91,20 @@ export function statusLabel(status: ArticleStatus): string {
     case 'unpublished': return 'Unpublished';
   }
 }
+
+/** Linking stories as translations of each other (the editor's Translations box). */
+export const TRANSLATION_ACTIONS = ['link', 'unlink'] as const;
+export type TranslationAction = (typeof TRANSLATION_ACTIONS)[number];
+
+/** A translation link changes two editions' pages at once: the desk's call, on anyone's story; never a writer's. */
+export const TRANSLATION_RULES: Record<TranslationAction, { own: readonly Role[]; any: readonly Role[]; label: string }> = {
+  link: { own: DESK, any: DESK, label: 'link a translation to' },
+  unlink: { own: DESK, any: DESK, label: 'unlink a translation from' },
+};
+
+/** May this role link (or unlink) translations of a story they created (`isOwn`) or of someone else's? */
+export function checkTranslationAction(action: TranslationAction, role: Role, isOwn: boolean): { ok: true } | { ok: false; code: 'PERMISSION_DENIED'; message: string } {
+  const rule = TRANSLATION_RULES[action];
+  if (rule.any.includes(role) || (isOwn && rule.own.includes(role))) return { ok: true };
+  return { ok: false, code: 'PERMISSION_DENIED', message: `A ${role} cannot ${rule.label} ${isOwn ? 'this' : "someone else's"} story; ask an editor.` };
+}

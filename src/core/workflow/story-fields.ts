@@ -56,10 +56,11 @@ export function publishIssues(fields: StoryFields): FieldIssue[] {
   return issues;
 }
 
-/** Trims text fields and drops empty highlights, so "  " never becomes a highlight. */
+/** Trims text fields and drops empty highlights, so "  " never becomes a highlight; the section is its slug and name only. */
 export function tidyStoryFields(fields: StoryFields): StoryFields {
   return {
     ...fields,
+    section: { slug: fields.section.slug, name: fields.section.name },
     headline: fields.headline.replace(/\s+/g, ' ').trim(),
     highlights: fields.highlights.map((h) => h.replace(/\s+/g, ' ').trim()).filter((h) => h.length > 0),
     dateline: fields.dateline?.trim() ? fields.dateline.trim().toUpperCase() : null,

@@ -1,6 +1,7 @@
 /** @module Maps article rows to domain values and back (JSON columns parsed with zod). */
 import { z } from 'zod';
 import type { ArticleSource, ArticleSummary, BodyBlock, LeadImage } from '../../../core/articles/article.js';
+import { FIRST_EDITION_ID, type EditionRef, type TextDirection } from '../../../core/editions/edition.js';
 import { bodySchema } from '../../validation/body-block-schema.js';
 
 const highlightsSchema = z.array(z.string());
@@ -77,9 +78,29 @@ export const summaryColumns = [
   'articles.updated_at',
   'sections.slug as section_slug',
   'sections.name as section_name',
+  'articles.edition_id',
+  'editions.language as edition_language',
+  'editions.direction as edition_direction',
+  'editions.position as edition_position',
 ] as const;
 
-export interface SummaryRow extends LeadImageColumns {
+/** The edition columns a story row carries (editions is LEFT JOINed: a row whose edition was never set up reads as the first). */
+export interface EditionColumns {
+  edition_id: string;
+  edition_language: string | null;
+  edition_direction: string | null;
+  edition_position: number | null;
+}
+
+export function editionRefFromRow(row: EditionColumns): EditionRef {
+  if (row.edition_language === null) return { id: row.edition_id, language: 'en', direction: 'ltr', pathPrefix: row.edition_id === FIRST_EDITION_ID ? '' : `/${row.edition_id}` };
+  return {
+    id: row.edition_id, language: row.edition_language, direction: row.edition_direction as TextDirection,
+    pathPrefix: Number(row.edition_position) === 0 ? '' : `/${row.edition_id}`,
+  };
+}
+
+export interface SummaryRow extends LeadImageColumns, EditionColumns {
   id: string;
   slug: string;
   headline: string;
@@ -103,6 +124,7 @@ export function summaryFromRow(row: SummaryRow): ArticleSummary {
     section: { slug: row.section_slug, name: row.section_name },
     firstPublishedAt: row.first_published_at ? fromIso(row.first_published_at) : updatedAt,
     updatedAt,
+    edition: editionRefFromRow(row),
   };
 }
 

@@ -4,16 +4,18 @@ import type { Kysely } from 'kysely';
 import { bodyText, type NamedRef, type TopicKind, type TopicRef } from '../../../core/articles/article.js';
 import type { NewArticle } from '../../../core/articles/article-store.js';
 import type { Database } from '../database.js';
-import type { SearchWriter } from '../../search/search-writer.js';
+import { editionLanguage, type SearchWriter } from '../../search/search-writer.js';
 import { leadImageToRow, toIso } from './article-rows.js';
+import { FIRST_EDITION_ID } from '../../../core/editions/edition.js';
 
 /** Ids of sections, topics and authors already ensured in this write, so a batch looks each up once. */
 export type IdCache = Map<string, string>;
 
-export async function ensureSection(trx: Kysely<Database>, section: { slug: string; name: string }, cache: IdCache): Promise<string> {
+/** A section by slug, created (in `edition`) when it does not exist yet. */
+export async function ensureSection(trx: Kysely<Database>, section: { slug: string; name: string }, cache: IdCache, edition = FIRST_EDITION_ID): Promise<string> {
   const known = cache.get(`section:${section.slug}`);
   if (known) return known;
-  await trx.insertInto('sections').values({ id: randomUUID(), slug: section.slug, name: section.name })
+  await trx.insertInto('sections').values({ id: randomUUID(), slug: section.slug, name: section.name, edition_id: edition })
     .onConflict((oc) => oc.column('slug').doNothing()).execute();
   const row = await trx.selectFrom('sections').select('id').where('slug', '=', section.slug).executeTakeFirstOrThrow();
   cache.set(`section:${section.slug}`, row.id);
@@ -53,13 +55,13 @@ export async function insertArticleLinks(
 }
 
 function snapshotOf(article: NewArticle): string {
-  const { revisionId: _r, actor: _a, contentKey: _c, shortCode: _s, createdBy: _b, leadMediaId, ...fields } = article;
+  const { revisionId: _r, actor: _a, contentKey: _c, shortCode: _s, createdBy: _b, leadMediaId, edition: _e, translationGroup: _t, ...fields } = article;
   return JSON.stringify({ ...fields, leadMediaId: leadMediaId ?? null });
 }
 
 /** Writes one article with its links, first revision and search entry on the caller's transaction. */
 export async function insertArticleRows(trx: Kysely<Database>, article: NewArticle, cache: IdCache, search: SearchWriter): Promise<void> {
-  const sectionId = await ensureSection(trx, article.section, cache);
+  const sectionId = await ensureSection(trx, article.section, cache, article.edition);
   const now = toIso(article.createdAt);
   await trx.insertInto('articles').values({
     id: article.id, slug: article.slug, headline: article.headline,
@@ -73,6 +75,7 @@ export async function insertArticleRows(trx: Kysely<Database>, article: NewArtic
     updated_at: article.updatedAt ? toIso(article.updatedAt) : null,
     update_note: article.updateNote, content_key: article.contentKey, created_at: now, modified_at: now,
     created_by: article.createdBy ?? null, modified_by: article.createdBy ?? null, lead_media_id: article.leadMediaId ?? null,
+    edition_id: article.edition ?? FIRST_EDITION_ID, translation_group: article.translationGroup ?? null,
   }).execute();
   const storyUpdatedAt = article.status === 'published' && article.updatedAt ? toIso(article.updatedAt) : null;
   await insertArticleLinks(trx, article.id, article, storyUpdatedAt, cache);
@@ -82,8 +85,10 @@ export async function insertArticleRows(trx: Kysely<Database>, article: NewArtic
     created_at: now, snapshot: snapshotOf(article), version: 1, note: null,
   }).execute();
   if (article.status === 'published') {
+    const editionId = article.edition ?? FIRST_EDITION_ID;
     await search.index(trx, {
-      articleId: article.id, sortAt: article.updatedAt ?? article.createdAt, headline: article.headline, highlights: article.highlights, body: bodyText(article.body),
+      articleId: article.id, editionId, language: await editionLanguage(trx, editionId, cache),
+      sortAt: article.updatedAt ?? article.createdAt, headline: article.headline, highlights: article.highlights, body: bodyText(article.body),
     });
   }
 }

@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor, fromIso } from './article-rows.js';
 
 /** LIKE wildcards in the reader's words are matched literally. */
 function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export async function listNewsroomStories(db: Kysely<Database>, query: NewsroomListQuery): Promise<Page<StoryListItem>> {
@@ -18,12 +18,19 @@ export async function listNewsroomStories(db: Kysely<Database>, query: NewsroomL
     .leftJoin('users', 'users.id', 'articles.created_by')
     .select([
       'articles.id', 'articles.slug', 'articles.headline', 'articles.status', 'sections.name as section', 'articles.created_by',
-      'users.name as created_by_name', 'articles.modified_at', 'articles.scheduled_at', 'articles.updated_at',
+      'users.name as created_by_name', 'articles.modified_at', 'articles.scheduled_at', 'articles.updated_at', 'articles.edition_id',
     ]);
   if (query.statuses?.length) q = q.where('articles.status', 'in', query.statuses);
   if (query.createdBy) q = q.where('articles.created_by', '=', query.createdBy);
   if (query.sectionSlug) q = q.where('sections.slug', '=', query.sectionSlug);
-  if (query.text?.trim()) q = q.where(sql<string>`lower(articles.headline)`, 'like', sql<string>`${likePattern(query.text.trim())} escape '\\'`);
+  const words = query.text?.trim();
+  if (words) {
+    // SQLite's lower() folds ASCII only: the headline also matches as typed, so "Зеленский" finds "Зеленский" on every engine.
+    q = q.where((eb) => eb.or([
+      eb(sql<string>`lower(articles.headline)`, 'like', sql<string>`${likePattern(words.toLowerCase())} escape '\\'`),
+      eb('articles.headline', 'like', sql<string>`${likePattern(words)} escape '\\'`),
+    ]));
+  }
   if (query.cursor) {
     const after = decodeCursor(query.cursor);
     if (!after) throw new DomainError('VALIDATION_FAILED', 'This page link is not valid.', { cursor: query.cursor });
@@ -38,7 +45,7 @@ export async function listNewsroomStories(db: Kysely<Database>, query: NewsroomL
     items: page.map((r) => ({
       id: r.id, slug: r.slug, headline: r.headline, status: r.status as ArticleStatus, section: r.section, createdBy: r.created_by,
       createdByName: r.created_by_name, modifiedAt: fromIso(r.modified_at),
-      scheduledAt: r.scheduled_at ? fromIso(r.scheduled_at) : null, updatedAt: r.updated_at ? fromIso(r.updated_at) : null,
+      scheduledAt: r.scheduled_at ? fromIso(r.scheduled_at) : null, updatedAt: r.updated_at ? fromIso(r.updated_at) : null, edition: r.edition_id,
     })),
     next: rows.length > query.limit && last ? encodeCursor(last.modified_at, last.id) : null,
   };

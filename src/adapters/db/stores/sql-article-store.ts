@@ -6,9 +6,10 @@ import { DomainError } from '../../../core/shared/domain-error.js';
 import type { Database } from '../database.js';
 import type { SearchWriter } from '../../search/search-writer.js';
 import {
-  decodeCursor, encodeCursor, fromIso, leadImageFromRow, parseBody, parseHighlights,
+  decodeCursor, editionRefFromRow, encodeCursor, fromIso, leadImageFromRow, parseBody, parseHighlights,
   sourceFromRow, summaryColumns, summaryFromRow, toIso, type SummaryRow,
 } from './article-rows.js';
+import type { Translation } from '../../../core/articles/article.js';
 import { insertArticleRows, type IdCache } from './article-writes.js';
 import { readArticleLinks } from './article-link-rows.js';
 
@@ -43,14 +44,17 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
     const row = await db.selectFrom('articles')
       .innerJoin('sections', 'sections.id', 'articles.section_id')
       .leftJoin('short_links', 'short_links.article_id', 'articles.id')
+      .leftJoin('editions', 'editions.id', 'articles.edition_id')
       .selectAll('articles')
-      .select(['sections.slug as section_slug', 'sections.name as section_name', 'short_links.code as short_code'])
+      .select(['sections.slug as section_slug', 'sections.name as section_name', 'short_links.code as short_code',
+        'editions.language as edition_language', 'editions.direction as edition_direction', 'editions.position as edition_position'])
       .where('articles.slug', '=', slug).where('articles.status', '=', 'published')
       .executeTakeFirst();
     if (!row) return null;
-    const [{ topics, authors }, corrections] = await Promise.all([
+    const [{ topics, authors }, corrections, translations] = await Promise.all([
       readArticleLinks(db, row.id),
       db.selectFrom('corrections').select(['note', 'created_at']).where('article_id', '=', row.id).orderBy('created_at').execute(),
+      row.translation_group ? translationsOf(row.translation_group, row.id) : Promise.resolve([]),
     ]);
     return {
       id: row.id, slug: row.slug, headline: row.headline, highlights: parseHighlights(row.highlights),
@@ -62,7 +66,18 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
       updatedAt: row.updated_at ? fromIso(row.updated_at) : null,
       updateNote: row.update_note, minorEdit: row.minor_edit === 1, shortCode: row.short_code,
       leadMediaId: row.lead_media_id, corrections: corrections.map((c) => ({ note: c.note, createdAt: fromIso(c.created_at) })),
+      edition: editionRefFromRow(row), translations,
     };
+  }
+
+  /** The published stories of a translation group but one, in edition order. */
+  async function translationsOf(group: string, exceptId: string): Promise<Translation[]> {
+    const rows = await db.selectFrom('articles').leftJoin('editions', 'editions.id', 'articles.edition_id')
+      .select(['articles.slug', 'articles.headline', 'articles.edition_id', 'editions.language as edition_language',
+        'editions.direction as edition_direction', 'editions.position as edition_position'])
+      .where('articles.translation_group', '=', group).where('articles.status', '=', 'published').where('articles.id', '!=', exceptId)
+      .orderBy('editions.position').execute();
+    return rows.map((r) => ({ slug: r.slug, headline: r.headline, edition: editionRefFromRow(r) }));
   }
 
   /** A topic's or author's stories, newest first, read in index order from the link table's story_updated_at. */
@@ -74,6 +89,10 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
     const cursor = cursorOf(query.cursor);
     let ids = db.selectFrom(link).select(['article_id', 'story_updated_at'])
       .where(key, '=', owner.id).where('story_updated_at', 'is not', null);
+    if (query.edition) {
+      const edition = query.edition;
+      ids = ids.where('article_id', 'in', (eb) => eb.selectFrom('articles').select('articles.id').where('articles.edition_id', '=', edition));
+    }
     if (cursor) {
       ids = ids.where('story_updated_at', '<=', cursor.updatedAt).where((eb) => eb.or([
         eb('story_updated_at', '<', cursor.updatedAt),
@@ -91,6 +110,7 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
   async function findSummariesByIds(ids: string[]): Promise<ReturnType<typeof summaryFromRow>[]> {
     if (ids.length === 0) return [];
     const rows = await db.selectFrom('articles').innerJoin('sections', 'sections.id', 'articles.section_id')
+      .leftJoin('editions', 'editions.id', 'articles.edition_id')
       .select([...summaryColumns, 'articles.status']).where('articles.id', 'in', ids).execute();
     const byId = new Map(rows.filter((r) => r.status === 'published').map((r) => [r.id, summaryFromRow(r as SummaryRow)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
@@ -101,8 +121,9 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
    * section's), then summaries by primary key. Joining sections in the ordered query let SQLite's planner,
    * once it had statistics, loop over sections and sort every older story (O(N) per page).
    */
-  async function streamIds(query: { limit: number; sectionSlug?: string; after?: { updatedAt: string; id: string } | null }) {
+  async function streamIds(query: { limit: number; sectionSlug?: string | undefined; edition?: string | undefined; after?: { updatedAt: string; id: string } | null }) {
     let q = db.selectFrom('articles').select(['articles.id', 'articles.updated_at']).where('articles.status', '=', 'published');
+    if (query.edition) q = q.where('articles.edition_id', '=', query.edition);
     if (query.sectionSlug) {
       const slug = query.sectionSlug;
       q = q.where('articles.section_id', '=', (eb) => eb.selectFrom('sections').select('sections.id').where('sections.slug', '=', slug));
@@ -122,7 +143,7 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
     if (query.topicSlug) return listByLink('article_topics', 'topic_id', 'topics', query.topicSlug, query);
     if (query.authorSlug) return listByLink('article_authors', 'author_id', 'authors', query.authorSlug, query);
     const after = cursorOf(query.cursor);
-    const rows = await streamIds({ limit: query.limit + 1, after, ...(query.sectionSlug ? { sectionSlug: query.sectionSlug } : {}) });
+    const rows = await streamIds({ limit: query.limit + 1, after, sectionSlug: query.sectionSlug, edition: query.edition });
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     const next = rows.length > query.limit && last ? encodeCursor(last.updated_at ?? '', last.id) : null;
@@ -151,7 +172,7 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
     },
     async nextPublished(article) {
       if (!article.updatedAt) return null;
-      const [row] = await streamIds({ limit: 1, after: { updatedAt: toIso(article.updatedAt), id: article.id } });
+      const [row] = await streamIds({ limit: 1, after: { updatedAt: toIso(article.updatedAt), id: article.id }, edition: article.edition?.id });
       return row ? ((await findSummariesByIds([row.id]))[0] ?? null) : null;
     },
     /** Stories sharing the most topics with this one among each topic's latest RELATED_WINDOW: bounded work however big a topic is. */
@@ -168,31 +189,57 @@ export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter
           score.set(row.article_id, { shared: (seen?.shared ?? 0) + 1, at: row.story_updated_at ?? '' });
         }
       }
-      const best = [...score].sort(([, a], [, b]) => b.shared - a.shared || b.at.localeCompare(a.at)).slice(0, limit).map(([id]) => id);
-      return findSummariesByIds(best);
+      const own = await db.selectFrom('articles').select('edition_id').where('id', '=', articleId).executeTakeFirst();
+      const best = [...score].sort(([, a], [, b]) => b.shared - a.shared || b.at.localeCompare(a.at)).map(([id]) => id);
+      // Topics are shared by every edition; related stories are the reader's own edition's.
+      const found = await findSummariesByIds(best.slice(0, limit * 3));
+      return found.filter((s) => !own || s.edition.id === own.edition_id).slice(0, limit);
     },
-    async listFirstPublishedSince(since, limit) {
-      const rows = await db.selectFrom('articles').select('id').where('status', '=', 'published')
-        .where('first_published_at', '>=', toIso(since)).orderBy('first_published_at', 'desc').limit(limit).execute();
+    async listFirstPublishedSince(since, limit, edition) {
+      let q = db.selectFrom('articles').select('id').where('status', '=', 'published');
+      if (edition) q = q.where('edition_id', '=', edition);
+      const rows = await q.where('first_published_at', '>=', toIso(since)).orderBy('first_published_at', 'desc').limit(limit).execute();
       return findSummariesByIds(rows.map((r) => r.id));
     },
-    async listPublishedMonths() {
-      const rows = await db.selectFrom('articles')
+    async listPublishedMonths(edition) {
+      let q = db.selectFrom('articles')
         .select((eb) => [eb.fn<string>('substr', ['first_published_at', eb.val(1), eb.val(7)]).as('month'), eb.fn.max('updated_at').as('last')])
-        .where('status', '=', 'published').groupBy('month').orderBy('month', 'desc').execute();
+        .where('status', '=', 'published');
+      if (edition) q = q.where('edition_id', '=', edition);
+      const rows = await q.groupBy('month').orderBy('month', 'desc').execute();
       return rows.map((r) => ({ month: r.month, lastModified: fromIso(String(r.last)) }));
     },
-    async listPublishedInMonth(month) {
-      const rows = await db.selectFrom('articles').select(['slug', 'updated_at'])
-        .where('status', '=', 'published')
-        .where('first_published_at', '>=', `${month}-01`).where('first_published_at', '<', nextMonth(month))
+    async listPublishedInMonth(month, edition) {
+      let q = db.selectFrom('articles').select(['slug', 'updated_at', 'translation_group'])
+        .where('status', '=', 'published');
+      if (edition) q = q.where('edition_id', '=', edition);
+      const rows = await q.where('first_published_at', '>=', `${month}-01`).where('first_published_at', '<', nextMonth(month))
         .orderBy('first_published_at', 'desc').execute();
-      return rows.map((r) => ({ slug: r.slug, updatedAt: fromIso(r.updated_at ?? '') }));
+      return rows.map((r) => (r.translation_group
+        ? { slug: r.slug, updatedAt: fromIso(r.updated_at ?? ''), translationGroup: r.translation_group }
+        : { slug: r.slug, updatedAt: fromIso(r.updated_at ?? '') }));
     },
-    async countPublished() {
-      const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('status', '=', 'published').executeTakeFirstOrThrow();
+    async listTranslations(groups) {
+      if (groups.length === 0) return [];
+      const rows = await db.selectFrom('articles').leftJoin('editions', 'editions.id', 'articles.edition_id')
+        .select(['articles.slug', 'articles.translation_group', 'articles.edition_id', 'editions.language as edition_language',
+          'editions.direction as edition_direction', 'editions.position as edition_position'])
+        .where('articles.translation_group', 'in', groups).where('articles.status', '=', 'published').execute();
+      return rows.map((r) => ({ group: r.translation_group ?? '', slug: r.slug, edition: editionRefFromRow(r) }));
+    },
+    async countPublished(edition) {
+      let q = db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published');
+      if (edition) q = q.where('edition_id', '=', edition);
+      const row = await q.executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+    async findShortLinkTarget(code) {
+      const row = await db.selectFrom('short_links').innerJoin('articles', 'articles.id', 'short_links.article_id')
+        .leftJoin('editions', 'editions.id', 'articles.edition_id')
+        .select(['articles.slug', 'articles.edition_id', 'editions.language as edition_language', 'editions.direction as edition_direction', 'editions.position as edition_position'])
+        .where('short_links.code', '=', code).where('articles.status', '=', 'published')
+        .executeTakeFirst();
+      return row ? { slug: row.slug, edition: editionRefFromRow(row) } : null;
     },
     async findSlugByShortCode(code) {
       const row = await db.selectFrom('short_links').innerJoin('articles', 'articles.id', 'short_links.article_id')

@@ -6,18 +6,22 @@ import type { SectionStore } from '../../../core/sections/section-store.js';
 import type { TopicStore } from '../../../core/topics/topic-store.js';
 import type { Database } from '../database.js';
 import { slugify } from '../../../core/shared/slug.js';
+import { FIRST_EDITION_ID } from '../../../core/editions/edition.js';
 
 export function createSqlSectionStore(db: Kysely<Database>): SectionStore {
   return {
-    async list() {
-      return db.selectFrom('sections').select(['slug', 'name', 'position']).orderBy('position').orderBy('name').execute();
+    async list(edition) {
+      let q = db.selectFrom('sections').select(['slug', 'name', 'position', 'edition_id as edition']);
+      if (edition) q = q.where('edition_id', '=', edition);
+      return q.orderBy('position').orderBy('name').execute();
     },
     async findBySlug(slug) {
-      return (await db.selectFrom('sections').select(['slug', 'name']).where('slug', '=', slug).executeTakeFirst()) ?? null;
+      return (await db.selectFrom('sections').select(['slug', 'name', 'edition_id as edition']).where('slug', '=', slug).executeTakeFirst()) ?? null;
     },
     async create(section) {
-      const last = await db.selectFrom('sections').select((eb) => eb.fn.max('position').as('p')).executeTakeFirst();
-      const result = await db.insertInto('sections').values({ id: section.id, slug: section.slug, name: section.name, position: Number(last?.p ?? 0) + 1 })
+      const edition = section.edition ?? FIRST_EDITION_ID;
+      const last = await db.selectFrom('sections').select((eb) => eb.fn.max('position').as('p')).where('edition_id', '=', edition).executeTakeFirst();
+      const result = await db.insertInto('sections').values({ id: section.id, slug: section.slug, name: section.name, position: Number(last?.p ?? 0) + 1, edition_id: edition })
         .onConflict((oc) => oc.column('slug').doNothing()).executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
     },

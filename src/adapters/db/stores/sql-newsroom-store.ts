@@ -7,11 +7,12 @@ import type {
 import { PUBLIC_REVISION_KINDS } from '../../../core/workflow/newsroom-store.js';
 import type { StoryFields } from '../../../core/workflow/story-fields.js';
 import type { Database } from '../database.js';
-import type { SearchWriter } from '../../search/search-writer.js';
+import { searchEditionOf, type SearchWriter } from '../../search/search-writer.js';
 import { fromIso, leadImageFromRow, leadImageToRow, parseBody, parseHighlights, sourceFromRow, toIso } from './article-rows.js';
 import { ensureSection, insertArticleLinks } from './article-writes.js';
 import { readArticleLinks } from './article-link-rows.js';
 import { listNewsroomStories } from './newsroom-story-list.js';
+import { createNewsroomTranslations } from './newsroom-translations.js';
 import { parseSnapshot, snapshotFields } from './story-snapshot.js';
 
 const dateOrNull = (value: string | null) => (value ? fromIso(value) : null);
@@ -35,6 +36,7 @@ export function createSqlNewsroomStore(db: Kysely<Database>, search: SearchWrite
       id: row.id, slug: row.slug, status: row.status as ArticleStatus, version: row.version, fields, createdBy: row.created_by,
       firstPublishedAt: dateOrNull(row.first_published_at), updatedAt: dateOrNull(row.updated_at), updateNote: row.update_note,
       scheduledAt: dateOrNull(row.scheduled_at), createdAt: fromIso(row.created_at), modifiedAt: fromIso(row.modified_at), shortCode: row.short_code,
+      edition: row.edition_id, translationGroup: row.translation_group,
     };
   }
 
@@ -57,10 +59,12 @@ export function createSqlNewsroomStore(db: Kysely<Database>, search: SearchWrite
     const outcome = await db.transaction().execute(async (trx): Promise<ChangeOutcome> => {
       const f = change.fields;
       const sectionId = await ensureSection(trx, f.section, new Map());
+      // A story's edition is its section's: moving it to another edition's section moves it there.
+      const editionId = (await trx.selectFrom('sections').select('edition_id').where('id', '=', sectionId).executeTakeFirstOrThrow()).edition_id;
       let update = trx.updateTable('articles').set((eb) => ({
         ...(change.slug ? { slug: change.slug } : {}),
         headline: f.headline, highlights: JSON.stringify(f.highlights), dateline: f.dateline, body: JSON.stringify(f.body),
-        ...leadImageToRow(f.lead), lead_media_id: f.leadMediaId, section_id: sectionId,
+        ...leadImageToRow(f.lead), lead_media_id: f.leadMediaId, section_id: sectionId, edition_id: editionId,
         source_kind: f.source.kind,
         source_agency: f.source.kind === 'agency' ? f.source.agency : null,
         source_wire_id: f.source.kind === 'agency' ? f.source.wireId : null,
@@ -82,7 +86,7 @@ export function createSqlNewsroomStore(db: Kysely<Database>, search: SearchWrite
       const published = change.status === 'published';
       await replaceLinks(trx, change, published && change.updatedAt ? toIso(change.updatedAt) : null);
       if (published) {
-        await search.index(trx, { articleId: change.id, sortAt: change.updatedAt ?? change.revision.createdAt, headline: f.headline, highlights: f.highlights, body: bodyText(f.body) });
+        await search.index(trx, { articleId: change.id, ...await searchEditionOf(trx, change.id), sortAt: change.updatedAt ?? change.revision.createdAt, headline: f.headline, highlights: f.highlights, body: bodyText(f.body) });
       } else {
         await search.remove(trx, change.id);
       }
@@ -144,5 +148,6 @@ export function createSqlNewsroomStore(db: Kysely<Database>, search: SearchWrite
   return {
     findState, findIdBySlug, applyChange, addRevision, listRevisions, findRevision, listPublicRevisions, listCorrections, listDueScheduled,
     list: (query: NewsroomListQuery) => listNewsroomStories(db, query),
+    ...createNewsroomTranslations(db, onCommit),
   };
 }

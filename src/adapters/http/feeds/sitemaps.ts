@@ -6,11 +6,14 @@ export const SITEMAP_CONTENT_TYPE = 'application/xml; charset=utf-8';
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
+const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
 export interface SitemapEntry {
   /** Absolute URL. */
   loc: string;
   lastmod: Date | null;
+  /** The page in every language it exists in, itself included, plus x-default (Google's hreflang in sitemaps). */
+  alternates?: { hreflang: string; href: string }[];
 }
 
 export interface NewsSitemapEntry {
@@ -39,10 +42,16 @@ export function renderSitemapIndex(entries: readonly SitemapEntry[]): string {
   return `${XML_DECLARATION}\n<sitemapindex xmlns="${SITEMAP_NS}">\n${body}</sitemapindex>\n`;
 }
 
-/** A sitemap: one <url> per page. */
+function alternateLinks(entry: SitemapEntry): string {
+  return (entry.alternates ?? []).map((a) => `<xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(a.href)}"/>`).join('');
+}
+
+/** A sitemap: one <url> per page, with its translations as xhtml:link alternates. */
 export function renderUrlSet(entries: readonly SitemapEntry[]): string {
-  const body = entries.map((e) => `  <url>${locAndLastmod(e)}</url>\n`).join('');
-  return `${XML_DECLARATION}\n<urlset xmlns="${SITEMAP_NS}">\n${body}</urlset>\n`;
+  const withAlternates = entries.some((e) => e.alternates && e.alternates.length > 0);
+  const body = entries.map((e) => `  <url>${locAndLastmod(e)}${alternateLinks(e)}</url>\n`).join('');
+  const namespaces = withAlternates ? `xmlns="${SITEMAP_NS}" xmlns:xhtml="${XHTML_NS}"` : `xmlns="${SITEMAP_NS}"`;
+  return `${XML_DECLARATION}\n<urlset ${namespaces}>\n${body}</urlset>\n`;
 }
 
 /** A Google News sitemap (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap). */
@@ -64,9 +73,10 @@ export function newsLanguage(locale: string): string {
   return lower.split('-')[0] || 'en';
 }
 
-/** robots.txt: everything may be crawled except search results and per-reader fragments. */
-export function renderRobotsTxt(sitemapUrls: readonly string[]): string {
-  const lines = ['User-agent: *', 'Allow: /', 'Disallow: /search', 'Disallow: /fragment/', 'Disallow: /following/stories', ''];
+/** robots.txt: everything may be crawled except search results and per-reader fragments, in every edition (prefixes '' and '/ar' …). */
+export function renderRobotsTxt(sitemapUrls: readonly string[], editionPrefixes: readonly string[] = ['']): string {
+  const prefixes = editionPrefixes.map((p) => p.replace(/[^\w/-]/g, ''));
+  const lines = ['User-agent: *', 'Allow: /', ...prefixes.flatMap((p) => [`Disallow: ${p}/search`, `Disallow: ${p}/fragment/`, `Disallow: ${p}/following/stories`]), ''];
   // A line break in a configured URL would smuggle in a directive of its own.
   return `${[...lines, ...sitemapUrls.map((url) => `Sitemap: ${url.replace(/[\r\n]/g, '')}`)].join('\n')}\n`;
 }

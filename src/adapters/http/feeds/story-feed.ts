@@ -1,7 +1,8 @@
-/** @module Renders a list of stories as RSS 2.0, Atom 1.0 or JSON Feed 1.1 with the `feed` library. */
+/** @module Renders a list of stories as RSS 2.0, Atom 1.0 or JSON Feed 1.1 with the `feed` library, in the edition's language. */
 import { Feed, type Author, type Item } from 'feed';
 import { articlePath, summaryOf, type ArticleSummary } from '../../../core/articles/article.js';
 import { escapeHtml } from '../html/html.js';
+import type { Translate } from '../i18n/translate.js';
 import { cdataSections, escapeXml, stripInvalidXmlChars } from './xml-escape.js';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
@@ -24,6 +25,7 @@ export interface StoryFeedInput {
   title: string;
   description: string;
   siteUrl: string;
+  /** BCP 47 language of the edition (its `language`, e.g. ar): RSS <language>, Atom xml:lang, JSON Feed `language`. */
   language: string;
   /** Absolute URL of the HTML page the feed mirrors. */
   pageUrl: string;
@@ -65,8 +67,19 @@ export function renderStoryFeed(format: FeedFormat, input: StoryFeedInput): stri
   });
   for (const story of input.stories) feed.addItem(feedItem(format, story, input));
   if (format === 'rss') return feed.rss2();
-  if (format === 'atom') return feed.atom1();
+  if (format === 'atom') return withXmlLang(feed.atom1(), input.language);
   return toJsonFeed11(feed.json1(), input.language);
+}
+
+/** The title and description of a list's feed in the edition's words; the home stream's feed is the site itself. */
+export function feedText(t: Translate, site: { siteName: string; siteDescription: string }, list: { title: string; description: string } | null): { title: string; description: string } {
+  if (!list) return { title: site.siteName, description: site.siteDescription };
+  return { title: t('page.title', { title: list.title, site: site.siteName }), description: list.description };
+}
+
+/** The library writes no xml:lang; Atom readers take the feed's language from the root element's. */
+function withXmlLang(atom: string, language: string): string {
+  return atom.replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(language)}">`);
 }
 
 /**

@@ -10,6 +10,7 @@ import { html } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
 import { requireCsrf, signedInUser, wantsJson } from './session-guard.js';
+import { cleanLine } from '../../../core/shared/clean-text.js';
 
 const CONTENT_TYPES: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif' };
 
@@ -33,20 +34,20 @@ export function registerMediaRoutes(app: FastifyInstance, deps: NewsroomDeps, op
     reply.header('cache-control', 'no-store');
     if (wantsJson(request)) return reply.send({ items: photos.map(item) });
     const main = html`<h1>Media library</h1>
-<form class="nr-filters" method="get" action="/newsroom/media" role="search"><label for="mq">Caption, credit or description</label><input id="mq" type="search" name="q" value="${q ?? ''}"><button class="btn" type="submit">Search</button></form>
+<form class="nr-filters" method="get" action="/newsroom/media" role="search"><label for="mq">Caption, credit or description</label><input id="mq" type="search" name="q" value="${q ?? ''}" dir="auto"><button class="btn" type="submit">Search</button></form>
 <form class="nr-form" method="post" action="/newsroom/media" enctype="multipart/form-data">
   <input type="hidden" name="_csrf" value="${request.staff!.session.csrfToken}">
   <div class="field-row">
-    <div class="field"><label class="field-label" for="m-caption">Caption</label><input id="m-caption" name="caption" type="text"></div>
-    <div class="field"><label class="field-label" for="m-credit">Credit</label><input id="m-credit" name="credit" type="text"></div>
-    <div class="field"><label class="field-label" for="m-alt">Alt text</label><input id="m-alt" name="alt" type="text" required></div>
+    <div class="field"><label class="field-label" for="m-caption">Caption</label><input id="m-caption" name="caption" type="text" dir="auto"></div>
+    <div class="field"><label class="field-label" for="m-credit">Credit</label><input id="m-credit" name="credit" type="text" dir="auto"></div>
+    <div class="field"><label class="field-label" for="m-alt">Alt text</label><input id="m-alt" name="alt" type="text" required dir="auto"></div>
   </div>
   <div class="field"><label class="field-label" for="m-file">Photo (JPEG, PNG, WebP or AVIF)</label><input id="m-file" name="file" type="file" accept="image/jpeg,image/png,image/webp,image/avif" required></div>
   <div class="button-row"><button class="btn btn-primary" type="submit">Upload</button></div>
 </form>
 ${photos.length === 0 ? html`<p class="empty-state">No photos${q ? ' match' : ' yet'}.</p>` : html`<ul class="media-grid">${photos.map((p) => {
       const i = item(p);
-      return html`<li class="media-card"><img src="${i.url}" alt="${p.alt}" width="${p.width}" height="${p.height}" loading="lazy"><p>${p.caption}${p.credit ? html` <span class="credit">${p.credit}</span>` : ''}</p></li>`;
+      return html`<li class="media-card"><img src="${i.url}" alt="${p.alt}" width="${p.width}" height="${p.height}" loading="lazy"><p dir="auto">${p.caption}${p.credit ? html` <bdi class="credit">${p.credit}</bdi>` : ''}</p></li>`;
     })}</ul>`}`;
     return reply.type('text/html; charset=utf-8').send(renderNewsroomPage(deps.assets, deps.settings.siteName, {
       title: 'Media', current: 'media', user: request.staff!.user, csrf: request.staff!.session.csrfToken,
@@ -67,7 +68,7 @@ ${photos.length === 0 ? html`<p class="empty-state">No photos${q ? ' match' : ' 
           bytes = await part.toBuffer();
           if (part.file.truncated) throw new DomainError('MEDIA_TOO_LARGE', `The photo is larger than the ${Math.round(options.maxUploadBytes / 1_048_576)} MB limit.`);
         } else if (typeof part.value === 'string') {
-          fields[part.fieldname] = part.value;
+          fields[part.fieldname] = cleanLine(part.value);
         }
       }
       (request as { body?: unknown }).body = fields;

@@ -12,6 +12,8 @@ import type { MediaLibrary } from '../../../core/media/media-library.js';
 import type { EventBus } from '../../../core/events/event-bus.js';
 import type { SettingsStore } from '../../../core/settings/site-settings.js';
 import type { WireServices } from '../../../main/wire-services.js';
+import type { EditionDirectory } from '../../../core/editions/edition-directory.js';
+import type { EditionStore } from '../../../core/editions/edition-store.js';
 
 export interface NewsroomDeps {
   settings: SiteSettings;
@@ -26,6 +28,10 @@ export interface NewsroomDeps {
   media: MediaLibrary;
   settingsStore: SettingsStore;
   events: EventBus;
+  /** The editions this process serves (a story's edition, the section picker, preview). */
+  editions: EditionDirectory;
+  /** Where the editions admin reads and writes them. */
+  editionStore: EditionStore;
   /** The wire desk; absent in a newsroom without it. */
   wire?: WireServices;
 }

@@ -6,7 +6,7 @@ import { html, type SafeHtml } from '../html/html.js';
 export interface NewsroomPage {
   title: string;
   /** The nav entry to mark current. */
-  current?: 'home' | 'stories' | 'new' | 'media' | 'users' | 'sections' | 'settings' | 'wire';
+  current?: 'home' | 'stories' | 'new' | 'media' | 'users' | 'sections' | 'editions' | 'settings' | 'wire';
   user: StaffUser | null;
   csrf: string | null;
   flash?: { kind: 'ok' | 'error'; text: string } | null;
@@ -26,11 +26,11 @@ function nav(page: NewsroomPage): SafeHtml {
     ${link('new', '/newsroom/stories/new', 'New story')}
     ${link('wire', '/newsroom/wire', 'Wire')}
     ${link('media', '/newsroom/media', 'Media')}
-    ${user.role === 'admin' ? html`${link('users', '/newsroom/users', 'Staff')}${link('sections', '/newsroom/sections', 'Sections')}${link('settings', '/newsroom/settings', 'Settings')}` : ''}
+    ${user.role === 'admin' ? html`${link('users', '/newsroom/users', 'Staff')}${link('sections', '/newsroom/sections', 'Sections')}${link('editions', '/newsroom/editions', 'Editions')}${link('settings', '/newsroom/settings', 'Settings')}` : ''}
   </ul>
 </nav>
 <form class="nr-user" method="post" action="/newsroom/logout">
-  <a href="/newsroom/password" title="Change your password">${user.name} <span class="nr-role">(${user.role})</span></a>
+  <a href="/newsroom/password" title="Change your password"><bdi>${user.name}</bdi> <span class="nr-role">(${user.role})</span></a>
   <input type="hidden" name="_csrf" value="${page.csrf ?? ''}">
   <button class="btn btn-quiet" type="submit">Sign out</button>
 </form>`;

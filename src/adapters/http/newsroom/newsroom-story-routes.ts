@@ -3,19 +3,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ArticleStatus } from '../../../core/articles/article.js';
 import { isDomainError } from '../../../core/shared/domain-error.js';
-import type { StoryState } from '../../../core/workflow/newsroom-store.js';
 import type { FieldIssue } from '../../../core/workflow/story-fields.js';
 import { ERROR_STATUS } from '../error-status.js';
 import { html, type SafeHtml } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
-import { renderNewsroomPage, type NewsroomPage } from './newsroom-layout.js';
+import type { NewsroomPage } from './newsroom-layout.js';
+import { sectionOptions } from './section-picker.js';
 import { requireCsrf, signedInUser, wantsJson } from './session-guard.js';
-import { renderStoryEditor } from './story-edit-page.js';
-import { actionOf, fieldsFromForm, parseLocalTime, parseStoryForm, type StoryForm } from './story-form.js';
+import { HTML, sendNewsroomPage, sendStoryEditor } from './story-editor-response.js';
+import { actionOf, fieldsFromForm, parseLocalTime, parseStoryForm } from './story-form.js';
 import { deskPage, filterBar, storyTable, type ListFilters } from './story-list-page.js';
 import { renderStoryPreview } from './story-preview.js';
 
-const HTML = 'text/html; charset=utf-8';
 const idParams = z.object({ id: z.string().regex(/^[\w-]{1,64}$/) });
 const STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'] as const;
 const DONE: Record<string, string> = {
@@ -23,14 +22,15 @@ const DONE: Record<string, string> = {
   unschedule: 'Unscheduled: back to draft.', update: 'Update published.', minor: 'Minor edit published.', correct: 'Correction published.',
   unpublish: 'Unpublished: the story now answers 410 Gone.', republish: 'Republished.', restore: 'Revision restored.', created: 'Story created.',
   password: 'Your password is changed; your other sessions were signed out.',
+  linked: 'Translation linked: each story now offers the other to its readers.', unlinked: 'Unlinked from its translations.',
 };
 
 export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
   const send = (reply: FastifyReply, request: FastifyRequest, page: Omit<NewsroomPage, 'user' | 'csrf'>, main: SafeHtml, status = 200) =>
-    reply.code(status).type(HTML).header('cache-control', 'no-store')
-      .send(renderNewsroomPage(deps.assets, deps.settings.siteName, { ...page, user: request.staff?.user ?? null, csrf: request.staff?.session.csrfToken ?? null }, main));
+    sendNewsroomPage(deps, request, reply, page, main, status);
   const tz = deps.settings.timeZone;
-  const sectionList = async () => (await deps.sections.list()).map(({ slug, name }) => ({ slug, name }));
+  const sectionList = () => deps.sections.list();
+  const editions = () => deps.editions.all();
 
   app.get('/newsroom', async (request, reply) => {
     const user = signedInUser(request);
@@ -40,13 +40,13 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
       deps.stories.list({ limit: 8, statuses: ['scheduled'] }),
       deps.stories.list({ limit: 8, statuses: ['published'] }),
     ]);
-    const filters = filterBar({ status: '', section: '', mine: false, q: '' }, await sectionList());
+    const filters = filterBar({ status: '', section: '', mine: false, q: '' }, await sectionList(), editions());
     return send(reply, request, { title: 'Desk', current: 'home', flash: flashOf(request) }, deskPage([
       { title: 'My drafts', items: mine.items, more: '/newsroom/stories?status=draft&mine=1' },
       { title: 'In review', items: review.items, more: '/newsroom/stories?status=in_review' },
       { title: 'Scheduled', items: scheduled.items, more: '/newsroom/stories?status=scheduled' },
       { title: 'Recently published', items: published.items, more: '/newsroom/stories?status=published' },
-    ], filters, tz));
+    ], filters, tz, editions()));
   });
 
   app.get('/newsroom/stories', async (request, reply) => {
@@ -60,17 +60,19 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
     });
     const params = new URLSearchParams({ ...(status ? { status } : {}), ...(filters.section ? { section: filters.section } : {}), ...(filters.mine ? { mine: '1' } : {}), ...(filters.q ? { q: filters.q } : {}) });
     const more = page.next ? html`<p><a rel="next" href="/newsroom/stories?${params.toString()}${params.size ? '&' : ''}after=${page.next}">Older stories</a></p>` : '';
-    return send(reply, request, { title: 'Stories', current: 'stories' }, html`<h1>Stories</h1>${filterBar(filters, await sectionList())}${storyTable(page.items, tz, 'Stories')}${more}`);
+    return send(reply, request, { title: 'Stories', current: 'stories' }, html`<h1>Stories</h1>${filterBar(filters, await sectionList(), editions())}${storyTable(page.items, tz, 'Stories', editions())}${more}`);
   });
 
   app.get('/newsroom/stories/new', async (request, reply) => {
     signedInUser(request);
     const sections = await sectionList();
+    const first = sections.find((s) => s.edition === deps.editions.first().id) ?? sections[0];
     return send(reply, request, { title: 'New story', current: 'new' }, html`<h1>New story</h1>
 <form class="nr-form" method="post" action="/newsroom/stories">
   <input type="hidden" name="_csrf" value="${request.staff?.session.csrfToken ?? ''}">
-  <div class="field"><label class="field-label" for="headline">Headline</label><input id="headline" name="headline" type="text" maxlength="200" required autofocus></div>
-  <div class="field"><label class="field-label" for="section">Section</label><select id="section" name="section">${sections.map((s) => html`<option value="${s.slug}">${s.name}</option>`)}</select></div>
+  <div class="field"><label class="field-label" for="headline">Headline</label><input id="headline" name="headline" type="text" maxlength="200" required autofocus dir="auto"></div>
+  <div class="field"><label class="field-label" for="section">Section</label><select id="section" name="section" aria-describedby="section-hint">${sectionOptions(sections, editions(), first?.slug ?? '')}</select>
+    <p class="field-hint" id="section-hint">The story belongs to its section's edition.</p></div>
   <div class="button-row"><button class="btn btn-primary" type="submit">Create draft</button></div>
 </form>`);
   });
@@ -79,25 +81,15 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
     const user = signedInUser(request);
     requireCsrf(deps.auth, request);
     const form = parseStoryForm(request.body);
-    const section = (form.section && (await deps.sections.findBySlug(form.section))) || (await sectionList())[0] || { slug: 'news', name: 'News' };
-    const { id } = await deps.newsroom.createStory(user, { headline: form.headline, section });
+    const found = (form.section && (await deps.sections.findBySlug(form.section))) || (await deps.sections.list(deps.editions.first().id))[0] || { slug: 'news', name: 'News' };
+    const { id } = await deps.newsroom.createStory(user, { headline: form.headline, section: { slug: found.slug, name: found.name } });
     return reply.redirect(`/newsroom/stories/${id}/edit?done=created`, 303);
   });
-
-  async function editorPage(request: FastifyRequest, reply: FastifyReply, state: StoryState, issues: FieldIssue[], status: number, form?: StoryForm) {
-    const user = signedInUser(request);
-    const [sections, lead] = await Promise.all([sectionList(), state.fields.leadMediaId ? deps.media.find(state.fields.leadMediaId) : null]);
-    const leadPreviewUrl = lead ? deps.media.urlOf([...lead.variants].sort((a, b) => a.width - b.width)[0]!.key) : null;
-    return send(reply, request, { title: state.fields.headline || 'Untitled draft', current: 'stories', withEditor: true, flash: flashOf(request) }, renderStoryEditor({
-      state, user, csrf: request.staff!.session.csrfToken, sections, issues, timeZone: tz, leadPreviewUrl,
-      ...(form ? { note: form.note, scheduledAtLocal: form.scheduled_at } : {}),
-    }), status);
-  }
 
   app.get('/newsroom/stories/:id/edit', async (request, reply) => {
     signedInUser(request);
     const state = await deps.newsroom.stateOf(idParams.parse(request.params).id);
-    return editorPage(request, reply, state, [], 200);
+    return sendStoryEditor(deps, request, reply, state, { issues: [] }, 200, flashOf(request));
   });
 
   /** Reads the form and takes the action; returns the new version. */
@@ -129,7 +121,8 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
       const form = parseStoryForm(request.body);
       const typed = await fieldsFromForm(form, deps, state.fields).catch(() => state.fields);
       const issues = (error.details?.issues as FieldIssue[] | undefined) ?? [{ path: 'form', message: error.message }];
-      return editorPage(request, reply, { ...state, fields: typed, version: error.code === 'ARTICLE_VERSION_CONFLICT' ? state.version : (form.version ?? state.version) }, issues, ERROR_STATUS[error.code]);
+      const shown = { ...state, fields: typed, version: error.code === 'ARTICLE_VERSION_CONFLICT' ? state.version : (form.version ?? state.version) };
+      return sendStoryEditor(deps, request, reply, shown, { issues, form }, ERROR_STATUS[error.code], flashOf(request));
     }
   });
 
@@ -154,7 +147,7 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
   app.get('/newsroom/stories/:id/preview', async (request, reply) => {
     signedInUser(request);
     const state = await deps.newsroom.stateOf(idParams.parse(request.params).id);
-    const body = await renderStoryPreview(deps, state);
+    const body = await renderStoryPreview(deps, state, await deps.newsroom.listTranslations(state.id));
     return reply.type(HTML).header('cache-control', 'no-store').header('x-robots-tag', 'noindex').send(body);
   });
 }

@@ -18,6 +18,8 @@ import { registerRevisionRoutes } from './revision-routes.js';
 import { loadStaff, wantsJson } from './session-guard.js';
 import { registerStaffRoutes } from './staff-routes.js';
 import { registerSectionRoutes } from './section-routes.js';
+import { registerEditionAdminRoutes } from './edition-admin-routes.js';
+import { registerTranslationRoutes } from './translation-routes.js';
 import { registerSettingsRoutes } from './settings-routes.js';
 import { registerWireDeskRoutes } from './wire-desk-routes.js';
 import { registerWireSourceRoutes } from './wire-source-routes.js';
@@ -31,7 +33,7 @@ function refererPath(request: FastifyRequest): string | null {
   }
 }
 
-/** `onSectionsChange` drops cached reader pages: every page's menu lists the sections and shows the site's name. */
+/** `onSectionsChange` drops cached reader pages: every page's menu lists the sections and editions and shows the site's name. */
 export function registerNewsroom(app: FastifyInstance, deps: NewsroomDeps, media: MediaRouteOptions, onSectionsChange: () => void): void {
   void app.register(async (scope) => {
     await scope.register(cookie);
@@ -58,10 +60,12 @@ export function registerNewsroom(app: FastifyInstance, deps: NewsroomDeps, media
     registerLoginRoutes(scope, deps);
     registerPasswordRoutes(scope, deps);
     registerNewsroomStoryRoutes(scope, deps);
+    registerTranslationRoutes(scope, deps);
     registerRevisionRoutes(scope, deps);
     registerMediaRoutes(scope, deps, media);
     registerStaffRoutes(scope, deps);
     registerSectionRoutes(scope, deps, onSectionsChange);
+    registerEditionAdminRoutes(scope, deps, onSectionsChange);
     registerSettingsRoutes(scope, deps, onSectionsChange);
     if (deps.wire) {
       // Sources first: /newsroom/wire/sources must not be read as the wire item "sources".

@@ -30,7 +30,7 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: NewsroomDeps)
     const revisions = await deps.stories.listRevisions(id);
     const canRestore = checkStoryAction('restore', user.role, state.status, state.createdBy === user.id).ok;
     const latest = revisions[0]?.number ?? 1;
-    const main = html`<h1>Revisions of “${state.fields.headline || 'Untitled draft'}”</h1>
+    const main = html`<h1>Revisions of “<bdi>${state.fields.headline || 'Untitled draft'}</bdi>”</h1>
 <p><a href="/newsroom/stories/${id}/edit">Back to the editor</a></p>
 <form method="get" action="/newsroom/stories/${id}/revisions/diff" class="nr-filters">
   <label for="from">Compare</label><select id="from" name="from">${revisions.map((r) => html`<option value="${r.number}"${r.number === Math.max(1, latest - 1) ? ' selected' : ''}>#${r.number} ${KIND_LABEL[r.kind] ?? r.kind}</option>`)}</select>
@@ -38,8 +38,8 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: NewsroomDeps)
   <button class="btn" type="submit">Show differences</button>
 </form>
 <ol class="revision-list" reversed>${revisions.map((r) => html`<li>
-  <strong>#${r.number} ${KIND_LABEL[r.kind] ?? r.kind}</strong> · ${r.actorName ?? (r.actor === null ? 'System' : 'Someone')} · <time datetime="${r.createdAt.toISOString()}">${when(r.createdAt)}</time>
-  ${r.note ? html`<span class="field-hint"> — ${r.note}</span>` : ''}
+  <strong>#${r.number} ${KIND_LABEL[r.kind] ?? r.kind}</strong> · <bdi>${r.actorName ?? (r.actor === null ? 'System' : 'Someone')}</bdi> · <time datetime="${r.createdAt.toISOString()}">${when(r.createdAt)}</time>
+  ${r.note ? html`<span class="field-hint"> — <bdi>${r.note}</bdi></span>` : ''}
   ${r.number > 1 ? html` · <a href="/newsroom/stories/${id}/revisions/diff?from=${r.number - 1}&amp;to=${r.number}">changes</a>` : ''}
   ${canRestore && r.number !== latest ? html`<form class="inline-form" method="post" action="/newsroom/stories/${id}">
     <input type="hidden" name="_csrf" value="${request.staff!.session.csrfToken}"><input type="hidden" name="version" value="${state.version}">

@@ -14,8 +14,8 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: NewsroomDeps,
     const s = deps.settings;
     const main = html`<h1>Settings</h1>
 <form class="nr-form" method="post" action="/newsroom/settings"><input type="hidden" name="_csrf" value="${csrf}">
-  <div class="field"><label class="field-label" for="site-name">Site name</label><input id="site-name" name="siteName" value="${values.siteName}" maxlength="80" required></div>
-  <div class="field"><label class="field-label" for="site-description">Description</label><textarea id="site-description" name="siteDescription" rows="2" maxlength="300" aria-describedby="sd-hint">${values.siteDescription}</textarea>
+  <div class="field"><label class="field-label" for="site-name">Site name</label><input id="site-name" name="siteName" value="${values.siteName}" maxlength="80" required dir="auto"></div>
+  <div class="field"><label class="field-label" for="site-description">Description</label><textarea id="site-description" name="siteDescription" rows="2" maxlength="300" dir="auto" aria-describedby="sd-hint">${values.siteDescription}</textarea>
     <p class="field-hint" id="sd-hint">Shown in the footer, feeds and search results.</p></div>
   <div class="button-row"><button class="btn btn-primary" type="submit">Save settings</button></div>
 </form>

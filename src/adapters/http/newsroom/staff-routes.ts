@@ -19,13 +19,13 @@ export function registerStaffRoutes(app: FastifyInstance, deps: NewsroomDeps): v
     const roleSelect = (id: string, current: string) => html`<select name="role" aria-label="Role">${ROLES.map((r) => html`<option value="${r}"${r === current ? ' selected' : ''}>${r}</option>`)}</select>`;
     const main = html`<h1>Staff</h1>
 <table class="nr-table"><thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Password</th></tr></thead>
-<tbody>${users.map((u) => html`<tr><td>${u.name}</td><td>${u.email}</td>
+<tbody>${users.map((u) => html`<tr><td dir="auto">${u.name}</td><td>${u.email}</td>
   <td><form class="inline-form" method="post" action="/newsroom/users/${u.id}/role"><input type="hidden" name="_csrf" value="${csrf}">${roleSelect(u.id, u.role)} <button class="btn btn-quiet" type="submit">Change</button></form></td>
   <td><form class="inline-form" method="post" action="/newsroom/users/${u.id}/password"><input type="hidden" name="_csrf" value="${csrf}"><button class="btn btn-quiet" type="submit">New password</button></form></td></tr>`)}</tbody></table>
 <h2>Add a staff member</h2>
 <form class="nr-form" method="post" action="/newsroom/users"><input type="hidden" name="_csrf" value="${csrf}">
   <div class="field-row">
-    <div class="field"><label class="field-label" for="u-name">Name</label><input id="u-name" name="name" type="text" required></div>
+    <div class="field"><label class="field-label" for="u-name">Name</label><input id="u-name" name="name" type="text" required dir="auto"></div>
     <div class="field"><label class="field-label" for="u-email">Email</label><input id="u-email" name="email" type="email" required></div>
     <div class="field"><label class="field-label" for="u-role">Role</label>${roleSelect('new', 'reporter')}</div>
   </div>

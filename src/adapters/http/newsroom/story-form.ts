@@ -7,6 +7,7 @@ import { pickFallback } from '../../../core/media/photo.js';
 import type { SectionStore } from '../../../core/sections/section-store.js';
 import { DomainError } from '../../../core/shared/domain-error.js';
 import { slugify } from '../../../core/shared/slug.js';
+import { cleanDeep } from '../../../core/shared/clean-text.js';
 import type { TopicStore } from '../../../core/topics/topic-store.js';
 import { isStoryAction, type StoryAction } from '../../../core/workflow/story-actions.js';
 import type { StoryFields } from '../../../core/workflow/story-fields.js';
@@ -83,7 +84,8 @@ export async function fieldsFromForm(form: StoryForm, ctx: FormContext, current:
   if (form.body !== undefined) {
     let json: unknown;
     try {
-      json = JSON.parse(form.body);
+      // The body arrives as JSON text inside the form: its strings are cleaned once parsed (\u0001 escapes included).
+      json = cleanDeep(JSON.parse(form.body));
     } catch {
       throw new DomainError('VALIDATION_FAILED', 'The story body could not be read (not JSON).', { issues: [{ path: 'body', message: 'Not JSON.' }] });
     }

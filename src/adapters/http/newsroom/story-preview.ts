@@ -1,28 +1,45 @@
-/** @module Preview: the story rendered by the reader site's own article page, from its saved state, whatever its status. */
-import type { Article } from '../../../core/articles/article.js';
-import type { StoryState } from '../../../core/workflow/newsroom-store.js';
+/** @module Preview: the story rendered by the reader site's own article page, from its saved state, whatever its status, in its edition and direction. */
+import { articlePath, type Article, type Translation } from '../../../core/articles/article.js';
+import type { Edition, EditionRef } from '../../../core/editions/edition.js';
+import type { StoryState, TranslationMember } from '../../../core/workflow/newsroom-store.js';
+import { translatorFor } from '../i18n/translate.js';
 import { renderArticlePage } from '../site/article-page.js';
-import type { SiteContext } from '../site/site-context.js';
+import type { PageAlternate, SiteContext } from '../site/site-context.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 
-export function articleOfState(state: StoryState, now: Date): Article {
+const refOf = ({ id, language, direction, pathPrefix }: EditionRef): EditionRef => ({ id, language, direction, pathPrefix });
+
+export function articleOfState(state: StoryState, edition: EditionRef, translations: Translation[], now: Date): Article {
   const f = state.fields;
   return {
     id: state.id, slug: state.slug, headline: f.headline || 'Untitled draft', highlights: f.highlights, dateline: f.dateline, body: f.body,
     lead: f.lead, section: f.section, topics: f.topics, authors: f.authors, source: f.source, status: state.status,
     firstPublishedAt: state.firstPublishedAt ?? now, updatedAt: state.updatedAt ?? now, updateNote: state.updateNote, minorEdit: false,
-    shortCode: state.shortCode, leadMediaId: f.leadMediaId,
+    shortCode: state.shortCode, leadMediaId: f.leadMediaId, edition: refOf(edition), translations,
   };
 }
 
-export async function renderStoryPreview(deps: NewsroomDeps, state: StoryState): Promise<string> {
+/** The story's edition as this process knows it; the first edition if it was never set up here (a story of a removed edition). */
+export function editionOfState(deps: Pick<NewsroomDeps, 'editions'>, state: Pick<StoryState, 'edition'>): Edition {
+  return deps.editions.byId(state.edition) ?? deps.editions.first();
+}
+
+export async function renderStoryPreview(deps: NewsroomDeps, state: StoryState, translations: readonly TranslationMember[]): Promise<string> {
   const now = deps.clock.now();
+  const edition = editionOfState(deps, state);
   const site: SiteContext = {
     siteName: deps.settings.siteName, siteDescription: deps.settings.siteDescription, siteUrl: deps.settings.siteUrl,
-    edition: { locale: deps.settings.locale, timeZone: deps.settings.timeZone },
-    sections: (await deps.sections.list()).map(({ slug, name }) => ({ slug, name })), assets: deps.assets.urls, now,
+    edition, editions: deps.editions.all(), t: translatorFor(edition),
+    sections: (await deps.sections.list(edition.id)).map(({ slug, name }) => ({ slug, name })), assets: deps.assets.urls, now,
   };
+  // Readers see only published translations; so does the preview.
+  const published = translations.filter((t) => t.status === 'published' && t.id !== state.id);
+  const alternates: PageAlternate[] = published.flatMap((t) => {
+    const other = deps.editions.byId(t.edition.id);
+    return other ? [{ edition: other, path: articlePath(t) }] : [];
+  });
+  const article = articleOfState(state, edition, published.map((t) => ({ edition: refOf(t.edition), slug: t.slug, headline: t.headline })), now);
   const photoIds = [state.fields.leadMediaId, ...state.fields.body.map((b) => (b.type === 'image' ? b.mediaId : null))].filter((id): id is string => !!id);
   const photos = await deps.media.findMany(photoIds);
-  return renderArticlePage(site, { article: articleOfState(state, now), next: null, related: [], photos });
+  return renderArticlePage(site, { article, next: null, related: [], photos, alternates });
 }

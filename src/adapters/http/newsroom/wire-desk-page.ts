@@ -19,8 +19,8 @@ export function queueRow(e: WireQueueEntry, timeZone: string): SafeHtml {
   return html`<tr data-wire-id="${e.id}">
   <td>${staffTime(e.receivedAt, timeZone)}</td>
   <td>${e.agency || '—'}</td>
-  <td><a href="/newsroom/wire/${e.id}">${e.headline}</a>${e.version > 1 ? html` <span class="field-hint">v${e.version}</span>` : ''}</td>
-  <td>${e.dateline ?? ''}</td>
+  <td><a href="/newsroom/wire/${e.id}" dir="auto">${e.headline}</a>${e.version > 1 ? html` <span class="field-hint">v${e.version}</span>` : ''}</td>
+  <td dir="auto">${e.dateline ?? ''}</td>
   <td><a href="/newsroom/wire?cluster=${e.clusterId}" title="Items about the same story">${e.clusterId.slice(0, 8)}</a></td>
   <td><span class="status-badge" data-status="${e.status === 'new' ? 'in_review' : e.status === 'used' ? 'published' : 'unpublished'}">${STATUS_LABEL[e.status] ?? e.status}</span></td>
 </tr>`;
@@ -56,10 +56,10 @@ export function itemPage(input: {
   return html`<div class="nr-layout">
 <article class="nr-editor-main wire-item" aria-labelledby="wire-h">
   <p class="field-hint">${item.agency ?? 'Unknown agency'} · ${item.agencyId} · version ${item.version} · ${item.format} · received ${staffTime(stored.receivedAt, input.timeZone)}</p>
-  <h1 id="wire-h">${item.headline}</h1>
-  ${item.byline ? html`<p>By ${item.byline}</p>` : ''}
-  ${item.summary ? html`<p><strong>${item.summary}</strong></p>` : ''}
-  <div class="story-body">${articleBody(item.body, item.dateline)}</div>
+  <h1 id="wire-h" dir="auto">${item.headline}</h1>
+  ${item.byline ? html`<p>By <bdi>${item.byline}</bdi></p>` : ''}
+  ${item.summary ? html`<p dir="auto"><strong>${item.summary}</strong></p>` : ''}
+  <div class="story-body" dir="auto">${articleBody(item.body, item.dateline)}</div>
   ${item.creditline ? html`<p class="field-hint">Credit: ${item.creditline}</p>` : ''}
   ${item.subjects.length ? html`<p class="field-hint">Subjects: ${item.subjects.map((s) => s.name).join(', ')}</p>` : ''}
   ${input.topics.length ? html`<p class="field-hint">Suggested topics: ${input.topics.map((t) => t.name).join(', ')}</p>` : ''}
@@ -72,12 +72,12 @@ export function itemPage(input: {
     <button class="btn btn-primary" type="submit">Use: new draft</button></form>` : ''}
   ${stored.status !== 'spiked' ? html`<form class="nr-form" method="post" action="/newsroom/wire/${stored.id}/add-to-story"><input type="hidden" name="_csrf" value="${csrf}">
     <div class="field"><label class="field-label" for="w-story">Add as an update to story (address or id)</label>
-      <input id="w-story" name="story" type="text" required placeholder="/article/slug or story id"></div>
+      <input id="w-story" name="story" type="text" required placeholder="/article/slug or story id" dir="auto"></div>
     <button class="btn" type="submit">Add to story</button></form>` : ''}
   ${input.canSpike && stored.status === 'new' ? html`<form method="post" action="/newsroom/wire/${stored.id}/spike"><input type="hidden" name="_csrf" value="${csrf}"><button class="btn btn-danger" type="submit">Spike</button></form>` : ''}
   ${input.canSpike && stored.status === 'spiked' ? html`<form method="post" action="/newsroom/wire/${stored.id}/restore"><input type="hidden" name="_csrf" value="${csrf}"><button class="btn" type="submit">Back to the queue</button></form>` : ''}
   <h2>Same story (${others.length})</h2>
-  ${others.length ? html`<ul class="revision-list">${others.map((o) => html`<li><a href="/newsroom/wire/${o.id}">${o.agency || '—'}: ${o.headline}</a></li>`)}</ul>` : html`<p class="empty-state">No other agency has this story yet.</p>`}
+  ${others.length ? html`<ul class="revision-list">${others.map((o) => html`<li><a href="/newsroom/wire/${o.id}">${o.agency || '—'}: <bdi>${o.headline}</bdi></a></li>`)}</ul>` : html`<p class="empty-state">No other agency has this story yet.</p>`}
   <p><a href="/newsroom/wire">Back to the wire</a></p>
 </aside>
 </div>`;

@@ -87,7 +87,8 @@ export function registerWireDeskRoutes(app: FastifyInstance, deps: NewsroomDeps,
     if (stored.status !== 'new') {
       throw new DomainError('WORKFLOW_TRANSITION_INVALID', stored.status === 'used' ? 'This item has already been used; open the story it became, or add it to a story.' : 'This item was spiked; bring it back to the queue first.');
     }
-    const [sections, topics] = await Promise.all([deps.sections.list(), wire.ingest.suggestTopics(stored.id)]);
+    // The draft starts in the first edition's first section; the editor moves it (and so its edition) with the Section select.
+    const [sections, topics] = await Promise.all([deps.sections.list(deps.editions.first().id), wire.ingest.suggestTopics(stored.id)]);
     const section = sections[0] ?? { slug: 'world', name: 'World' };
     const fields = storyFieldsFromWire(stored.item, { slug: section.slug, name: section.name }, topics.ok ? topics.value : []);
     const { id } = await deps.newsroom.createStory(user, fields);

@@ -8,6 +8,7 @@ import { sendPage } from '../send-page.js';
 import { renderSearchPage } from './search-page.js';
 import { renderFollowingFragment, renderFollowingPage } from './simple-pages.js';
 import { createSiteContextFactory } from './site-context-factory.js';
+import { editionGet } from './edition-routes.js';
 
 const HTML = 'text/html; charset=utf-8';
 const searchQuery = z.object({
@@ -20,23 +21,24 @@ export function registerDiscoveryRoutes(app: FastifyInstance, deps: HttpDeps): v
   const siteContext = createSiteContextFactory(deps);
   const respond = createCachedResponder(deps.pageCache);
 
-  app.get('/search', async (request, reply) => {
+  editionGet(app, deps.editions, '/search', async (request, reply, edition) => {
     const parsed = searchQuery.safeParse(request.query);
     const q = parsed.success ? parsed.data.q : '';
     const pageNumber = parsed.success ? parsed.data.page : 1;
-    const [site, results] = await Promise.all([siteContext(), deps.reader.search(q, pageNumber)]);
+    const [site, results] = await Promise.all([siteContext(edition), deps.reader.search(q, pageNumber, { editionId: edition.id, language: edition.language })]);
     const status = results.problem ? 400 : 200;
     reply.header('cache-control', 'no-cache');
     return sendPage(request, reply, makePage({ status, contentType: HTML, body: renderSearchPage(site, results) }));
   });
 
-  app.get('/following', async (request, reply) =>
-    respond(request, reply, cacheKey('/following'), async () => makePage({ contentType: HTML, body: renderFollowingPage(await siteContext()) })));
+  editionGet(app, deps.editions, '/following', async (request, reply, edition) =>
+    respond(request, reply, cacheKey(`${edition.pathPrefix}/following`), async () => makePage({ contentType: HTML, body: renderFollowingPage(await siteContext(edition)) })));
 
-  app.get('/following/stories', async (request, reply) => {
+  // Follows are the reader's, across editions: each story card carries its own language and direction.
+  editionGet(app, deps.editions, '/following/stories', async (request, reply, edition) => {
     const { topics } = followingQuery.parse(request.query);
-    const slugs = topics.split(',').map((s) => s.trim()).filter((s) => s.length > 0 && s.length <= 200);
-    const [site, found] = await Promise.all([siteContext(), deps.reader.following(slugs)]);
+    const slugs = topics.split(',').map((s) => s.trim().normalize('NFC')).filter((s) => s.length > 0 && s.length <= 200);
+    const [site, found] = await Promise.all([siteContext(edition), deps.reader.following(slugs)]);
     reply.header('cache-control', 'private, no-cache');
     return sendPage(request, reply, makePage({ contentType: HTML, body: renderFollowingFragment(site, found.topics, found.stories, found.unknown) }));
   });

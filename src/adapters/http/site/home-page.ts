@@ -1,10 +1,10 @@
-/** @module The home page: lead story, top stories, the latest stream and a block per section. */
+/** @module The home page of an edition: lead story, top stories, the latest stream and a block per section. */
 import type { ArticleSummary, NamedRef } from '../../../core/articles/article.js';
 import { html } from '../html/html.js';
 import { articleCard, articleList } from './components/article-card.js';
 import { leadImage } from './components/article-parts.js';
-import { renderPage } from './layout.js';
-import type { SiteContext } from './site-context.js';
+import { everyEditionAlternates, renderPage } from './layout.js';
+import { editionPath, type SiteContext } from './site-context.js';
 
 export interface HomeContext {
   latest: ArticleSummary[];
@@ -12,35 +12,37 @@ export interface HomeContext {
 }
 
 export function renderHomePage(site: SiteContext, ctx: HomeContext): string {
+  const { t } = site;
   const [lead, ...rest] = ctx.latest;
   const top = rest.slice(0, 4);
   const stream = rest.slice(4);
   const main = lead
-    ? html`<h1 class="visually-hidden">${site.siteName}: top stories</h1>
+    ? html`<h1 class="visually-hidden">${t('home.heading', { site: site.siteName })}</h1>
 <div class="home-grid">
-  <section class="home-lead" aria-label="Lead story">
+  <section class="home-lead" aria-label="${t.html('home.leadStory')}">
     ${articleCard(site, lead, { headingLevel: 2, variant: 'lead' })}
     ${lead.lead ? leadImage(lead.lead) : ''}
   </section>
   <section class="home-top" aria-labelledby="top-h">
-    <h2 id="top-h" class="block-title">Top stories</h2>
+    <h2 id="top-h" class="block-title">${t.html('home.topStories')}</h2>
     ${articleList(site, top, { variant: 'top' })}
   </section>
   <section class="home-latest" aria-labelledby="latest-h">
-    <h2 id="latest-h" class="block-title">Latest</h2>
-    ${stream.length ? articleList(site, stream, { showHighlight: false }) : html`<p>No more stories yet.</p>`}
-    <p class="more"><a href="/latest">All the latest stories</a></p>
+    <h2 id="latest-h" class="block-title">${t.html('home.latest')}</h2>
+    ${stream.length ? articleList(site, stream, { showHighlight: false }) : html`<p>${t.html('home.noMore')}</p>`}
+    <p class="more"><a href="${editionPath(site, '/latest')}">${t.html('home.allLatest')}</a></p>
   </section>
 </div>
 ${ctx.sectionBlocks.filter((b) => b.stories.length > 0).map((b) => html`<section class="section-block" aria-labelledby="sec-${b.section.slug}">
-  <h2 class="block-title" id="sec-${b.section.slug}"><a href="/section/${encodeURIComponent(b.section.slug)}">${b.section.name}</a></h2>
+  <h2 class="block-title" id="sec-${b.section.slug}"><a href="${editionPath(site, `/section/${encodeURIComponent(b.section.slug)}`)}">${b.section.name}</a></h2>
   ${articleList(site, b.stories, { showSection: false })}
 </section>`)}`
-    : html`<h1>${site.siteName}</h1><p>No stories have been published yet.</p>`;
+    : html`<h1>${site.siteName}</h1><p>${t.html('home.empty')}</p>`;
   return renderPage(site, {
     title: site.siteName,
     description: site.siteDescription,
-    path: '/',
-    feeds: [{ title: site.siteName, path: '/feed.xml' }],
+    path: editionPath(site, '/'),
+    feeds: [{ title: site.siteName, path: editionPath(site, '/feed.xml') }],
+    alternates: everyEditionAlternates(site, '/'),
   }, main);
 }

@@ -1,10 +1,14 @@
-/** @module The page shell: head metadata, masthead with sections, main landmark, footer. */
+/** @module The page shell in the edition's language and direction: head metadata, masthead with sections and editions, main landmark, footer. */
+import { intlLocale } from '../../../core/editions/edition.js';
 import { html, safeUrl, type SafeHtml } from '../html/html.js';
-import { absoluteUrl, type PageMeta, type SiteContext } from './site-context.js';
+import { clientMessageData } from '../i18n/client-message-data.js';
+import { isolate } from './components/bidi-text.js';
+import { editionHeadLinks, editionSwitcher } from './components/edition-links.js';
+import { absoluteUrl, editionPath, type PageMeta, type SiteContext } from './site-context.js';
 
 function headMeta(site: SiteContext, meta: PageMeta): SafeHtml {
   const canonical = absoluteUrl(site, meta.path);
-  const title = meta.title === site.siteName ? site.siteName : `${meta.title} | ${site.siteName}`;
+  const title = meta.title === site.siteName ? site.siteName : site.t('page.title', { title: meta.title, site: site.siteName });
   const image = meta.image ? safeUrl(meta.image) : null;
   return html`<title>${title}</title>
 <meta name="description" content="${meta.description}">
@@ -15,6 +19,7 @@ ${meta.noindex ? html`<meta name="robots" content="noindex">` : ''}
 <meta property="og:title" content="${meta.title}">
 <meta property="og:description" content="${meta.description}">
 <meta property="og:url" content="${canonical}">
+${editionHeadLinks(site, meta)}
 ${image ? html`<meta property="og:image" content="${image}">` : ''}
 <meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">
 <meta name="twitter:title" content="${meta.title}">
@@ -22,27 +27,44 @@ ${image ? html`<meta property="og:image" content="${image}">` : ''}
 ${(meta.feeds ?? []).map((f) => html`<link rel="alternate" type="application/rss+xml" title="${f.title}" href="${f.path}">`)}`;
 }
 
-function masthead(site: SiteContext, currentPath: string): SafeHtml {
+function masthead(site: SiteContext, meta: PageMeta): SafeHtml {
+  const { t } = site;
   const link = (path: string, label: string) =>
-    html`<li><a href="${path}"${currentPath === path ? html` aria-current="page"` : ''}>${label}</a></li>`;
+    html`<li><a href="${path}"${meta.path === path ? html` aria-current="page"` : ''}>${label}</a></li>`;
+  const sections = site.sections.map((s) => link(editionPath(site, `/section/${encodeURIComponent(s.slug)}`), s.name));
   return html`<header class="masthead">
   <div class="masthead-inner">
-    <a class="brand" href="/">${site.siteName}</a>
-    <form class="search-box" role="search" aria-label="Site search" action="/search" method="get">
-      <label for="site-search" class="visually-hidden">Search stories</label>
-      <input id="site-search" type="search" name="q" placeholder="Search" maxlength="200">
-      <button type="submit">Search</button>
+    <a class="brand" href="${editionPath(site, '/')}">${site.siteName}</a>
+    ${editionSwitcher(site, meta)}
+    <form class="search-box" role="search" aria-label="${t.html('masthead.searchRegion')}" action="${editionPath(site, '/search')}" method="get">
+      <label for="site-search" class="visually-hidden">${t.html('search.field')}</label>
+      <input id="site-search" type="search" name="q" placeholder="${t.html('search.placeholder')}" maxlength="200" dir="auto">
+      <button type="submit">${t.html('search.button')}</button>
     </form>
   </div>
-  <nav class="sections-nav" aria-label="Sections">
-    <ul>${link('/', 'Home')}${site.sections.map((s) => link(`/section/${encodeURIComponent(s.slug)}`, s.name))}${link('/following', 'Following')}</ul>
+  <nav class="sections-nav" aria-label="${t.html('masthead.sections')}">
+    <ul>${link(editionPath(site, '/'), t('masthead.home'))}${sections}${link(editionPath(site, '/following'), t('masthead.following'))}</ul>
   </nav>
 </header>`;
 }
 
+function footer(site: SiteContext): SafeHtml {
+  const { t } = site;
+  return html`<footer class="site-footer">
+  <p>${isolate(site.siteName)} · ${isolate(site.siteDescription)}</p>
+  <p><a href="${editionPath(site, '/feed.xml')}">${t.html('feed.rss')}</a> · <a href="${editionPath(site, '/feed.atom')}">${t.html('feed.atom')}</a> · <a href="${editionPath(site, '/feed.json')}">${t.html('feed.json')}</a> · <a href="${editionPath(site, '/sitemap.xml')}">${t.html('footer.sitemap')}</a></p>
+</footer>`;
+}
+
+/**
+ * A whole reader page. `<html>` carries the edition for the browser script: its language and direction,
+ * the Intl locale (with digits) and zone the ticking times use, its id and path prefix for live updates,
+ * and the script's words as JSON (a data attribute: the CSP allows no inline script).
+ */
 export function renderPage(site: SiteContext, meta: PageMeta, main: SafeHtml, extraHead: SafeHtml = html``): string {
+  const { edition, t } = site;
   return html`<!doctype html>
-<html lang="${site.edition.locale.split('-')[0] ?? 'en'}" data-locale="${site.edition.locale}" data-time-zone="${site.edition.timeZone}">
+<html lang="${edition.language}" dir="${edition.direction}" data-locale="${intlLocale(edition)}" data-time-zone="${edition.timeZone}" data-edition="${edition.id}" data-path-prefix="${edition.pathPrefix}" data-messages="${clientMessageData(t)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -54,15 +76,17 @@ ${headMeta(site, meta)}
 ${extraHead}
 </head>
 <body>
-<a class="skip-link" href="#main">Skip to content</a>
-${masthead(site, meta.path)}
+<a class="skip-link" href="#main">${t.html('page.skipLink')}</a>
+${masthead(site, meta)}
 <main id="main" tabindex="-1">
 ${main}
 </main>
-<footer class="site-footer">
-  <p>${site.siteName} · ${site.siteDescription}</p>
-  <p><a href="/feed.xml">RSS</a> · <a href="/feed.atom">Atom</a> · <a href="/feed.json">JSON Feed</a> · <a href="/sitemap.xml">Sitemap</a></p>
-</footer>
+${footer(site)}
 </body>
 </html>`.toString();
+}
+
+/** The same page in every other edition (home, Latest: each edition has one), as PageMeta alternates. */
+export function everyEditionAlternates(site: SiteContext, path: string): NonNullable<PageMeta['alternates']> {
+  return site.editions.filter((e) => e.id !== site.edition.id).map((edition) => ({ edition, path: editionPath({ edition }, path) }));
 }

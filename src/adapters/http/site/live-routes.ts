@@ -23,6 +23,8 @@ export interface LiveStoryMessage {
   section?: string;
   /** Topic slugs, for topic pages. */
   topics?: string[];
+  /** The story's edition, so a page counts only its own edition's new stories. */
+  edition?: string;
 }
 
 export const DEFAULT_MAX_LIVE_CONNECTIONS = 5_000;
@@ -37,7 +39,7 @@ export async function liveStoryMessage(event: StoryChangedEvent, articles: Pick<
   const article = await articles.findPublishedBySlug(event.slug);
   // Unpublished again meanwhile: the unpublish event follows; say no more than the slug.
   if (!article) return message;
-  return { ...message, headline: article.headline, section: article.section.slug, topics: article.topics.map((t) => t.slug) };
+  return { ...message, headline: article.headline, section: article.section.slug, topics: article.topics.map((t) => t.slug), edition: article.edition.id };
 }
 
 /** One SSE frame; JSON.stringify escapes CR and LF, so the data can never end the frame or start another. */
@@ -77,7 +79,7 @@ export function registerLiveRoutes(app: FastifyInstance, articles: Pick<ArticleS
   // Lookups run one after another so readers get a story's events in the order the newsroom made them.
   let queue = Promise.resolve();
   const onEvent = (event: DomainEvent) => {
-    if (event.type === 'cache.resync' || event.type === 'site.settings_changed' || streams.size === 0) return;
+    if (event.type === 'cache.resync' || event.type === 'site.settings_changed' || event.type === 'editions.changed' || streams.size === 0) return;
     queue = queue
       .then(async () => send(storyFrame(await liveStoryMessage(event, articles))))
       .catch((err: unknown) => app.log.warn({ err, event: 'live.message_failed', slug: event.slug }, 'a live update was not sent'));

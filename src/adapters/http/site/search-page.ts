@@ -1,15 +1,18 @@
-/** @module The search page: the query form, ranked results with highlighted matches, paging. */
+/** @module The search page of an edition: the query form, ranked results with highlighted matches, paging, in the edition's words. */
 import { articlePath, type ArticleSummary } from '../../../core/articles/article.js';
 import { MATCH_END, MATCH_START } from '../../../core/search/search-index.js';
+import { MAX_QUERY_LENGTH, type SearchQueryProblem } from '../../../core/search/search-query.js';
 import { html, type SafeHtml } from '../html/html.js';
+import { storySectionPath } from './components/article-card.js';
+import { editionLanguage, isolate, storyDirection } from './components/bidi-text.js';
 import { updateTime } from './components/update-time.js';
 import { renderPage } from './layout.js';
-import type { SiteContext } from './site-context.js';
+import { editionPath, type SiteContext } from './site-context.js';
 
 export interface SearchContext {
   query: string;
-  /** Why the query could not run, in words for the reader; null when it ran. */
-  problem: string | null;
+  /** Why the query could not run (worded in the reader's language here); null when it ran. */
+  problem: SearchQueryProblem | null;
   results: { summary: ArticleSummary; headline: string; snippet: string }[];
   total: number;
   totalCapped: boolean;
@@ -36,42 +39,48 @@ export function markedText(text: string): SafeHtml {
   return html`${parts}`;
 }
 
-function pager(ctx: SearchContext): SafeHtml {
+function pager(site: SiteContext, ctx: SearchContext): SafeHtml {
   if (ctx.pageCount <= 1) return html``;
+  const { t } = site;
   const link = (page: number, label: string, rel: string) =>
-    html`<a rel="${rel}" href="/search?q=${encodeURIComponent(ctx.query)}&amp;page=${page}">${label}</a>`;
-  return html`<nav class="pager" aria-label="Result pages">
-  ${ctx.page > 1 ? link(ctx.page - 1, 'Previous', 'prev') : ''}
-  <span>Page ${ctx.page} of ${ctx.pageCount}</span>
-  ${ctx.page < ctx.pageCount ? link(ctx.page + 1, 'Next', 'next') : ''}
+    html`<a rel="${rel}" href="${editionPath(site, '/search')}?q=${encodeURIComponent(ctx.query)}&amp;page=${page}">${label}</a>`;
+  return html`<nav class="pager" aria-label="${t.html('search.pager')}">
+  ${ctx.page > 1 ? link(ctx.page - 1, t('search.previous'), 'prev') : ''}
+  <span>${t('search.pageOf', { page: ctx.page, count: ctx.pageCount })}</span>
+  ${ctx.page < ctx.pageCount ? link(ctx.page + 1, t('search.next'), 'next') : ''}
 </nav>`;
 }
 
 function resultList(site: SiteContext, ctx: SearchContext): SafeHtml {
-  if (ctx.problem) return html`<p class="search-problem" role="alert">${ctx.problem}</p>`;
-  if (!ctx.query) return html`<p>Type words to look for in headlines, highlights and stories. Use "double quotes" for a phrase.</p>`;
-  if (ctx.results.length === 0) return html`<p role="status">No stories match <strong>${ctx.query}</strong>. Try fewer or different words.</p>`;
-  return html`<p role="status">${ctx.totalCapped ? `More than ${ctx.total}` : ctx.total} ${ctx.total === 1 ? 'story matches' : 'stories match'} <strong>${ctx.query}</strong>${ctx.order === 'newest' ? ', newest first' : ', best matches first'}.</p>
-<ol class="search-results">${ctx.results.map((r) => html`<li><article class="card">
-  <h2 class="card-headline"><a href="${articlePath(r.summary)}">${markedText(r.headline)}</a></h2>
+  const { t } = site;
+  // The query is echoed in its own bidi isolate: it may be typed in any script.
+  const query = isolate(ctx.query);
+  if (ctx.problem) return html`<p class="search-problem" role="alert">${t('search.problem', { problem: ctx.problem, max: MAX_QUERY_LENGTH })}</p>`;
+  if (!ctx.query) return html`<p>${t.html('search.hint')}</p>`;
+  if (ctx.results.length === 0) return html`<p role="status">${t.html('search.noMatch', { query })}</p>`;
+  const count = t.html(ctx.totalCapped ? 'search.countCapped' : 'search.count', { total: ctx.total, query, order: ctx.order });
+  return html`<p role="status">${count}</p>
+<ol class="search-results">${ctx.results.map((r) => html`<li><article class="card"${editionLanguage(site, r.summary)}>
+  <h2 class="card-headline"><a href="${articlePath(r.summary)}" dir="${storyDirection(site, r.summary)}">${markedText(r.headline)}</a></h2>
   <p class="snippet">${markedText(r.snippet)}</p>
-  <p class="card-meta"><a class="card-section" href="/section/${encodeURIComponent(r.summary.section.slug)}">${r.summary.section.name}</a> ${updateTime(site, r.summary.updatedAt)}</p>
+  <p class="card-meta"><a class="card-section" href="${storySectionPath(site, r.summary)}">${r.summary.section.name}</a> ${updateTime(site, r.summary.updatedAt)}</p>
 </article></li>`)}</ol>
-${pager(ctx)}`;
+${pager(site, ctx)}`;
 }
 
 export function renderSearchPage(site: SiteContext, ctx: SearchContext): string {
-  const main = html`<h1>Search</h1>
-<form class="search-form" role="search" aria-label="Search stories" action="/search" method="get">
-  <label for="q">Search stories</label>
-  <input id="q" type="search" name="q" value="${ctx.query}" maxlength="200">
-  <button type="submit">Search</button>
+  const { t } = site;
+  const main = html`<h1>${t.html('search.heading')}</h1>
+<form class="search-form" role="search" aria-label="${t.html('search.field')}" action="${editionPath(site, '/search')}" method="get">
+  <label for="q">${t.html('search.field')}</label>
+  <input id="q" type="search" name="q" value="${ctx.query}" maxlength="${MAX_QUERY_LENGTH}" dir="auto">
+  <button type="submit">${t.html('search.button')}</button>
 </form>
 ${resultList(site, ctx)}`;
   return renderPage(site, {
-    title: ctx.query ? `Search: ${ctx.query}` : 'Search',
-    description: `Search ${site.siteName}`,
-    path: '/search',
+    title: ctx.query ? t('search.title', { query: ctx.query }) : t('search.heading'),
+    description: t('search.description', { site: site.siteName }),
+    path: editionPath(site, '/search'),
     noindex: true,
   }, main);
 }

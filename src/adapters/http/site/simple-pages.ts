@@ -1,54 +1,77 @@
-/** @module Pages with little data: Following (filled in the browser), 404 Not Found, 410 Gone, errors. */
+/** @module Pages with little data, in the edition's words: Following (filled in the browser), 404 Not Found, 410 Gone, errors. */
 import type { ArticleSummary } from '../../../core/articles/article.js';
-import { html } from '../html/html.js';
+import { html, type SafeHtml } from '../html/html.js';
 import { articleList } from './components/article-card.js';
-import { renderPage } from './layout.js';
-import type { SiteContext } from './site-context.js';
+import { followButton } from './components/article-parts.js';
+import { everyEditionAlternates, renderPage } from './layout.js';
+import { editionPath, type SiteContext } from './site-context.js';
 
 export function renderFollowingPage(site: SiteContext): string {
-  const main = html`<h1>Following</h1>
+  const { t } = site;
+  const main = html`<h1>${t.html('following.heading')}</h1>
 <div class="following" data-following>
-  <p>Follow the topics you care about with the <strong>Follow</strong> buttons on stories. The latest stories on those topics show up here. Your choices stay in this browser; no account is needed.</p>
-  <noscript><p>This page needs JavaScript to read the topics you follow. Every topic also has its own page and feed.</p></noscript>
+  <p>${t.html('following.intro')}</p>
+  <noscript><p>${t.html('following.noscript')}</p></noscript>
 </div>`;
-  return renderPage(site, { title: 'Following', description: 'The latest stories on the topics you follow', path: '/following', noindex: true }, main);
+  return renderPage(site, {
+    title: t('following.heading'),
+    description: t('following.description'),
+    path: editionPath(site, '/following'),
+    noindex: true,
+    alternates: everyEditionAlternates(site, '/following'),
+  }, main);
 }
 
-/** The list the Following page asks for with the slugs kept in the browser. */
+/** The list the Following page asks for with the slugs kept in the browser; stories of other editions carry their own lang and dir. */
 export function renderFollowingFragment(site: SiteContext, topics: { slug: string; name: string }[], stories: ArticleSummary[], unknown: string[]): string {
+  const { t } = site;
   if (topics.length === 0) {
     return html`<section class="following-results" data-unknown-topics="${unknown.join(',')}">
-  <p>None of the topics you followed is on this site any more. Follow topics from any story to see their news here.</p>
+  <p>${t.html('following.noneLeft')}</p>
 </section>`.toString();
   }
   return html`<section class="following-results" aria-labelledby="following-h" data-unknown-topics="${unknown.join(',')}">
-  <h2 id="following-h">Latest on the topics you follow</h2>
-  <ul class="followed-topics" aria-label="Topics you follow">${topics.map((t) => html`<li>
-    <a href="/topic/${encodeURIComponent(t.slug)}">${t.name}</a>
-    <button type="button" class="follow-button" data-follow-topic="${t.slug}" data-topic-name="${t.name}" aria-pressed="true" hidden>Follow<span class="visually-hidden"> ${t.name}</span></button>
+  <h2 id="following-h">${t.html('following.latest')}</h2>
+  <ul class="followed-topics" aria-label="${t.html('following.topics')}">${topics.map((topic) => html`<li>
+    <a href="${editionPath(site, `/topic/${encodeURIComponent(topic.slug)}`)}" dir="auto">${topic.name}</a>
+    ${followButton(t, topic, true)}
   </li>`)}</ul>
-  ${stories.length ? articleList(site, stories) : html`<p>No stories on these topics yet.</p>`}
+  ${stories.length ? articleList(site, stories) : html`<p>${t.html('following.empty')}</p>`}
 </section>`.toString();
 }
 
+/** "Go to the front page" and the like: a message's <home> and <search> tags become links in the edition. */
+function siteLinks(site: SiteContext) {
+  return {
+    home: (inner: SafeHtml) => html`<a href="${editionPath(site, '/')}">${inner}</a>`,
+    search: (inner: SafeHtml) => html`<a href="${editionPath(site, '/search')}">${inner}</a>`,
+  };
+}
+
 export function renderNotFoundPage(site: SiteContext, path: string): string {
-  const main = html`<h1>Page not found</h1>
-<p>There is no page at <code>${path}</code>. It may have moved, or the link may be mistyped.</p>
-<p><a href="/">Go to the front page</a> or <a href="/search">search the stories</a>.</p>`;
-  return renderPage(site, { title: 'Page not found', description: 'Page not found', path, noindex: true }, main);
+  const { t } = site;
+  const main = html`<h1>${t.html('notFound.title')}</h1>
+<p>${t.html('notFound.body', { path: html`<bdi dir="ltr">${path}</bdi>` })}</p>
+<p>${t.html('notFound.next', siteLinks(site))}</p>`;
+  return renderPage(site, { title: t('notFound.title'), description: t('notFound.title'), path, noindex: true }, main);
 }
 
 export function renderGonePage(site: SiteContext, path: string): string {
-  const main = html`<h1>This story has been withdrawn</h1>
-<p>The story that was published here is no longer available.</p>
-<p><a href="/">Go to the front page</a>.</p>`;
-  return renderPage(site, { title: 'Story withdrawn', description: 'This story is no longer available', path, noindex: true }, main);
+  const { t } = site;
+  const main = html`<h1>${t.html('gone.heading')}</h1>
+<p>${t.html('gone.body')}</p>
+<p>${t.html('error.frontPage', siteLinks(site))}</p>`;
+  return renderPage(site, { title: t('gone.title'), description: t('gone.description'), path, noindex: true }, main);
 }
 
-/** A server error, or with `problem` a request we could not answer (the message is the DomainError's safe text). */
+/**
+ * A server error, or with `problem` a request we could not answer. The problem is the DomainError's safe
+ * text, which the core writes in English: it is shown as it is, isolated, under a heading in the edition's words.
+ */
 export function renderErrorPage(site: SiteContext, path: string, problem: string | null = null): string {
+  const { t } = site;
   const main = problem
-    ? html`<h1>We could not show this page</h1><p>${problem}</p><p><a href="/">Go to the front page</a>.</p>`
-    : html`<h1>Something went wrong</h1><p>We could not show this page just now. Please try again in a moment.</p>`;
-  return renderPage(site, { title: 'Error', description: 'Error', path, noindex: true }, main);
+    ? html`<h1>${t.html('error.problemHeading')}</h1><p><bdi>${problem}</bdi></p><p>${t.html('error.frontPage', siteLinks(site))}</p>`
+    : html`<h1>${t.html('error.heading')}</h1><p>${t.html('error.body')}</p>`;
+  return renderPage(site, { title: t('error.title'), description: t('error.title'), path, noindex: true }, main);
 }

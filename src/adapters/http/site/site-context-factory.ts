@@ -1,15 +1,20 @@
-/** @module Builds the SiteContext of one request: settings, section menu, asset URLs and the current time. */
+/** @module Builds the SiteContext of one request: settings, its edition and that edition's section menu, asset URLs and the current time. */
+import type { Edition } from '../../../core/editions/edition.js';
 import type { HttpDeps } from '../http-deps.js';
+import { translatorFor } from '../i18n/translate.js';
 import type { SiteContext } from './site-context.js';
 
-export function createSiteContextFactory(deps: HttpDeps): () => Promise<SiteContext> {
+/** Makes the context of a page in `edition` (the first edition when none is given: error pages outside any edition). */
+export function createSiteContextFactory(deps: HttpDeps): (edition?: Edition) => Promise<SiteContext> {
   const { settings } = deps;
-  return async () => ({
+  return async (edition = deps.editions.first()) => ({
     siteName: settings.siteName,
     siteDescription: settings.siteDescription,
     siteUrl: settings.siteUrl,
-    edition: { locale: settings.locale, timeZone: settings.timeZone },
-    sections: (await deps.sections.list()).map(({ slug, name }) => ({ slug, name })),
+    edition,
+    editions: deps.editions.all(),
+    t: translatorFor(edition),
+    sections: (await deps.sections.list(edition.id)).map(({ slug, name }) => ({ slug, name })),
     assets: deps.assets.urls,
     now: deps.clock.now(),
   });

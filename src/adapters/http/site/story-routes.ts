@@ -1,16 +1,20 @@
-/** @module Reader routes for stories: home, article page, the infinite-scroll fragment, short links. */
-import type { FastifyInstance } from 'fastify';
+/** @module Reader routes for stories in every edition: home, article page, What changed, the infinite-scroll fragment, short links. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { articlePath } from '../../../core/articles/article.js';
+import { articlePath, type Article } from '../../../core/articles/article.js';
+import type { StoryLookup } from '../../../core/articles/reader-service.js';
+import type { Edition } from '../../../core/editions/edition.js';
 import { isShortCode } from '../../../core/short-links/short-code.js';
 import { cacheKey, createCachedResponder } from '../cached-response.js';
 import type { HttpDeps } from '../http-deps.js';
 import { makePage } from '../page-cache.js';
 import { slugParams } from '../route-params.js';
 import { renderArticleFragment, renderArticlePage } from './article-page.js';
+import { editionGet } from './edition-routes.js';
 import { renderHomePage } from './home-page.js';
 import { renderGonePage, renderNotFoundPage } from './simple-pages.js';
 import { createSiteContextFactory } from './site-context-factory.js';
+import type { PageAlternate } from './site-context.js';
 import { renderChangesPage } from './changes-page.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -23,54 +27,73 @@ function storyPageTags(article: { slug: string; section: { slug: string }; topic
   ];
 }
 
+/** The story's translations as hreflang alternates, for editions this site still has. */
+export function translationAlternates(article: Pick<Article, 'translations'>, editions: HttpDeps['editions'], suffix = ''): PageAlternate[] {
+  return (article.translations ?? []).flatMap((t) => {
+    const edition = editions.byId(t.edition.id);
+    return edition ? [{ edition, path: `${articlePath(t)}${suffix}` }] : [];
+  });
+}
+
 export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const siteContext = createSiteContextFactory(deps);
   const respond = createCachedResponder(deps.pageCache);
+  /** A story asked for under another edition's prefix moves to its own address (slugs are unique site-wide). */
+  const elsewhere = (reply: FastifyReply, article: Article, edition: Edition, suffix = ''): FastifyReply | null =>
+    article.edition.id === edition.id ? null : reply.code(301).header('cache-control', 'public, max-age=300').redirect(`${articlePath(article)}${suffix}`, 301);
 
-  app.get('/', async (request, reply) =>
-    respond(request, reply, cacheKey('/'), async () => {
-      const [site, home] = await Promise.all([siteContext(), deps.reader.home()]);
+  editionGet(app, deps.editions, '/', async (request, reply, edition) =>
+    respond(request, reply, cacheKey(edition.pathPrefix ? `${edition.pathPrefix}/` : '/'), async () => {
+      const [site, home] = await Promise.all([siteContext(edition), deps.reader.home(edition.id)]);
       // No Last-Modified: home is made of many stories and blocks, so only its ETag tells when it changed.
       return makePage({ contentType: HTML, body: renderHomePage(site, home), tags: ['home'] });
     }));
 
-  app.get('/article/:slug', async (request, reply) => {
+  editionGet(app, deps.editions, '/article/:slug', async (request, reply, edition) => {
     const { slug } = slugParams.parse(request.params);
-    return respond(request, reply, cacheKey(`/article/${slug}`), async () => {
-      const [site, found] = await Promise.all([siteContext(), deps.reader.story(slug)]);
-      const path = `/article/${encodeURIComponent(slug)}`;
-      if (found.kind === 'gone') return makePage({ status: 410, contentType: HTML, body: renderGonePage(site, path) });
-      if (found.kind === 'missing') return makePage({ status: 404, contentType: HTML, body: renderNotFoundPage(site, path) });
+    const key = cacheKey(`${edition.pathPrefix}/article/${slug}`);
+    // On a miss the story is read once: to move it to its own edition's address, or to render it.
+    let lookup: StoryLookup | null = null;
+    if (!deps.pageCache.get(key)) {
+      lookup = await deps.reader.story(slug);
+      const moved = lookup.kind === 'found' ? elsewhere(reply, lookup.article, edition) : null;
+      if (moved) return moved;
+    }
+    return respond(request, reply, key, async () => {
+      const [site, found] = await Promise.all([siteContext(edition), lookup ?? deps.reader.story(slug)]);
+      const own = `${edition.pathPrefix}/article/${encodeURIComponent(slug)}`;
+      if (found.kind === 'gone') return makePage({ status: 410, contentType: HTML, body: renderGonePage(site, own) });
+      if (found.kind === 'missing') return makePage({ status: 404, contentType: HTML, body: renderNotFoundPage(site, own) });
       const { article } = found;
       return makePage({
         contentType: HTML,
-        body: renderArticlePage(site, found),
+        body: renderArticlePage(site, { ...found, alternates: translationAlternates(article, deps.editions) }),
         lastModified: article.updatedAt,
         tags: storyPageTags(article),
       });
     });
   });
 
-  app.get('/article/:slug/changes', async (request, reply) => {
+  editionGet(app, deps.editions, '/article/:slug/changes', async (request, reply, edition) => {
     const { slug } = slugParams.parse(request.params);
-    return respond(request, reply, cacheKey(`/article/${slug}/changes`), async () => {
-      const [site, found] = await Promise.all([siteContext(), deps.reader.story(slug)]);
-      const path = `/article/${encodeURIComponent(slug)}/changes`;
-      if (found.kind === 'gone') return makePage({ status: 410, contentType: HTML, body: renderGonePage(site, path) });
-      if (found.kind === 'missing') return makePage({ status: 404, contentType: HTML, body: renderNotFoundPage(site, path) });
+    return respond(request, reply, cacheKey(`${edition.pathPrefix}/article/${slug}/changes`), async () => {
+      const [site, found] = await Promise.all([siteContext(edition), deps.reader.story(slug)]);
+      const own = `${edition.pathPrefix}/article/${encodeURIComponent(slug)}/changes`;
+      if (found.kind === 'gone') return makePage({ status: 410, contentType: HTML, body: renderGonePage(site, own) });
+      if (found.kind === 'missing' || found.article.edition.id !== edition.id) return makePage({ status: 404, contentType: HTML, body: renderNotFoundPage(site, own) });
       const versions = await deps.publicRevisions(found.article.id);
       return makePage({ contentType: HTML, body: renderChangesPage(site, found.article, versions), lastModified: found.article.updatedAt, tags: [`article:${found.article.slug}`] });
     });
   });
 
-  app.get('/fragment/article/:slug', async (request, reply) => {
+  editionGet(app, deps.editions, '/fragment/article/:slug', async (request, reply, edition) => {
     const { slug } = slugParams.parse(request.params);
-    return respond(request, reply, cacheKey(`/fragment/article/${slug}`), async () => {
-      const [site, found] = await Promise.all([siteContext(), deps.reader.story(slug)]);
-      if (found.kind !== 'found') return makePage({ status: found.kind === 'gone' ? 410 : 404, contentType: HTML, body: '' });
+    return respond(request, reply, cacheKey(`${edition.pathPrefix}/fragment/article/${slug}`), async () => {
+      const [site, found] = await Promise.all([siteContext(edition), deps.reader.story(slug)]);
+      if (found.kind !== 'found' || found.article.edition.id !== edition.id) return makePage({ status: found.kind === 'gone' ? 410 : 404, contentType: HTML, body: '' });
       return makePage({
         contentType: HTML,
-        body: renderArticleFragment(site, found),
+        body: renderArticleFragment(site, { ...found, alternates: translationAlternates(found.article, deps.editions) }),
         lastModified: found.article.updatedAt,
         tags: storyPageTags(found.article),
       });
@@ -79,12 +102,12 @@ export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps): void 
 
   app.get('/s/:code', async (request, reply) => {
     const { code } = z.object({ code: z.string().max(64) }).parse(request.params);
-    const slug = isShortCode(code) ? await deps.articles.findSlugByShortCode(code) : null;
-    if (!slug) {
+    const target = isShortCode(code) ? await deps.articles.findShortLinkTarget(code) : null;
+    if (!target) {
       const site = await siteContext();
-      return reply.code(404).type(HTML).header('cache-control', 'no-cache').send(renderNotFoundPage(site, `/s/${code}`));
+      return reply.code(404).type(HTML).header('cache-control', 'no-cache').send(renderNotFoundPage(site, `/s/${encodeURIComponent(code)}`));
     }
-    // Always this site's own origin: a short link can never lead anywhere else.
-    return reply.code(301).header('cache-control', 'public, max-age=300').redirect(`${deps.settings.siteUrl}${articlePath({ slug })}`, 301);
+    // Always this site's own origin: a short link can never lead anywhere else. articlePath percent-encodes the slug (ASCII Location).
+    return reply.code(301).header('cache-control', 'public, max-age=300').redirect(`${deps.settings.siteUrl}${articlePath(target)}`, 301);
   });
 }

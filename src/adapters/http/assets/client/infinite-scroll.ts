@@ -1,7 +1,10 @@
-/** @module Infinite scroll: near the end of a story, the next one loads below and the address bar follows the story in view. */
+/** @module Infinite scroll: near the end of a story, the next one loads below and the address bar and title follow the story in view. */
+import { fillIn, type ClientMessages } from '../../i18n/client-messages.js';
+
 type Enhance = (root: ParentNode) => void;
 
-function watchStories(stream: HTMLElement): IntersectionObserver {
+function watchStories(stream: HTMLElement, messages: ClientMessages): IntersectionObserver {
+  const site = document.querySelector<HTMLMetaElement>('meta[property="og:site_name"]')?.content ?? '';
   // A story is "in view" when it crosses a line a third of the way down the viewport.
   const observer = new IntersectionObserver((entries) => {
     for (const entry of entries) {
@@ -10,7 +13,7 @@ function watchStories(stream: HTMLElement): IntersectionObserver {
       const url = story.dataset['url'];
       if (url && url !== location.pathname) {
         history.replaceState(history.state, '', url);
-        document.title = `${story.dataset['title'] ?? ''} | ${document.title.split(' | ').pop() ?? ''}`;
+        document.title = fillIn(messages.pageTitle, { title: story.dataset['title'] ?? '', site });
       }
     }
   }, { rootMargin: '-33% 0px -66% 0px' });
@@ -18,8 +21,8 @@ function watchStories(stream: HTMLElement): IntersectionObserver {
   return observer;
 }
 
-export function enableInfiniteScroll(stream: HTMLElement, enhance: Enhance): void {
-  const stories = watchStories(stream);
+export function enableInfiniteScroll(stream: HTMLElement, enhance: Enhance, messages: ClientMessages): void {
+  const stories = watchStories(stream, messages);
   let loading = false;
   const loader = new IntersectionObserver(async (entries) => {
     const entry = entries.find((e) => e.isIntersecting);

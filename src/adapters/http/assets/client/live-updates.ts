@@ -1,4 +1,6 @@
-/** @module Live updates from /live (Server-Sent Events): a "new stories" bar on lists, a notice when the open story changes. */
+/** @module Live updates from /live (Server-Sent Events): a "new stories" bar on lists, a notice when the open story changes, in the page's language. */
+import { countText, fillIn, type ClientMessages } from '../../i18n/client-messages.js';
+
 type Enhance = (root: ParentNode) => void;
 
 interface StoryMessage {
@@ -7,20 +9,41 @@ interface StoryMessage {
   headline?: string;
   section?: string;
   topics?: string[];
+  /** The story's edition id: a page counts only its own edition's stories. */
+  edition?: string;
 }
+
+/** The page's edition as `<html>` states it: its id, URL prefix (`/ar` or '') and Intl locale. */
+interface PageEdition {
+  id: string;
+  prefix: string;
+  locale: string;
+}
+
+function pageEdition(): PageEdition {
+  const data = document.documentElement.dataset;
+  return { id: data['edition'] ?? '', prefix: data['pathPrefix'] ?? '', locale: data['locale'] ?? 'en-GB' };
+}
+
+const storyUrl = (edition: PageEdition, slug: string) => `${edition.prefix}/article/${encodeURIComponent(slug)}`;
 
 /** A tab hidden this long closes its stream (the server holds one per reader); it reopens when the tab is shown. */
 const HIDDEN_LONG_MS = 5 * 60_000;
 
-/** Which new stories belong on this list: home and Latest take all, a section or topic page its own; null elsewhere. */
-function listFilter(): ((m: StoryMessage) => boolean) | null {
+/**
+ * Which new stories belong on this list: home and Latest take all of the page's edition, a section or
+ * topic page its own; null elsewhere. A message without an edition (an older server) counts everywhere.
+ */
+function listFilter(edition: PageEdition): ((m: StoryMessage) => boolean) | null {
   if (location.search) return null; // an older page of a list: new stories are not shown there
-  const path = location.pathname.replace(/\/$/, '') || '/';
-  if (path === '/' || path === '/latest') return () => true;
+  if (edition.prefix && !(location.pathname + '/').startsWith(`${edition.prefix}/`)) return null;
+  const path = location.pathname.slice(edition.prefix.length).replace(/\/$/, '') || '/';
+  const ours = (m: StoryMessage) => !m.edition || m.edition === edition.id;
+  if (path === '/' || path === '/latest') return ours;
   const match = /^\/(section|topic)\/([^/]+)$/.exec(path);
   if (!match) return null;
   const slug = decodeURIComponent(match[2] ?? '');
-  return match[1] === 'section' ? (m) => m.section === slug : (m) => (m.topics ?? []).includes(slug);
+  return match[1] === 'section' ? (m) => ours(m) && m.section === slug : (m) => ours(m) && (m.topics ?? []).includes(slug);
 }
 
 function button(label: string, className: string): HTMLButtonElement {
@@ -32,7 +55,7 @@ function button(label: string, className: string): HTMLButtonElement {
 }
 
 /** The bar: a polite live region fixed at the top of the window, so nothing on the page moves when it appears. */
-function createBar(main: HTMLElement) {
+function createBar(main: HTMLElement, messages: ClientMessages) {
   const bar = document.createElement('div');
   bar.className = 'live-bar';
   bar.setAttribute('role', 'status');
@@ -44,7 +67,7 @@ function createBar(main: HTMLElement) {
     message.className = 'live-bar-text';
     message.textContent = text;
     const dismiss = button('×', 'live-bar-dismiss');
-    dismiss.setAttribute('aria-label', 'Dismiss');
+    dismiss.setAttribute('aria-label', messages.dismiss);
     dismiss.addEventListener('click', hide);
     const act = action ? button(action.label, 'live-bar-action') : null;
     act?.addEventListener('click', action!.run);
@@ -70,32 +93,32 @@ async function refreshList(main: HTMLElement, enhance: Enhance): Promise<void> {
   }
 }
 
-function onList(main: HTMLElement, accepts: (m: StoryMessage) => boolean, enhance: Enhance): (m: StoryMessage) => void {
-  const bar = createBar(main);
+function onList(main: HTMLElement, accepts: (m: StoryMessage) => boolean, enhance: Enhance, edition: PageEdition, messages: ClientMessages): (m: StoryMessage) => void {
+  const bar = createBar(main, messages);
   const fresh = new Set<string>();
   return (m) => {
     if (m.type === 'story.unpublished') fresh.delete(m.slug);
-    else if (m.type === 'story.published' && accepts(m) && !main.querySelector(`a[href="/article/${CSS.escape(encodeURIComponent(m.slug))}"]`)) fresh.add(m.slug);
+    else if (m.type === 'story.published' && accepts(m) && !main.querySelector(`a[href="${CSS.escape(storyUrl(edition, m.slug))}"]`)) fresh.add(m.slug);
     else return;
     if (fresh.size === 0) return bar.hide();
-    bar.show(fresh.size === 1 ? '1 new story' : `${fresh.size} new stories`, {
-      label: 'Show',
+    bar.show(countText(messages.newStories, fresh.size, edition.locale), {
+      label: messages.show,
       run: () => { fresh.clear(); bar.hide(); void refreshList(main, enhance); },
     });
   };
 }
 
-function onStories(main: HTMLElement): (m: StoryMessage) => void {
-  const bar = createBar(main);
+function onStories(main: HTMLElement, edition: PageEdition, messages: ClientMessages): (m: StoryMessage) => void {
+  const bar = createBar(main, messages);
   return (m) => {
-    const url = `/article/${encodeURIComponent(m.slug)}`;
+    const url = storyUrl(edition, m.slug);
     const story = main.querySelector<HTMLElement>(`article.story[data-url="${CSS.escape(url)}"]`);
     if (!story || m.type === 'story.published') return;
     // Infinite scroll may show several stories: name the one that changed unless it is the one in the address bar.
-    const which = location.pathname === url ? 'This story' : `“${m.headline ?? story.dataset['title'] ?? ''}”`;
-    if (m.type === 'story.unpublished') return bar.show(`${which} is no longer available`, null);
-    bar.show(`${which} has been updated`, {
-      label: 'Reload',
+    const which = location.pathname === url ? messages.thisStory : fillIn(messages.namedStory, { headline: m.headline ?? story.dataset['title'] ?? '' });
+    if (m.type === 'story.unpublished') return bar.show(fillIn(messages.unavailable, { story: which }), null);
+    bar.show(fillIn(messages.updated, { story: which }), {
+      label: messages.reload,
       run: () => (location.pathname === url ? location.reload() : location.assign(url)),
     });
   };
@@ -140,10 +163,11 @@ function listen(onMessage: (m: StoryMessage) => void): void {
   if (document.hidden) hiddenTimer = window.setTimeout(close, HIDDEN_LONG_MS);
 }
 
-export function startLiveUpdates(enhance: Enhance): void {
+export function startLiveUpdates(enhance: Enhance, messages: ClientMessages): void {
   const main = document.querySelector<HTMLElement>('main');
   if (!main || !('EventSource' in window)) return;
-  const accepts = listFilter();
-  if (accepts) return listen(onList(main, accepts, enhance));
-  if (main.querySelector('[data-stream] article.story[data-url]')) listen(onStories(main));
+  const edition = pageEdition();
+  const accepts = listFilter(edition);
+  if (accepts) return listen(onList(main, accepts, enhance, edition, messages));
+  if (main.querySelector('[data-stream] article.story[data-url]')) listen(onStories(main, edition, messages));
 }

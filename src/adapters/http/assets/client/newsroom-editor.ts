@@ -56,6 +56,9 @@ function readBody(textarea: HTMLTextAreaElement): BodyBlock[] {
 
 function createEditor(surface: HTMLElement, textarea: HTMLTextAreaElement, onChange: () => void): Editor {
   const label = surface.getAttribute('aria-labelledby') ?? 'body-label';
+  // The body runs in the story's edition's direction; each paragraph then takes its own from its first letters
+  // (TipTap's textDirection 'auto' gives every block dir="auto"), so an English quote in an Arabic story reads left to right.
+  const direction = surface.dataset['direction'] === 'rtl' ? 'rtl' : 'ltr';
   let editor: Editor | null = null;
   const LinkShortcut = Extension.create({ name: 'linkShortcut', addKeyboardShortcuts: () => ({ 'Mod-k': () => (editor ? (promptLink(editor), true) : false) }) });
   const sync = (e: Editor) => {
@@ -66,6 +69,7 @@ function createEditor(surface: HTMLElement, textarea: HTMLTextAreaElement, onCha
     element: surface,
     // The page's Content-Security-Policy allows no inline styles; newsroom.css carries ProseMirror's base rules.
     injectCSS: false,
+    textDirection: 'auto',
     extensions: [
       StarterKit.configure({
         heading: { levels: [2, 3] },
@@ -75,7 +79,8 @@ function createEditor(surface: HTMLElement, textarea: HTMLTextAreaElement, onCha
       QuoteCite, BodyImage, Embed, LegacyHtml, LinkShortcut,
     ],
     content: blocksToDoc(readBody(textarea)),
-    editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-labelledby': label, class: 'nr-prose', spellcheck: 'true' } },
+    // ProseMirror reads the editor's own attributes first, so this `dir` wins over textDirection's `auto` on the surface itself.
+    editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-labelledby': label, class: 'nr-prose', spellcheck: 'true', dir: direction } },
     onUpdate: ({ editor: e }) => {
       sync(e);
       onChange();

@@ -28,21 +28,22 @@ function card(item: MediaItem, pick: () => void): HTMLLIElement {
   const img = el('img', { src: item.url, alt: '', loading: 'lazy' });
   if (item.width && item.height) Object.assign(img, { width: item.width, height: item.height });
   const caption = item.caption || item.alt || 'Untitled photo';
-  const button = el('button', { type: 'button', className: 'media-card' }, img, el('span', { className: 'media-card-caption' }, caption));
-  if (item.credit) button.append(el('span', { className: 'media-card-credit' }, item.credit));
+  const button = el('button', { type: 'button', className: 'media-card' }, img, el('span', { className: 'media-card-caption', dir: 'auto' }, caption));
+  if (item.credit) button.append(el('span', { className: 'media-card-credit', dir: 'auto' }, item.credit));
   button.addEventListener('click', pick);
   return el('li', {}, button);
 }
 
 export function createMediaPicker(mediaUrl: string, csrfToken: () => string): MediaPicker {
-  const search = el('input', { type: 'search', name: 'q', placeholder: 'Caption, credit or file name' });
+  // Captions, credits and alt text are in the story's language, in either direction.
+  const search = el('input', { type: 'search', name: 'q', placeholder: 'Caption, credit or file name', dir: 'auto' });
   const results = el('ul', { className: 'media-grid' });
   const note = el('p', { className: 'field-hint' });
   note.setAttribute('role', 'status');
   const file = el('input', { type: 'file', accept: 'image/jpeg,image/png,image/webp,image/avif' });
-  const caption = el('input', { type: 'text' });
-  const credit = el('input', { type: 'text' });
-  const alt = el('input', { type: 'text' });
+  const caption = el('input', { type: 'text', dir: 'auto' });
+  const credit = el('input', { type: 'text', dir: 'auto' });
+  const alt = el('input', { type: 'text', dir: 'auto' });
   const uploadError = el('p', { className: 'field-error' });
   uploadError.setAttribute('role', 'alert');
   const upload = el('button', { type: 'submit', className: 'btn' }, 'Upload and choose');

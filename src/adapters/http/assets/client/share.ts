@@ -1,5 +1,7 @@
-/** @module The short URL copy button: copies the link and says so to screen readers too. */
-export function enableCopyButtons(root: ParentNode): void {
+/** @module The short URL copy button: copies the link and says so to screen readers too, in the page's language. */
+import type { ClientMessages } from '../../i18n/client-messages.js';
+
+export function enableCopyButtons(root: ParentNode, messages: ClientMessages): void {
   root.querySelectorAll<HTMLButtonElement>('button[data-copy]:not([data-ready])').forEach((button) => {
     button.dataset['ready'] = '1';
     button.hidden = false;
@@ -18,7 +20,7 @@ export function enableCopyButtons(root: ParentNode): void {
       // Clear first so a second click is announced again.
       status.textContent = '';
       window.setTimeout(() => {
-        status.textContent = copied ? 'Link copied' : 'Copy failed: the link is selected, press Ctrl+C to copy it';
+        status.textContent = copied ? messages.copied : messages.copyFailed;
       }, 50);
     });
   });

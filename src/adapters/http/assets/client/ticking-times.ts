@@ -1,12 +1,15 @@
-/** @module Keeps every "Updated …" time ticking in the browser, with the same rule the server uses. */
-import { formatUpdateTime, type Edition } from '../../../../core/articles/update-time.js';
+/** @module Keeps every "Updated …" time ticking in the browser, with the same rule, words and digits the server uses. */
+import { formatUpdateTime, type TimeEdition } from '../../../../core/articles/update-time.js';
 
-export function editionOf(doc: Document): Edition {
+/** The page's edition as `<html>` states it: data-locale is the Intl locale with its digits (`ar-SA-u-nu-arab`). */
+export function editionOf(doc: Document): TimeEdition {
   const root = doc.documentElement;
-  return { locale: root.dataset['locale'] ?? 'en-GB', timeZone: root.dataset['timeZone'] ?? 'UTC' };
+  const locale = root.dataset['locale'] ?? 'en-GB';
+  const digits = /-u-(?:[a-z0-9]+-)*?nu-([a-z]+)/i.exec(locale)?.[1];
+  return { locale, numberingSystem: digits === 'arab' ? 'arab' : 'latn', timeZone: root.dataset['timeZone'] ?? 'UTC' };
 }
 
-export function refreshTimes(root: ParentNode, edition: Edition, now: Date): void {
+export function refreshTimes(root: ParentNode, edition: TimeEdition, now: Date): void {
   root.querySelectorAll<HTMLTimeElement>('time[data-ticking]').forEach((el) => {
     const at = new Date(el.dateTime);
     if (Number.isNaN(at.getTime())) return;

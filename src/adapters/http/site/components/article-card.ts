@@ -1,7 +1,8 @@
-/** @module A story in a list: headline link, highlight, section and update time. */
+/** @module A story in a list: headline link, highlight, section and update time; a story of another edition carries its lang and dir. */
 import { articlePath, type ArticleSummary } from '../../../../core/articles/article.js';
 import { html, type SafeHtml } from '../../html/html.js';
-import type { SiteContext } from '../site-context.js';
+import { editionPath, type SiteContext } from '../site-context.js';
+import { editionLanguage, storyDirection } from './bidi-text.js';
 import { updateTime } from './update-time.js';
 
 export interface CardOptions {
@@ -11,18 +12,26 @@ export interface CardOptions {
   variant?: 'lead' | 'top' | 'stream';
 }
 
+/** The path of a section page in the story's own edition (a story of another edition links to its section there). */
+export function storySectionPath(site: SiteContext, story: Pick<ArticleSummary, 'section'> & { edition?: ArticleSummary['edition'] }): string {
+  const path = `/section/${encodeURIComponent(story.section.slug)}`;
+  return story.edition ? `${story.edition.pathPrefix}${path}` : editionPath(site, path);
+}
+
 export function articleCard(site: SiteContext, story: ArticleSummary, options: CardOptions = {}): SafeHtml {
   const level = options.headingLevel ?? 3;
-  const link = html`<a href="${articlePath(story)}">${story.headline}</a>`;
+  // An explicit direction isolates the headline: a stray bidi control in it cannot leak into the card.
+  const link = html`<a href="${articlePath(story)}" dir="${storyDirection(site, story)}">${story.headline}</a>`;
   const heading = level === 2 ? html`<h2 class="card-headline">${link}</h2>` : html`<h3 class="card-headline">${link}</h3>`;
   const highlight = options.showHighlight !== false && story.highlights[0] ? html`<p class="card-highlight">${story.highlights[0]}</p>` : '';
-  const section = options.showSection !== false
-    ? html`<a class="card-section" href="/section/${encodeURIComponent(story.section.slug)}">${story.section.name}</a>`
-    : '';
-  return html`<article class="card card-${options.variant ?? 'stream'}">
+  const section = options.showSection !== false ? html`<a class="card-section" href="${storySectionPath(site, story)}">${story.section.name}</a>` : '';
+  // The headline, highlight and section are in the story's language; the time's label is in the page's.
+  const foreign = editionLanguage(site, story);
+  const time = updateTime(site, story.updatedAt);
+  return html`<article class="card card-${options.variant ?? 'stream'}"${foreign}>
   ${heading}
   ${highlight}
-  <p class="card-meta">${section} ${updateTime(site, story.updatedAt)}</p>
+  <p class="card-meta">${section} ${foreign.value ? html`<span lang="${site.edition.language}" dir="${site.edition.direction}">${time}</span>` : time}</p>
 </article>`;
 }
 

@@ -1,4 +1,4 @@
-/** @module Renders an article body: text blocks escaped, HTML blocks through the allow-list sanitiser. */
+/** @module Renders an article body: text blocks escaped, HTML blocks through the allow-list sanitiser, names and captions isolated. */
 import sanitizeHtml from 'sanitize-html';
 import type { BodyBlock, BodyImage, TextRun } from '../../../../core/articles/article.js';
 import type { Photo } from '../../../../core/media/photo.js';
@@ -31,25 +31,25 @@ function runs(list: TextRun[] | undefined, text: string): SafeHtml | string {
 }
 
 function figure(b: BodyImage, photo: Photo | undefined): SafeHtml {
-  const caption = b.caption || b.credit ? html`<figcaption>${b.caption}${b.credit ? html` <span class="credit">${b.credit}</span>` : ''}</figcaption>` : '';
+  // Captions and credits come from photographers and agencies: each keeps its own direction.
+  const caption = b.caption || b.credit
+    ? html`<figcaption><span dir="auto">${b.caption}</span>${b.credit ? html` <span class="credit" dir="auto">${b.credit}</span>` : ''}</figcaption>`
+    : '';
   if (photo) return html`<figure class="body-photo">${responsivePhoto(photo, b.alt, { lazy: true })}${caption}</figure>`;
-  const src = safeUrl(b.url);
   const size = b.width && b.height ? html` width="${b.width}" height="${b.height}"` : '';
-  return html`<figure class="body-photo"><img src="${src}" alt="${b.alt}" loading="lazy" decoding="async"${size}>${
-    b.caption || b.credit ? html`<figcaption>${b.caption}${b.credit ? html` <span class="credit">${b.credit}</span>` : ''}</figcaption>` : ''
-  }</figure>`;
+  return html`<figure class="body-photo"><img src="${safeUrl(b.url)}" alt="${b.alt}" loading="lazy" decoding="async"${size}>${caption}</figure>`;
 }
 
 function block(b: BodyBlock, dateline: string | null, isFirst: boolean, photos: ReadonlyMap<string, Photo>): SafeHtml {
   switch (b.type) {
     case 'paragraph':
       return isFirst && dateline
-        ? html`<p><span class="dateline">${dateline}:</span> ${runs(b.runs, b.text)}</p>`
+        ? html`<p><span class="dateline" dir="auto">${dateline}:</span> ${runs(b.runs, b.text)}</p>`
         : html`<p>${runs(b.runs, b.text)}</p>`;
     case 'heading':
       return b.level === 2 ? html`<h2>${b.text}</h2>` : html`<h3>${b.text}</h3>`;
     case 'quote':
-      return html`<blockquote><p>${runs(b.runs, b.text)}</p>${b.cite ? html`<footer>— ${b.cite}</footer>` : ''}</blockquote>`;
+      return html`<blockquote><p>${runs(b.runs, b.text)}</p>${b.cite ? html`<footer>— <bdi>${b.cite}</bdi></footer>` : ''}</blockquote>`;
     case 'list': {
       const items = b.items.map((i) => html`<li>${i}</li>`);
       return b.ordered ? html`<ol>${items}</ol>` : html`<ul>${items}</ul>`;
@@ -59,11 +59,14 @@ function block(b: BodyBlock, dateline: string | null, isFirst: boolean, photos: 
     case 'image':
       return figure(b, b.mediaId ? photos.get(b.mediaId) : undefined);
     case 'embed':
-      return html`<p class="embed"><a href="${safeUrl(b.url)}" rel="noopener nofollow">${b.title ?? b.url}</a></p>`;
+      return html`<p class="embed"><a href="${safeUrl(b.url)}" rel="noopener nofollow" dir="auto">${b.title ?? b.url}</a></p>`;
   }
 }
 
-/** The dateline leads the first paragraph, as in "SEOUL: Investigators …". */
+/**
+ * The dateline leads the first paragraph, as in "SEOUL: Investigators …", isolated: a Latin dateline in an
+ * Arabic story keeps its colon. Blocks take the story's direction from the <article> around them.
+ */
 export function articleBody(blocks: BodyBlock[], dateline: string | null, photos: ReadonlyMap<string, Photo> = new Map()): SafeHtml {
   const firstParagraph = blocks.findIndex((b) => b.type === 'paragraph');
   return html`${blocks.map((b, i) => block(b, dateline, i === firstParagraph, photos))}`;

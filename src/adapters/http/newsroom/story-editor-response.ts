@@ -1,0 +1,42 @@
+/** @module Answers with a newsroom page, and with the story editor filled from a story's state (shared by the story and translation routes). */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { StoryState } from '../../../core/workflow/newsroom-store.js';
+import type { FieldIssue } from '../../../core/workflow/story-fields.js';
+import type { SafeHtml } from '../html/html.js';
+import type { NewsroomDeps } from './newsroom-deps.js';
+import { renderNewsroomPage, type NewsroomPage } from './newsroom-layout.js';
+import { signedInUser } from './session-guard.js';
+import { renderStoryEditor } from './story-edit-page.js';
+import type { StoryForm } from './story-form.js';
+import { editionOfState } from './story-preview.js';
+
+export const HTML = 'text/html; charset=utf-8';
+
+export function sendNewsroomPage(deps: NewsroomDeps, request: FastifyRequest, reply: FastifyReply, page: Omit<NewsroomPage, 'user' | 'csrf'>, main: SafeHtml, status = 200) {
+  return reply.code(status).type(HTML).header('cache-control', 'no-store')
+    .send(renderNewsroomPage(deps.assets, deps.settings.siteName, { ...page, user: request.staff?.user ?? null, csrf: request.staff?.session.csrfToken ?? null }, main));
+}
+
+export interface EditorProblems {
+  issues: FieldIssue[];
+  /** What was typed into note and schedule, when a form comes back with problems. */
+  form?: StoryForm;
+  /** The problem with a translation link just tried, and the address pasted. */
+  translationError?: string;
+  translationAddress?: string;
+}
+
+export async function sendStoryEditor(deps: NewsroomDeps, request: FastifyRequest, reply: FastifyReply, state: StoryState, problems: EditorProblems, status: number, flash: NewsroomPage['flash'] = null) {
+  const user = signedInUser(request);
+  const [sections, lead, translations] = await Promise.all([
+    deps.sections.list(), state.fields.leadMediaId ? deps.media.find(state.fields.leadMediaId) : null, deps.newsroom.listTranslations(state.id),
+  ]);
+  const leadPreviewUrl = lead ? deps.media.urlOf([...lead.variants].sort((a, b) => a.width - b.width)[0]!.key) : null;
+  const { form } = problems;
+  return sendNewsroomPage(deps, request, reply, { title: state.fields.headline || 'Untitled draft', current: 'stories', withEditor: true, flash }, renderStoryEditor({
+    state, user, csrf: request.staff!.session.csrfToken, sections, edition: editionOfState(deps, state), editions: deps.editions.all(), translations,
+    issues: problems.issues, timeZone: deps.settings.timeZone, leadPreviewUrl,
+    ...(problems.translationError ? { translationError: problems.translationError, translationAddress: problems.translationAddress ?? '' } : {}),
+    ...(form ? { note: form.note, scheduledAtLocal: form.scheduled_at } : {}),
+  }), status);
+}
