@@ -1,4 +1,4 @@
-/** @module `dateline import FILE… [--captured-at ISO] [--section NAME] [--json]`: text captures into published stories. */
+/** @module `dateline import FILE… [--captured-at ISO] [--section NAME] [--edition CODE] [--json]`: text captures into published stories of one edition. */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -9,26 +9,33 @@ import { createImporter } from '../main/app-services.js';
 import { openStorage } from '../main/storage.js';
 import { UsageError } from './usage-error.js';
 
-export const IMPORT_USAGE = 'usage: dateline import FILE… [--captured-at ISO-8601] [--section NAME] [--json]';
+export const IMPORT_USAGE = 'usage: dateline import FILE… [--captured-at ISO-8601] [--section NAME] [--edition CODE] [--json]';
 
 interface FileError { file: string; line: number; message: string }
 
 export async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { 'captured-at': { type: 'string' }, section: { type: 'string', default: 'World' }, json: { type: 'boolean', default: false } },
+    options: { 'captured-at': { type: 'string' }, section: { type: 'string', default: 'World' }, edition: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
   if (positionals.length === 0) throw new UsageError(`no file given\n${IMPORT_USAGE}`);
   const capturedAtOption = values['captured-at'];
   if (capturedAtOption !== undefined && Number.isNaN(Date.parse(capturedAtOption))) {
     throw new UsageError(`--captured-at ${JSON.stringify(capturedAtOption)} is not an ISO-8601 time (e.g. 2025-01-17T15:00:00Z)`);
   }
-  const section = (values.section ?? 'World').trim();
+  const section = (values.section ?? 'World').normalize('NFC').trim();
   if (!section || section.length > 60) throw new UsageError('--section must be 1 to 60 characters');
 
   const config = loadConfig(process.env);
   const storage = await openStorage(config.databaseUrl, { poolMax: config.databasePoolMax });
-  const importer = await createImporter(storage, config.timeZone);
+  const editions = await storage.editions.list();
+  const edition = values.edition === undefined ? editions[0] : editions.find((e) => e.id === values.edition);
+  if (!edition) {
+    await storage.close();
+    throw new UsageError(`--edition ${JSON.stringify(values.edition)} is not an edition of this site (editions: ${editions.map((e) => e.id).join(', ')})`);
+  }
+  // Stories are dated in their edition's zone ("Updated 17 January 2025" means midnight there).
+  const importer = await createImporter(storage, edition.timeZone);
   const total = { imported: 0, duplicates: 0, failed: 0, errors: [] as FileError[] };
   const bar = !values.json && process.stderr.isTTY
     ? new cliProgress.SingleBar({ format: 'importing {file} [{bar}] {value}/{total} stories', stream: process.stderr }, cliProgress.Presets.shades_classic)
@@ -42,7 +49,7 @@ export async function importCommand(argv: string[]): Promise<number> {
         const capturedAt = capturedAtOption ? new Date(capturedAtOption) : statSync(file).mtime;
         const parsed = parseTextCapture(text);
         bar?.start(parsed.stories.length, 0, { file });
-        summary = await importer.importParsed(parsed, { capturedAt, sectionName: section, onProgress: (done) => bar?.update(done, { file }) });
+        summary = await importer.importParsed(parsed, { capturedAt, sectionName: section, edition: edition.id, onProgress: (done) => bar?.update(done, { file }) });
         bar?.stop();
       } catch (error) {
         bar?.stop();

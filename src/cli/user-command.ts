@@ -7,6 +7,7 @@ import { systemClock } from '../main/app-services.js';
 import { createNewsroomServices } from '../main/newsroom-services.js';
 import { openStorage } from '../main/storage.js';
 import { UsageError } from './usage-error.js';
+import { cleanLine } from '../core/shared/clean-text.js';
 
 export const USER_USAGE = `usage:
   dateline user add --email E --role ${ROLES.join('|')} [--name N] [--password-stdin] [--json]
@@ -51,7 +52,7 @@ export async function userCommand(argv: string[]): Promise<number> {
       }
       case 'add': {
         const chosen = password ?? auth.newPassword();
-        const user = await auth.addUser({ email: values.email!, name: values.name ?? '', role: values.role as (typeof ROLES)[number], password: chosen, oneTime: !password });
+        const user = await auth.addUser({ email: values.email!, name: cleanLine(values.name ?? '').trim(), role: values.role as (typeof ROLES)[number], password: chosen, oneTime: !password });
         if (values.json) console.log(JSON.stringify({ id: user.id, email: user.email, role: user.role, ...(password ? {} : { password: chosen }) }));
         else console.log(`Added ${user.email} (${user.role}).${password ? '' : ` One-time password: ${chosen}`}`);
         return 0;

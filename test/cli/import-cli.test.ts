@@ -38,6 +38,31 @@ describe('dateline import', { timeout: 60_000 }, () => {
     expect(summary.errors).toEqual([{ file, line: lineNo, message: expect.stringContaining('some point') as unknown as string }]);
   });
 
+  it('imports an Arabic capture into another edition, with Arabic sections and slugs, and refuses an unknown edition', async () => {
+    const { openStorage } = await import('../../src/main/storage.js');
+    const storage = await openStorage(env.DATABASE_URL);
+    await storage.editions.add({ id: 'ar', language: 'ar', direction: 'rtl', name: 'العربية', locale: 'ar-SA', numberingSystem: 'latn', timeZone: 'Asia/Riyadh' });
+    await storage.close();
+    const headline = 'زيارة ولي العهد إلى سيول \u0001تثير اهتمام Зеленский 👩‍👩‍👧';
+    const capture = [headline, '', headline, 'صورة أرشيفية (وكالة الأنباء)', 'Short Url', 'Updated 5 min 3 sec ago', 'Follow', '', headline, '', headline,
+      '  • أول نقطة رئيسية في الخبر', '', 'سيول: وصل ولي العهد إلى العاصمة الكورية صباح اليوم.', 'وقال مسؤولون إن الزيارة تستمر يومين.', ''].join('\n');
+    const file = join(dir, 'خبر-عربي.txt');
+    writeFileSync(file, capture);
+    const result = await dateline('import', file, '--captured-at', '2025-01-17T15:00:00Z', '--section', 'العالم', '--edition', 'ar', '--json');
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ imported: 1, failed: 0 });
+    const check = await openStorage(env.DATABASE_URL);
+    const [story] = (await check.articles.listPublished({ limit: 5, edition: 'ar' })).items;
+    expect(story?.headline).toBe('زيارة ولي العهد إلى سيول تثير اهتمام Зеленский 👩‍👩‍👧');
+    expect(story?.slug).toBe('زيارة-ولي-العهد-الى-سيول-تثير-اهتمام-зеленский');
+    expect(story?.section).toEqual({ slug: 'العالم', name: 'العالم' });
+    expect(story?.edition.pathPrefix).toBe('/ar');
+    await check.close();
+    const unknown = await dateline('import', file, '--edition', 'xx');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--edition "xx" is not an edition of this site (editions: en, ar)');
+  });
+
   it('prints a one-line human summary without --json', async () => {
     const result = await dateline('import', FIXTURE_PATH.pathname);
     expect(result.code).toBe(0);

@@ -32,6 +32,13 @@ describe('dateline user', { timeout: 90_000 }, () => {
     expect(reset.stdout).toMatch(/One-time password: [\w-]{20,}/);
   });
 
+  it('takes names in any script, cleaned as they enter (NFC, no control characters)', async () => {
+    const add = await dateline(['user', 'add', '--email', 'layla@news.example', '--role', 'contributor', '--name', 'ليلى Зеленская Łódź\u0001 e\u0301', '--password-stdin', '--json'], 'another long password\n');
+    expect(add.code, add.stderr).toBe(0);
+    const list = await dateline(['user', 'list']);
+    expect(list.stdout).toContain('layla@news.example\tcontributor\tليلى Зеленская Łódź é');
+  });
+
   it('refuses a duplicate email, a short password, an unknown role and a missing email with clear messages', async () => {
     const dup = await dateline(['user', 'add', '--email', 'ann@news.example', '--role', 'reporter']);
     expect(dup.code).toBe(1);

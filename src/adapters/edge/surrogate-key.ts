@@ -9,7 +9,8 @@ const KEY_SAFE = /^[A-Za-z0-9:._~-]*$/;
  */
 export function surrogateKey(tag: string): string {
   if (KEY_SAFE.test(tag)) return tag;
-  return encodeURIComponent(tag.normalize('NFC')).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  // ':' stays readable (article:…, topic:…), as in ASCII tags.
+  return encodeURIComponent(tag.normalize('NFC')).replace(/%3A/g, ':').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** The space-separated header value of a set of tags, each encoded once. */
