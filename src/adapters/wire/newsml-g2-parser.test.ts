@@ -1,10 +1,11 @@
 /** @module Tests for the NewsML-G2 parser: text with NITF, photo renditions, dateline/located, News Messages and fragments. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixturePath } from '../../../test/support/fixture-path.js';
 import { NEWSML_G2_RAW_ELEMENTS, parseNewsMlG2 } from './newsml-g2-parser.js';
 import { parseSafeXml } from './safe-xml.js';
 
-const DIR = '/work/shared/fixtures/wire/newsml-g2';
+const DIR = fixturePath('wire/newsml-g2');
 
 function parseText(xml: string) {
   const parsed = parseSafeXml(xml, NEWSML_G2_RAW_ELEMENTS);

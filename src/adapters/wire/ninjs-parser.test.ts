@@ -2,10 +2,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixturePath } from '../../../test/support/fixture-path.js';
 import { bodyText } from '../../core/articles/article.js';
 import { parseNinjs } from './ninjs-parser.js';
 
-const ROOT = '/work/shared/fixtures/wire/ninjs';
+const ROOT = fixturePath('wire/ninjs');
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

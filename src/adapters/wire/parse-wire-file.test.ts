@@ -2,9 +2,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixturePath, repositoryPath } from '../../../test/support/fixture-path.js';
 import { parseWireDocument } from './parse-wire-file.js';
 
-const FIXTURES = '/work/shared/fixtures';
+const FIXTURES = fixturePath();
+const CAPTURE = 'news-stream-2025-01-17.txt';
 const RECEIVED = new Date('2025-01-17T12:00:00Z');
 
 /**
@@ -28,11 +30,13 @@ const NOT_NEWS: Record<string, RegExp> = {
 function fixtureFiles(): string[] {
   const dirs = ['wire/newsml-g2', 'wire/newsml-g2/real', 'feeds'];
   const files = dirs.flatMap((dir) => readdirSync(join(FIXTURES, dir)).filter((f) => /\.(xml|rss|atom)$/i.test(f)).map((f) => `${dir}/${f}`));
-  return [...files, 'news-stream-2025-01-17.txt'];
+  return [...files, CAPTURE];
 }
 
+/** A path under test/fixtures/, or the demo text capture (kept once, in demo/). */
 function parseFixture(path: string) {
-  return parseWireDocument(path.split('/').pop()!, readFileSync(join(FIXTURES, path)), RECEIVED);
+  const file = path === CAPTURE ? repositoryPath(`demo/${CAPTURE}`) : join(FIXTURES, path);
+  return parseWireDocument(path.split('/').pop()!, readFileSync(file), RECEIVED);
 }
 
 describe('parseWireDocument over every fixture', () => {
@@ -85,7 +89,7 @@ describe('parseWireDocument over every fixture', () => {
   });
 
   it('reads the text capture with relative update times counted back from reception', () => {
-    const result = parseFixture('news-stream-2025-01-17.txt');
+    const result = parseFixture(CAPTURE);
     expect(result.ok && result.items).toHaveLength(6);
     if (!result.ok) return;
     expect(result.items[0]).toMatchObject({ format: 'text-capture', dateline: 'SEOUL', creditline: 'Sputnik/AFP' });

@@ -1,12 +1,13 @@
 /** @module Tests for the RSS 2.0, RSS 1.0 and Atom parser against real feeds. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixturePath } from '../../../test/support/fixture-path.js';
 import { FEED_RAW_ELEMENTS, FEED_ROOTS, parseFeed } from './rss-atom-parser.js';
 import { parseSafeXml } from './safe-xml.js';
 import { decodeWireBytes } from './wire-bytes.js';
 
 function parseFile(name: string) {
-  const decoded = decodeWireBytes(readFileSync(`/work/shared/fixtures/feeds/${name}`));
+  const decoded = decodeWireBytes(readFileSync(fixturePath(`feeds/${name}`)));
   if (!decoded.ok) throw new Error(decoded.error);
   const root = /<(rss|rdf:RDF|feed)[\s>]/.exec(decoded.text)![1]!.replace('rdf:', '');
   const parsed = parseSafeXml(decoded.text, FEED_RAW_ELEMENTS[FEED_ROOTS[root]!]);

@@ -1,13 +1,14 @@
 /** @module Tests for the text capture → WireItem adapter. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { repositoryPath } from '../../../test/support/fixture-path.js';
 import { parseTextCaptureWire } from './text-capture-wire.js';
 
 const RECEIVED = new Date('2025-01-17T12:00:00Z');
 
 describe('parseTextCaptureWire', () => {
   it('turns each captured story into a wire item with a stable id from its headline', () => {
-    const result = parseTextCaptureWire(readFileSync('/work/shared/fixtures/news-stream-2025-01-17.txt', 'utf8'), RECEIVED);
+    const result = parseTextCaptureWire(readFileSync(repositoryPath('demo/news-stream-2025-01-17.txt'), 'utf8'), RECEIVED);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.items).toHaveLength(6);
