@@ -6,6 +6,7 @@ import { parseSearchQuery, type SearchQuery } from '../../src/core/search/search
 import type { Storage } from '../../src/main/storage.js';
 import { makeArticle, paragraph } from '../support/make-article.js';
 import { describeStorageContract } from './storage-contract.js';
+import { engineSkipReason } from '../support/required-engines.js';
 
 function query(text: string): SearchQuery {
   const parsed = parseSearchQuery(text);
@@ -141,7 +142,9 @@ describeStorageContract('SearchIndex', ({ open, name, searchWriter }) => {
     const storage = await open();
     if (name === 'postgres') {
       const { rows } = await sql`SELECT 1 FROM pg_extension WHERE extname = 'unaccent'`.execute(storage.db);
-      if (rows.length === 0) ctx.skip('the unaccent extension is not installed: PostgreSQL search does not fold diacritics');
+      // With TEST_POSTGRES_REQUIRED=1 a missing unaccent (postgresql-contrib) is a failure, not a skip.
+      const reason = engineSkipReason('postgres', 'diacritic folding', rows.length === 0 ? 'the unaccent extension is not installed (Debian: postgresql-contrib)' : null);
+      if (reason) ctx.skip(reason);
     }
     const cologne = makeArticle({ headline: 'Köln carnival begins', body: paragraph('Crowds in Köln.') });
     const plain = makeArticle({ headline: 'Cafe opens in Koln', body: paragraph('A new café.') });

@@ -1,4 +1,5 @@
 /** @module HTTP tests of the RSS, Atom and JSON feeds of home, a section and a topic, through inject(). */
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../src/core/articles/article.js';
@@ -152,8 +153,14 @@ describe('feed caching', () => {
     }
   });
 
-  it('serves feeds compressed when asked', async () => {
-    const res = await get('/feed.json', { 'accept-encoding': 'gzip' });
-    expect(res.headers['content-encoding']).toBe('gzip');
+  const decoders = { gzip: gunzipSync, br: brotliDecompressSync };
+  it.each(['gzip', 'br'] as const)('serves feeds compressed (%s) when asked: the same feed, once decoded', async (encoding) => {
+    const identity = await get('/feed.json');
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    const res = await get('/feed.json', { 'accept-encoding': encoding });
+    expect(res.headers['content-encoding']).toBe(encoding);
+    const decoded = decoders[encoding](res.rawPayload).toString('utf8');
+    expect(decoded).toBe(identity.body);
+    expect(JSON.parse(decoded)).toMatchObject({ version: 'https://jsonfeed.org/version/1.1' });
   });
 });

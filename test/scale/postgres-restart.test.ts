@@ -7,7 +7,7 @@ import { waitUntil } from '../support/wait-until.js';
 
 const skip = postgresBinariesMissingReason();
 
-describe.skipIf(skip !== null)('PostgreSQL restarting under a serving Dateline', { timeout: 120_000 }, () => {
+describe.skipIf(skip !== null)(`PostgreSQL restarting under a serving Dateline${skip ? ` (skipped: ${skip})` : ''}`, { timeout: 120_000 }, () => {
   let server: PrivatePostgres;
   let uncached: TestSite;
   let cached: TestSite;

@@ -54,7 +54,7 @@ async function startProcess(url: string): Promise<Process> {
 
 const skip = redisServerMissingReason();
 
-describe.skipIf(skip !== null)('Redis going away and coming back', { timeout: 30_000 }, () => {
+describe.skipIf(skip !== null)(`Redis going away and coming back${skip ? ` (skipped: ${skip})` : ''}`, { timeout: 30_000 }, () => {
   let server: PrivateRedis;
   let a: Process;
   let b: Process;

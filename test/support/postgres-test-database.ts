@@ -1,11 +1,12 @@
 /** A throwaway PostgreSQL schema per test: reachability probe, fresh schema with its own URL, drop afterwards. */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { describeError, engineSkipReason, isEngineRequired } from './required-engines.js';
 
-/** Where the tests find PostgreSQL; CI sets it, a developer machine may not have one. */
+/** Where the tests find PostgreSQL: `.ci/start-engines` provides this one; a developer machine may not have one. */
 export const TEST_POSTGRES_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-/** When set (CI), an unreachable PostgreSQL fails the suites instead of skipping them. */
-export const POSTGRES_REQUIRED = process.env['TEST_POSTGRES_REQUIRED'] === '1';
+/** TEST_POSTGRES_REQUIRED=1 (CI): postgresUnavailableReason throws instead of returning a reason to skip. */
+export const POSTGRES_REQUIRED = isEngineRequired('postgres');
 
 let admin: pg.Pool | null = null;
 function adminPool(): pg.Pool {
@@ -19,7 +20,7 @@ function adminPool(): pg.Pool {
 let probe: Promise<string | null> | null = null;
 
 /**
- * null when PostgreSQL answers, else why not. unaccent is installed once into `public` here: a copy made
+ * null when PostgreSQL answers, else why not (throws when TEST_POSTGRES_REQUIRED=1). unaccent is installed once into `public` here: a copy made
  * by a test's migration would live in that test's schema and vanish with it, under other tests' configs.
  */
 export function postgresUnavailableReason(): Promise<string | null> {
@@ -36,9 +37,7 @@ export function postgresUnavailableReason(): Promise<string | null> {
       }
       return null;
     } catch (error) {
-      const reason = `PostgreSQL unreachable at ${TEST_POSTGRES_URL} (${(error as Error).message}); set TEST_POSTGRES_URL`;
-      console.warn(`${POSTGRES_REQUIRED ? 'FAILING' : 'SKIPPING'} the PostgreSQL tests: ${reason}`);
-      return reason;
+      return engineSkipReason('postgres', 'PostgreSQL tests', `PostgreSQL unreachable at ${TEST_POSTGRES_URL}: ${describeError(error)}`);
     }
   })();
   return probe;

@@ -1,24 +1,31 @@
 /** A private PostgreSQL cluster (initdb + pg_ctl) on a free port, for fault tests that stop and start the server. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
+import { engineSkipReason } from './required-engines.js';
 
-/** Where the server binaries live; Debian's postgresql-15 by default. */
-const BIN = process.env['TEST_POSTGRES_BIN'] ?? '/usr/lib/postgresql/15/bin';
+/** The newest Debian server version installed (postgresql-15 on bookworm, 17 on trixie), unless TEST_POSTGRES_BIN says where. */
+function serverBinDir(): string {
+  const fromEnv = process.env['TEST_POSTGRES_BIN'];
+  if (fromEnv) return fromEnv;
+  const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').filter((v) => /^\d+$/.test(v)) : [];
+  const newest = versions.sort((x, y) => Number(y) - Number(x))[0] ?? '15';
+  return `/usr/lib/postgresql/${newest}/bin`;
+}
+const BIN = serverBinDir();
 const isRoot = process.getuid?.() === 0;
 
-/** null when a private cluster can be made here, else why not (and says once that the tests are skipped). */
+/** null when a private cluster can be made here, else why not (throws when TEST_POSTGRES_REQUIRED=1). */
 export function postgresBinariesMissingReason(): string | null {
-  let reason: string | null = null;
+  let missing: string | null = null;
   if (!['initdb', 'pg_ctl', 'postgres'].every((b) => existsSync(join(BIN, b)))) {
-    reason = `PostgreSQL server binaries not found in ${BIN} (apt-get install postgresql-15, or set TEST_POSTGRES_BIN)`;
+    missing = `PostgreSQL server binaries not found in ${BIN}; TEST_POSTGRES_BIN names another directory`;
   } else if (isRoot && spawnSync('id', ['-u', 'postgres']).status !== 0) {
-    reason = 'running as root and there is no postgres user for initdb to run as';
+    missing = 'running as root and there is no postgres user for initdb to run as';
   }
-  if (reason) console.warn(`SKIPPING the PostgreSQL fault tests: ${reason}`);
-  return reason;
+  return engineSkipReason('postgres', 'PostgreSQL fault tests', missing);
 }
 
 /** initdb refuses to run as root: as root, every binary runs as the postgres user. */

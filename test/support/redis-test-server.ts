@@ -3,12 +3,14 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { waitUntil } from './wait-until.js';
 import { freePort } from './free-port.js';
+import { describeError, engineSkipReason } from './required-engines.js';
 
+/** Where the tests find the shared Redis: `.ci/start-engines` provides this one. */
 export const TEST_REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 let probe: Promise<string | null> | null = null;
 
-/** null when the shared Redis answers PING, else why not (and says once that the Redis tests are skipped). */
+/** null when the shared Redis answers PING, else why not (throws when TEST_REDIS_REQUIRED=1). */
 export function redisUnavailableReason(): Promise<string | null> {
   probe ??= (async () => {
     const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -18,9 +20,7 @@ export function redisUnavailableReason(): Promise<string | null> {
       await redis.ping();
       return null;
     } catch (error) {
-      const reason = `Redis unreachable at ${TEST_REDIS_URL} (${(error as Error).message}); set TEST_REDIS_URL`;
-      console.warn(`SKIPPING the Redis tests: ${reason}`);
-      return reason;
+      return engineSkipReason('redis', 'Redis tests', `Redis unreachable at ${TEST_REDIS_URL}: ${describeError(error)}`);
     } finally {
       redis.disconnect();
     }
@@ -28,15 +28,11 @@ export function redisUnavailableReason(): Promise<string | null> {
   return probe;
 }
 
-/** null when a private redis-server can be started, else why not. */
+/** null when a private redis-server can be started, else why not (throws when TEST_REDIS_REQUIRED=1). */
 export function redisServerMissingReason(): string | null {
   const found = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
-  if (found.error || found.status !== 0) {
-    const reason = 'redis-server is not installed (apt-get install redis-server)';
-    console.warn(`SKIPPING the Redis fault tests: ${reason}`);
-    return reason;
-  }
-  return null;
+  const missing = found.error || found.status !== 0 ? 'redis-server is not on the PATH' : null;
+  return engineSkipReason('redis', 'Redis fault tests', missing);
 }
 
 export interface PrivateRedis {

@@ -1,4 +1,8 @@
-/** The Redis login throttle: counts shared by processes, the fixed window, and the memory fallback when Redis is away. */
+/**
+ * The Redis login throttle: counts shared by processes, the fixed window, and the memory fallback when Redis is away.
+ * No test waits for a window to end: the process's clock is moved by hand, and Redis's window is ended by setting
+ * the key's time to live, the one clock Redis keeps for every process.
+ */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +18,12 @@ afterEach(() => {
   for (const c of connections.splice(0)) c.disconnect();
 });
 
+/** This process's clock, moved by the test: the local mirror's window ends without waiting for it. */
+function manualClock(): { nowMs: () => number; advance(ms: number): void } {
+  let now = 1_000_000;
+  return { nowMs: () => now, advance: (ms) => { now += ms; } };
+}
+
 async function connected(url = TEST_REDIS_URL): Promise<Redis> {
   const redis = openRedisConnection(url, { name: 'test-throttle' });
   connections.push(redis);
@@ -21,7 +31,7 @@ async function connected(url = TEST_REDIS_URL): Promise<Redis> {
   return redis;
 }
 
-describe.skipIf(skip !== null)('Redis login throttle', () => {
+describe.skipIf(skip !== null)(`Redis login throttle${skip ? ` (skipped: ${skip})` : ''}`, () => {
   it('shares counts between processes: five failures on one lock the account on the other', async () => {
     const prefix = `test-${randomUUID()}:throttle:`;
     const one = createRedisLoginThrottle({ redis: await connected(), prefix, nowMs: () => performance.now() });
@@ -38,19 +48,43 @@ describe.skipIf(skip !== null)('Redis login throttle', () => {
     expect(await one.retryAfter(keys)).toBe(0);
   });
 
-  it('opens the window with the first failure and forgets the count when it ends', async () => {
+  it('opens the window with the first failure, does not extend it, and forgets the count when it ends', async () => {
     const prefix = `test-${randomUUID()}:throttle:`;
-    const limits = { maxFailures: { account: 2 }, windowMs: 1000 };
+    const key = 'account:bo@example.test';
+    const limits = { maxFailures: { account: 2 }, windowMs: 60_000 };
     const redis = await connected();
-    const throttle = createRedisLoginThrottle({ redis, prefix, limits, nowMs: () => performance.now() });
-    await throttle.recordFailure(['account:bo@example.test']);
-    const ttlAfterFirst = await redis.pttl(`${prefix}account:bo@example.test`);
-    await throttle.recordFailure(['account:bo@example.test']);
-    expect(await redis.pttl(`${prefix}account:bo@example.test`)).toBeLessThanOrEqual(ttlAfterFirst); // the second did not extend it
-    expect(await throttle.retryAfter(['account:bo@example.test'])).toBe(1); // ceil of under a second
-    await waitUntil(async () => (await redis.exists(`${prefix}account:bo@example.test`)) === 0, 'the window key to expire in Redis');
-    // The local mirror has the same window; it ends on the same monotonic clock.
-    await waitUntil(async () => (await throttle.retryAfter(['account:bo@example.test'])) === 0, 'the throttle to let the account try again');
+    const clock = manualClock();
+    const throttle = createRedisLoginThrottle({ redis, prefix, limits, nowMs: clock.nowMs });
+    await throttle.recordFailure([key]);
+    expect(await redis.pttl(prefix + key)).toBeGreaterThan(limits.windowMs - 5_000);
+    expect(await redis.pttl(prefix + key)).toBeLessThanOrEqual(limits.windowMs);
+
+    // Half the window later, on both clocks: Redis's (the key's time to live) and this process's.
+    await redis.pexpire(prefix + key, limits.windowMs / 2);
+    clock.advance(limits.windowMs / 2);
+    await throttle.recordFailure([key]);
+    expect(await redis.get(prefix + key)).toBe('2');
+    expect(await redis.pttl(prefix + key)).toBeLessThanOrEqual(limits.windowMs / 2); // the second failure did not extend it
+    expect(await throttle.retryAfter([key])).toBe(limits.windowMs / 2 / 1000);
+
+    // Redis's window ends (its time to live runs out, here at once): this process's own count still holds until
+    // its window ends too, as after a Redis that restarted empty.
+    await redis.pexpire(prefix + key, 0);
+    expect(await redis.exists(prefix + key)).toBe(0);
+    expect(await throttle.retryAfter([key])).toBe(limits.windowMs / 2 / 1000);
+    clock.advance(limits.windowMs / 2 - 1);
+    expect(await throttle.retryAfter([key])).toBe(1);
+    clock.advance(1);
+    expect(await throttle.retryAfter([key])).toBe(0);
+
+    // The next failure opens a new window of its own, in Redis and in this process (seen once Redis restarts empty).
+    await throttle.recordFailure([key]);
+    expect(await redis.get(prefix + key)).toBe('1');
+    expect(await redis.pttl(prefix + key)).toBeGreaterThan(limits.windowMs - 5_000);
+    expect(await throttle.retryAfter([key])).toBe(0);
+    await redis.del(prefix + key);
+    await throttle.recordFailure([key]);
+    expect(await throttle.retryAfter([key])).toBe(limits.windowMs / 1000);
   });
 });
 
@@ -59,7 +93,7 @@ describe('Redis login throttle with Redis unreachable', () => {
     const redis = openRedisConnection('redis://127.0.0.1:1', { name: 'test-throttle', maxReconnectDelayMs: 1000 });
     connections.push(redis);
     const fallbacks: unknown[] = [];
-    const throttle = createRedisLoginThrottle({ redis, prefix: 'unused:', nowMs: () => performance.now(), onFallback: (e) => fallbacks.push(e) });
+    const throttle = createRedisLoginThrottle({ redis, prefix: 'unused:', nowMs: manualClock().nowMs, onFallback: (e) => fallbacks.push(e) });
     const keys = ['account:cy@example.test'];
     for (let i = 0; i < 5; i++) {
       expect(await throttle.retryAfter(keys)).toBe(0);
