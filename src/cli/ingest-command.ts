@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../config/config.js';
 import { openStorage } from '../main/storage.js';
-import { createWireServices, type WireDocument } from '../main/wire-services.js';
+import type { WireDocument } from '../core/wire/wire-document-ingest.js';
+import { createWireServices } from '../main/wire-services.js';
 import { UsageError } from './usage-error.js';
 
 export const INGEST_USAGE = 'usage: dateline ingest PATH… [--json]   (files, or folders read recursively)';

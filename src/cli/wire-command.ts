@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import type { WireItemStatus } from '../core/wire/wire-store.js';
 import { openStorage, type Storage } from '../main/storage.js';
-import { createWireServices, type WireServices } from '../main/wire-services.js';
+import type { WireServices } from '../core/wire/wire-desk.js';
+import { createWireServices } from '../main/wire-services.js';
 import { UsageError } from './usage-error.js';
 
 export const WIRE_USAGE = `usage: dateline wire list [--json] [--limit N] [--status new|used|spiked]

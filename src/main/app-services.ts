@@ -10,7 +10,7 @@ import { createPageCache } from '../adapters/http/page-cache.js';
 import { createEditionDirectory, defaultEdition } from '../core/editions/edition-directory.js';
 import { prepareEditionText } from '../adapters/http/i18n/prepare-edition-text.js';
 import type { NewsroomServices } from './newsroom-services.js';
-import type { WireServices } from './wire-services.js';
+import type { WireServices } from '../core/wire/wire-desk.js';
 import type { Storage } from './storage.js';
 
 export const systemClock: Clock = { now: () => new Date() };

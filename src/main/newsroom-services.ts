@@ -5,12 +5,14 @@ import type { Clock } from '../core/shared/clock.js';
 import { createAuthService } from '../core/staff/auth-service.js';
 import type { LoginThrottle, PasswordHasher } from '../core/staff/staff-stores.js';
 import { createNewsroomService } from '../core/workflow/newsroom-service.js';
+import { scheduledPublishingRound } from '../core/workflow/scheduled-publishing.js';
 import { createArgon2PasswordHasher } from '../adapters/auth/argon2-password-hasher.js';
 import { createMemoryLoginThrottle } from '../adapters/auth/memory-login-throttle.js';
 import { createMemoryEventBus } from '../adapters/events/memory-event-bus.js';
 import { createDiskMediaStorage } from '../adapters/media/disk-media-storage.js';
 import { createPhotoProcessor } from '../adapters/media/image-variants.js';
 import { createPhotoLibrary } from '../adapters/media/photo-library.js';
+import { repeatEvery } from './repeat-timer.js';
 import type { Storage } from './storage.js';
 
 export interface NewsroomOptions {
@@ -45,22 +47,6 @@ export function createNewsroomServices(storage: Storage, options: NewsroomOption
 }
 
 /** Publishes due scheduled stories now and every `everyMs`; safe with many processes (conditional update). */
-export function startScheduler(services: NewsroomServices, log: (published: string[]) => void, onError: (error: unknown) => void, everyMs = 15_000): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const published = await services.newsroom.publishDueStories();
-      if (published.length) log(published);
-    } catch (error) {
-      onError(error);
-    } finally {
-      running = false;
-    }
-  };
-  void tick();
-  const timer = setInterval(() => void tick(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+export function startScheduler(services: Pick<NewsroomServices, 'newsroom'>, log: (published: string[]) => void, onError: (error: unknown) => void, everyMs = 15_000): () => void {
+  return repeatEvery(scheduledPublishingRound(services.newsroom, { published: log, failed: onError }), everyMs);
 }

@@ -25,7 +25,7 @@ export async function serve(config: Config): Promise<{ url: string; close: () =>
   const stopScheduler = startScheduler(newsroom,
     (published) => logger.info({ event: 'story.scheduled_published', slugs: published }, 'scheduled stories published'),
     (error) => logger.error({ err: error, event: 'scheduler.failed' }, 'scheduled publishing failed'));
-  const wire = createWireServices(storage, { clock: systemClock });
+  const wire = createWireServices(storage, { clock: systemClock, events: newsroom.events });
   const stopPoller = startFeedPolling(wire, logger);
   const deps = createHttpDeps(storage, {
     newsroom,

@@ -1,9 +1,9 @@
 /**
  * The wire desk in a real browser: an item an agency pushes appears in the open queue without a reload,
- * and "Use" turns it into a draft that carries its provenance.
+ * "Use" turns it into a draft that carries its provenance, and "Add to story" adds a later item's new paragraphs to it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, problemsOf, resultPath, startLiveSite, watchPage, type LiveSite } from './browser-support.js';
 
 const EDITOR = { email: 'wire.editor@news.test', name: 'Wendy Wire', role: 'editor' as const, password: 'wire desk password' };
@@ -26,27 +26,37 @@ afterAll(async () => {
   await live?.close();
 });
 
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`${live.origin}/newsroom/login`);
+  await page.getByLabel('Email').fill(EDITOR.email);
+  await page.getByLabel('Password').fill(EDITOR.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${live.origin}/newsroom`);
+  // The icon is fetched after the load event: leaving before it arrives would abort it and read as a failed request.
+  await page.waitForLoadState('networkidle');
+}
+
+function push(item: { uri: string; headline: string; paragraphs: string[] }): Promise<Response> {
+  return fetch(`${live.origin}/wire/push/quake-agency`, {
+    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ uri: item.uri, version: '1', type: 'text', headline: item.headline, located: 'Tokyo', by: 'Quake Desk', body_html: item.paragraphs.map((p) => `<p>${p}</p>`).join('') }),
+  });
+}
+
 describe('wire desk in a browser', () => {
   it('shows a pushed item in the open queue without a reload, and uses it as a draft with provenance', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const problems = watchPage(page, live.origin);
-    await page.goto(`${live.origin}/newsroom/login`);
-    await page.getByLabel('Email').fill(EDITOR.email);
-    await page.getByLabel('Password').fill(EDITOR.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${live.origin}/newsroom`);
+    await signIn(page);
     await page.getByRole('link', { name: 'Wire', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Wire' }).waitFor();
     expect(await page.getByText(HEADLINE).count()).toBe(0);
 
     // The agency pushes while the page is open.
-    const pushed = await fetch(`${live.origin}/wire/push/quake-agency`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        uri: 'urn:quake:2025-1', version: '1', type: 'text', headline: HEADLINE, located: 'Tokyo', by: 'Quake Desk',
-        body_html: '<p>An earthquake of magnitude 6.1 struck off the coast on Friday, the meteorological agency said.</p><p>No tsunami warning was issued.</p>',
-      }),
+    const pushed = await push({
+      uri: 'urn:quake:2025-1', headline: HEADLINE,
+      paragraphs: ['An earthquake of magnitude 6.1 struck off the coast on Friday, the meteorological agency said.', 'No tsunami warning was issued.'],
     });
     expect(pushed.status).toBe(202);
     const row = page.locator('table.wire-queue tr', { hasText: HEADLINE });
@@ -70,6 +80,28 @@ describe('wire desk in a browser', () => {
     await page.locator('table.wire-queue tr', { hasText: HEADLINE }).getByRole('link', { name: HEADLINE }).click();
     await page.getByText('became').waitFor();
     expect(await page.locator('p.field-hint').first().textContent()).toContain('Quake Agency');
+    expect(problemsOf(problems)).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
+    await context.close();
+  });
+
+  it('adds a later item\'s new paragraphs to the draft through the item page\'s "Add to story"', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = watchPage(page, live.origin);
+    await signIn(page);
+    const draft = (await live.site.storage.stories.list({ limit: 10, statuses: ['draft'] })).items.find((s) => s.headline === HEADLINE);
+    expect(draft, 'the draft the first test made').toBeDefined();
+    const later = 'Aftershocks of magnitude 4 were felt in the evening.';
+    const pushed = await push({ uri: 'urn:quake:2025-2', headline: 'Quake: aftershocks felt', paragraphs: ['No tsunami warning was issued.', later] });
+    expect(pushed.status).toBe(202);
+    const [itemId] = ((await pushed.json()) as { itemIds: string[] }).itemIds;
+
+    await page.goto(`${live.origin}/newsroom/wire/${itemId}`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Add as an update to story (address or id)').fill(draft!.id);
+    await page.getByRole('button', { name: 'Add to story' }).click();
+    await page.waitForURL(new RegExp(`/newsroom/stories/${draft!.id}/edit\\?done=save`));
+    await page.locator('#body-editor .ProseMirror', { hasText: later }).waitFor();
+    expect((await live.site.storage.stories.findState(draft!.id))!.fields.body.filter((b) => 'text' in b && b.text === 'No tsunami warning was issued.')).toHaveLength(1);
     expect(problemsOf(problems)).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
     await context.close();
   });

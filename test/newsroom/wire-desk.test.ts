@@ -1,14 +1,31 @@
 /** The wire desk over HTTP: items pushed by an agency reach the queue; use makes a draft with provenance; add to story; spike. */
 import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSite, type TestSite } from '../support/test-site.js';
 import { parseWireDocument } from '../../src/adapters/wire/parse-wire-file.js';
+import { fixturePath } from '../support/fixture-path.js';
 import { staffSession, type StaffSession } from '../support/newsroom-session.js';
+import { ROLES, type Role } from '../../src/core/staff/staff-user.js';
+import { WIRE_DESK_ACTIONS, WIRE_DESK_RULES, type WireDeskAction } from '../../src/core/wire/wire-desk-rules.js';
 
-const NINJS_DIR = new URL('../../../shared/fixtures/wire/ninjs/2.1/', import.meta.url);
+const NINJS_DIR = fixturePath('wire/ninjs/2.1');
 
 function ninjs(uri: string, headline: string, paragraphs: string[]): string {
   return JSON.stringify({ uri, version: '1', type: 'text', headline, located: 'Geneva', by: 'Staff', body_html: paragraphs.map((p) => `<p>${p}</p>`).join(''), versioncreated: '2025-01-17T12:00:00Z' });
+}
+
+/** A site of its own with the newsroom, an editor signed in, and a push source of `agency` that `push` sends to. */
+async function deskSite(agency: string) {
+  const site = await createTestSite({ newsroom: true, withFixture: false });
+  const editor = await staffSession(site, 'editor');
+  const added = await site.wire!.sources.add({ name: agency, kind: 'push' });
+  if (!added.ok) throw new Error('source');
+  const push = (payload: string | Buffer) => site.app.inject({
+    method: 'POST', url: `/wire/push/${added.value.source.slug}`, headers: { authorization: `Bearer ${added.value.pushToken}`, 'content-type': 'application/json' }, payload,
+  });
+  return { site, editor, push };
 }
 
 describe('wire desk', () => {
@@ -95,7 +112,7 @@ describe('wire desk', () => {
 
   it('ingests a real agency ninjs item through push and lists it', async () => {
     const file = readdirSync(NINJS_DIR).find((f) => f.startsWith('businesswire'))!;
-    const bytes = readFileSync(new URL(file, NINJS_DIR));
+    const bytes = readFileSync(join(NINJS_DIR, file));
     const parsed = parseWireDocument(file, bytes, new Date());
     if (!parsed.ok) throw new Error(parsed.error);
     const res = await push(bytes.toString('utf8'));
@@ -107,18 +124,12 @@ describe('wire desk', () => {
 
 describe('wire queue filters', () => {
   it('filters by time received and by agency', async () => {
-    const site = await createTestSite({ newsroom: true, withFixture: false });
+    const { site, editor, push } = await deskSite('Time Agency');
     try {
-      const editor = await staffSession(site, 'editor');
-      const added = await site.wire!.sources.add({ name: 'Time Agency', kind: 'push' });
-      if (!added.ok) throw new Error('source');
-      const push = (uri: string, headline: string) => site.app.inject({
-        method: 'POST', url: '/wire/push/time-agency', headers: { authorization: `Bearer ${added.value.pushToken}`, 'content-type': 'application/json' },
-        payload: ninjs(uri, headline, [`${headline} in a paragraph of its own.`]),
-      });
-      await push('urn:time:old', 'Older item from this morning');
+      const item = (uri: string, headline: string) => push(ninjs(uri, headline, [`${headline} in a paragraph of its own.`]));
+      await item('urn:time:old', 'Older item from this morning');
       site.clock.set(new Date(site.clock.now().getTime() + 5 * 3600_000));
-      await push('urn:time:new', 'Newer item from this afternoon');
+      await item('urn:time:new', 'Newer item from this afternoon');
       const lastHour = await editor.get('/newsroom/wire?since=1');
       expect(lastHour.body).toContain('Newer item from this afternoon');
       expect(lastHour.body).not.toContain('Older item from this morning');
@@ -134,12 +145,8 @@ describe('wire queue filters', () => {
 
 describe('wire desk guards', () => {
   it('uses an item once, never a spiked one, and answers push errors in JSON', async () => {
-    const site = await createTestSite({ newsroom: true, withFixture: false });
+    const { site, editor, push } = await deskSite('Guard Agency');
     try {
-      const editor = await staffSession(site, 'editor');
-      const added = await site.wire!.sources.add({ name: 'Guard Agency', kind: 'push' });
-      if (!added.ok) throw new Error('source');
-      const push = (payload: string | Buffer) => site.app.inject({ method: 'POST', url: '/wire/push/guard-agency', headers: { authorization: `Bearer ${added.value.pushToken}`, 'content-type': 'application/json' }, payload });
       await push(ninjs('urn:guard:1', 'Item to use once', ['Only once.']));
       await push(ninjs('urn:guard:2', 'Item to spike', ['Spiked.']));
       const rows = (await editor.get('/newsroom/wire/rows', { accept: 'application/json' })).json().rows as { id: string; html: string }[];
@@ -150,14 +157,82 @@ describe('wire desk guards', () => {
       expect(again.statusCode).toBe(409);
       expect(again.json().error.message).toContain('already been used');
       expect((await editor.post(`/newsroom/wire/${spiked}/spike`, {})).statusCode).toBe(303);
-      expect((await editor.post(`/newsroom/wire/${spiked}/use`, {}, { accept: 'application/json' })).statusCode).toBe(409);
+      const spikedUse = await editor.post(`/newsroom/wire/${spiked}/use`, {}, { accept: 'application/json' });
+      expect(spikedUse.statusCode).toBe(409);
+      expect(spikedUse.json().error.code).toBe('WIRE_ITEM_STATUS_CONFLICT');
       expect((await editor.post(`/newsroom/wire/${spiked}/add-to-story`, { story: 'anything' }, { accept: 'application/json' })).statusCode).toBe(409);
+      const missing = await editor.post('/newsroom/wire/no-such-item/use', {}, { accept: 'application/json' });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.json().error.code).toBe('WIRE_ITEM_NOT_FOUND');
       const big = await push(Buffer.alloc(6 * 1024 * 1024, 32));
       expect(big.statusCode).toBe(413);
       expect(big.headers['content-type']).toContain('application/json');
-      expect(big.json().code).toBe('WIRE_PUSH_TOO_LARGE');
+      expect(big.json().error.code).toBe('REQUEST_TOO_LARGE');
     } finally {
       await site.close();
     }
   });
+});
+
+describe('wire desk in one transaction', () => {
+  it('creates no story and leaves the item new when marking it used fails, and uses it once that write works', async () => {
+    const { site, editor, push } = await deskSite('Atomic Agency');
+    try {
+      const [entry] = (await push(ninjs('urn:atomic:1', 'Item whose marking fails', ['The second write fails.']))).json().itemIds as string[];
+      const stories = async () => Number((await site.storage.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const before = await stories();
+      // A constraint that refuses the second write (the item's status) after the story has been written.
+      await sql`CREATE TRIGGER refuse_used BEFORE UPDATE OF status ON wire_items WHEN NEW.status = 'used' BEGIN SELECT RAISE(ABORT, 'marking refused'); END`.execute(site.storage.db);
+      const failed = await editor.post(`/newsroom/wire/${entry!}/use`, {}, { accept: 'application/json' });
+      expect(failed.statusCode).toBe(500);
+      expect(await stories()).toBe(before);
+      expect(await site.wire!.ingest.find(entry!)).toMatchObject({ status: 'new', usedArticleId: null });
+
+      await sql`DROP TRIGGER refuse_used`.execute(site.storage.db);
+      expect((await editor.post(`/newsroom/wire/${entry!}/use`, {})).statusCode).toBe(303);
+      expect(await stories()).toBe(before + 1);
+      expect((await site.wire!.ingest.find(entry!))?.status).toBe('used');
+    } finally {
+      await site.close();
+    }
+  });
+});
+
+describe('roles × wire desk actions, over HTTP', () => {
+  let desk: Awaited<ReturnType<typeof deskSite>>;
+  const sessions = new Map<Role, StaffSession>();
+  let n = 0;
+  beforeAll(async () => {
+    desk = await deskSite('Matrix Agency');
+    for (const role of ROLES) sessions.set(role, await staffSession(desk.site, role));
+  });
+  afterAll(() => desk.site.close());
+
+  /** A fresh item in the status the action starts from (spiked by an admin, for restore). */
+  async function itemFor(action: WireDeskAction): Promise<string> {
+    const pushed = await desk.push(ninjs(`urn:matrix:${++n}`, `Matrix item ${n}`, [`Paragraph of matrix item ${n}.`]));
+    const id = pushed.json().itemIds[0] as string;
+    if (action === 'restore') expect((await sessions.get('admin')!.post(`/newsroom/wire/${id}/spike`, {})).statusCode).toBe(303);
+    return id;
+  }
+
+  for (const role of ROLES) {
+    for (const action of WIRE_DESK_ACTIONS) {
+      const allowed = role === 'editor' || role === 'admin' || action === 'use' || action === 'add-to-story';
+      it(`${role} ${allowed ? 'may' : 'may not'} ${action}`, async () => {
+        const session = sessions.get(role)!;
+        const id = await itemFor(action);
+        // Copy goes into a draft of the role's own, which every role may save.
+        const draft = action === 'add-to-story' ? await session.post('/newsroom/stories', { headline: `Draft ${n}`, section: 'world' }) : null;
+        const story = draft ? /stories\/([\w-]+)\/edit/.exec(draft.headers.location as string)![1]! : '';
+        const res = await session.post(`/newsroom/wire/${id}/${action}`, draft ? { story } : {}, { accept: 'application/json' });
+        if (allowed) expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
+        else {
+          expect(res.statusCode).toBe(403);
+          expect(res.json().error.code).toBe('PERMISSION_DENIED');
+        }
+        expect((await desk.site.wire!.ingest.find(id))!.status).toBe(allowed ? WIRE_DESK_RULES[action].to : action === 'restore' ? 'spiked' : 'new');
+      });
+    }
+  }
 });

@@ -3,10 +3,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixturePath } from '../support/fixture-path.js';
 import { createTestSite, type TestSite } from '../support/test-site.js';
 import { staffSession, type StaffSession } from '../support/newsroom-session.js';
 
-const FEED = readFileSync(new URL('../../../shared/fixtures/feeds/guardian.rss', import.meta.url));
+const FEED = readFileSync(fixturePath('feeds/guardian.rss'));
 
 describe('wire sources in the newsroom', () => {
   let site: TestSite;

@@ -11,7 +11,8 @@ import { createHttpDeps, createImporter } from '../../src/main/app-services.js';
 import { openStorage, type Storage } from '../../src/main/storage.js';
 import { seedArabicEdition } from '../../src/main/demo-arabic.js';
 import { createNewsroomServices, type NewsroomServices } from '../../src/main/newsroom-services.js';
-import { createWireServices, type WireServices } from '../../src/main/wire-services.js';
+import type { WireServices } from '../../src/core/wire/wire-desk.js';
+import { createWireServices } from '../../src/main/wire-services.js';
 import { createArgon2PasswordHasher } from '../../src/adapters/auth/argon2-password-hasher.js';
 
 export const FIXTURE_PATH = new URL('../../demo/news-stream-2025-01-17.txt', import.meta.url);
@@ -71,7 +72,7 @@ export async function createTestSite(options: TestSiteOptions = {}): Promise<Tes
     clock, mediaDir, maxUploadBytes: 5 * 1_048_576, maxPixels: 50_000_000,
     hasher: createArgon2PasswordHasher({ memoryCost: 1024, timeCost: 1 }),
   }) : undefined;
-  const wire = newsroom ? createWireServices(storage, { clock }) : undefined;
+  const wire = newsroom ? createWireServices(storage, { clock, events: newsroom.events }) : undefined;
   const deps = createHttpDeps(storage, {
     ...(newsroom ? { newsroom } : {}),
     ...(wire ? { wire } : {}),

@@ -112,20 +112,25 @@ describeStorageContract('Wire ingest', ({ open, freshUrl }) => {
     expect((await service.versions(ap!.id)).map((v) => v.item.version)).toEqual([2, 1]);
   });
 
-  it('spikes, restores and marks used; lists the queue by status; suggests topics once', async () => {
-    const { service, tick } = wire(await open());
+  it('changes a status only from the statuses given; lists the queue by status and by time received; suggests topics once', async () => {
+    const { service, store, tick } = wire(await open());
     const { itemIds: [x, y] } = await service.ingest([{ item: makeWireItem(), origin: 'x' }]).then(async (r) => {
       tick(1000);
       const s = await service.ingest([{ item: makeWireItem({ agencyId: 'urn:ap:9', body: [{ type: 'paragraph', text: OTHER }] }), origin: 'y' }]);
       return { itemIds: [...r.itemIds, ...s.itemIds] };
     });
-    expect(await service.spike(x!)).toEqual({ ok: true, value: undefined });
-    expect(await service.spike(x!)).toEqual({ ok: false, reason: 'WIRE_ITEM_STATUS_CONFLICT' });
-    expect(await service.markUsed('nope', 'a1')).toEqual({ ok: false, reason: 'WIRE_ITEM_NOT_FOUND' });
+    expect(await store.setStatus(x!, ['new'], 'spiked', null)).toBe(true);
+    expect(await store.setStatus(x!, ['new'], 'spiked', null)).toBe(false);
+    expect(await store.setStatus('nope', ['new', 'used'], 'used', 'a1')).toBe(false);
     expect((await service.list({ status: 'new', limit: 10 })).map((e) => e.id)).toEqual([y]);
-    expect(await service.restore(x!)).toMatchObject({ ok: true });
-    expect(await service.markUsed(x!, 'article-1')).toMatchObject({ ok: true });
+    expect(await store.setStatus(x!, ['spiked'], 'new', null)).toBe(true);
+    expect(await store.setStatus(x!, ['new', 'used'], 'used', 'article-1')).toBe(true);
     expect((await service.find(x!))?.usedArticleId).toBe('article-1');
+    // The last hour holds both items 30 min after they arrived, and neither 2 h after.
+    tick(30 * 60_000);
+    expect((await service.list({ limit: 10, withinHours: 1 })).map((e) => e.id)).toEqual([y, x]);
+    tick(90 * 60_000);
+    expect(await service.list({ limit: 10, withinHours: 1 })).toEqual([]);
     const page = await service.list({ limit: 1 });
     expect(page.map((e) => e.id)).toEqual([y]);
     expect((await service.list({ limit: 5, before: { receivedAt: page[0]!.receivedAt, id: page[0]!.id } })).map((e) => e.id)).toEqual([x]);

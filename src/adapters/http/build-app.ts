@@ -4,7 +4,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serveCachedHit } from './cache-fast-path.js';
 import { ZodError } from 'zod';
 import { isDomainError } from '../../core/shared/domain-error.js';
-import { ERROR_STATUS } from './error-status.js';
+import { httpError, httpErrorOf, sendJsonError, wantsJson } from './error-status.js';
 import { createDatabaseUnavailableReply, isDatabaseUnavailable } from './database-unavailable.js';
 import { registerEdgeCachePolicy } from './edge-cache-policy.js';
 import type { HttpDeps } from './http-deps.js';
@@ -68,18 +68,16 @@ export function buildApp(deps: HttpDeps, options: { trustProxy?: boolean | strin
   app.setErrorHandler(async (error, request, reply) => {
     // Checked first: the error page itself would query the unreachable database for the section menu.
     if (isDatabaseUnavailable(error)) return databaseUnavailable(error, request, reply);
-    const site = await siteContext(editionOfPath(deps.editions, request.url)).catch(() => null);
     const path = request.url.split('?')[0] ?? '/';
-    if (error instanceof ZodError) {
-      if (!site) return reply.code(404).send('Not found');
-      return reply.code(404).type(HTML).send(renderNotFoundPage(site, path));
-    }
-    const status = isDomainError(error) ? ERROR_STATUS[error.code] : ((error as { statusCode?: number }).statusCode ?? 500);
-    if (status >= 500) request.log.error({ err: error, event: 'http.unhandled_error', path }, 'request failed');
-    reply.code(status).header('cache-control', 'no-store');
-    if (!site) return reply.type('text/plain').send(status >= 500 ? 'Service unavailable' : 'Bad request');
-    if (status === 404) return reply.type(HTML).send(renderNotFoundPage(site, path));
-    return reply.type(HTML).send(renderErrorPage(site, path, status < 500 && isDomainError(error) ? error.message : null));
+    // A reader URL whose parameters do not parse names nothing: 404, not 400.
+    const answer = error instanceof ZodError ? httpError('NOT_FOUND') : httpErrorOf(error);
+    if (answer.status >= 500) request.log.error({ err: error, event: 'http.unhandled_error', path }, 'request failed');
+    if (wantsJson(request)) return sendJsonError(reply, answer);
+    const site = await siteContext(editionOfPath(deps.editions, request.url)).catch(() => null);
+    reply.code(answer.status).header('cache-control', 'no-store');
+    if (!site) return reply.type('text/plain').send(answer.status >= 500 ? 'Service unavailable' : answer.status === 404 ? 'Not found' : 'Bad request');
+    if (answer.status === 404) return reply.type(HTML).send(renderNotFoundPage(site, path));
+    return reply.type(HTML).send(renderErrorPage(site, path, answer.status < 500 && isDomainError(error) ? error.message : null));
   });
 
   return app;

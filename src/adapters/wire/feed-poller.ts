@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../../core/shared/clock.js';
 import type { WireIngestReport } from '../../core/wire/wire-ingest-service.js';
+import type { FeedPolling, SourcePollResult } from '../../core/wire/feed-polling.js';
 import type { WireSource, WireSourceService } from '../../core/wire/wire-source.js';
 import { fetchFeed, type FetchFeedOptions } from './feed-fetcher.js';
 
@@ -21,17 +22,7 @@ export interface FeedPollerDeps extends Partial<FeedPollerOptions> {
   clock: Clock;
 }
 
-export interface SourcePollResult {
-  source: string;
-  status: 'ok' | 'not-modified' | 'error';
-  ingested: number;
-  updated: number;
-  duplicates: number;
-  failed: number;
-  error: string | null;
-}
-
-export function createFeedPoller(deps: FeedPollerDeps) {
+export function createFeedPoller(deps: FeedPollerDeps): FeedPolling {
   const concurrency = Math.max(1, deps.concurrency ?? 4);
 
   async function pollSource(source: WireSource): Promise<SourcePollResult> {
@@ -76,5 +67,3 @@ export function createFeedPoller(deps: FeedPollerDeps) {
     pollSource,
   };
 }
-
-export type FeedPoller = ReturnType<typeof createFeedPoller>;

@@ -1,4 +1,4 @@
-/** @module Article: the story as the newsroom writes it and readers see it (DESIGN.md §1). */
+/** @module Article: the story as the newsroom writes it and readers see it (docs/glossary.md; the article anatomy of the demo capture). */
 import type { EditionRef } from '../editions/edition.js';
 export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished';
 

@@ -1,5 +1,6 @@
 /** @module The update-time rule in the edition's language: "2 sec ago", "38 min 36 sec ago", then "17 January 2025". */
 import { intlLocale, type Edition } from '../editions/edition.js';
+import { zonedFormatter } from '../shared/zoned-time.js';
 
 /** What the rule needs of an edition: its locale and digits for the words, its zone for the date. */
 export type TimeEdition = Pick<Edition, 'locale' | 'numberingSystem' | 'timeZone'>;
@@ -142,7 +143,7 @@ function editionDates(locale: string, timeZone: string): EditionDates {
   const key = `${locale}|${timeZone}`;
   let dates = datesByLocaleZone.get(key);
   if (!dates) {
-    const formatter = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+    const formatter = zonedFormatter(locale, timeZone, { day: 'numeric', month: 'long', year: 'numeric' });
     dates = { formatter, byInstant: new Map() };
     datesByLocaleZone.set(key, dates);
   }

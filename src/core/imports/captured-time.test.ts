@@ -1,6 +1,7 @@
 /** @module Tests for resolving captured update times into instants across time zones and DST. */
 import { describe, expect, it } from 'vitest';
-import { resolveCapturedTime, startOfDayInZone } from './captured-time.js';
+import { resolveCapturedTime } from './captured-time.js';
+import { startOfDayInZone } from '../shared/zoned-time.js';
 
 const capturedAt = new Date('2025-01-17T09:00:00Z');
 const date = (year: number, month: number, day: number) => ({ kind: 'date' as const, year, month, day });

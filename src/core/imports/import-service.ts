@@ -7,7 +7,8 @@ import { uniqueShortCode } from '../short-links/short-code.js';
 import type { TopicSuggester } from '../topics/topic-suggester.js';
 import { detectAgency } from './agency.js';
 import type { CaptureParseResult, CapturedStory, CaptureProblem } from './captured-story.js';
-import { resolveCapturedTime, startOfDayInZone } from './captured-time.js';
+import { resolveCapturedTime } from './captured-time.js';
+import { startOfDayInZone } from '../shared/zoned-time.js';
 import { cleanLine, cleanMultiline } from '../shared/clean-text.js';
 
 export interface ImportSummary {

@@ -1,4 +1,10 @@
-/** @module DomainError: a failure with a stable code, a safe message and optional details. */
+/**
+ * @module DomainError: a failure with a stable code, a safe message and optional details.
+ * Every code also has a default message (domain-error-messages.ts), an HTTP status (adapters/http/error-status.ts)
+ * and a row in docs/errors.md; new codes go at the end of the union.
+ */
+import { DOMAIN_ERROR_MESSAGES } from './domain-error-messages.js';
+
 export type DomainErrorCode =
   | 'ARTICLE_NOT_FOUND'
   | 'ARTICLE_GONE'
@@ -26,13 +32,16 @@ export type DomainErrorCode =
   | 'MEDIA_UNSUPPORTED_FORMAT'
   | 'MEDIA_TOO_LARGE'
   | 'MEDIA_TOO_MANY_PIXELS'
-  | 'MEDIA_CORRUPT';
+  | 'MEDIA_CORRUPT'
+  | 'WIRE_ITEM_NOT_FOUND'
+  | 'WIRE_ITEM_STATUS_CONFLICT';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: DomainErrorCode, message: string, details?: Record<string, unknown>) {
+  /** Without a message, the code's default one: safe to show to whoever made the request. */
+  constructor(code: DomainErrorCode, message: string = DOMAIN_ERROR_MESSAGES[code], details?: Record<string, unknown>) {
     super(message);
     this.name = 'DomainError';
     this.code = code;

@@ -2,6 +2,7 @@
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { IdGenerator, RandomBytes } from '../shared/ids.js';
+import { fail, ok, type Result } from '../shared/result.js';
 import { slugify } from '../shared/slug.js';
 import type { LoginThrottle, PasswordHasher, SessionRecord, SessionStore, UserStore } from './staff-stores.js';
 import { isPlausibleEmail, normaliseEmail, passwordProblem, type Role, type StaffUser } from './staff-user.js';
@@ -29,17 +30,29 @@ export interface SignedIn {
   session: SessionRecord;
 }
 
+/** Why a sign-in was refused, named by its error code: both are expected, neither is thrown. */
+export type SignInRefusal =
+  | { code: 'AUTH_THROTTLED'; message: string; retryAfter: number }
+  | { code: 'AUTH_INVALID_CREDENTIALS'; message: string };
+
+/** Why a password change was refused, with the form field it concerns. */
+export interface PasswordChangeRefusal {
+  code: 'AUTH_INVALID_CREDENTIALS' | 'VALIDATION_FAILED';
+  message: string;
+  issues: { path: 'current' | 'password'; message: string }[];
+}
+
 export type AuthService = ReturnType<typeof createAuthService>;
 
 export function createAuthService(deps: AuthDeps) {
   const { users, sessions, hasher, clock } = deps;
   let dummyHash: Promise<string> | null = null;
 
-  async function signIn(input: { email: string; password: string; ip: string | null; userAgent: string | null }): Promise<{ token: string; signedIn: SignedIn }> {
+  async function signIn(input: { email: string; password: string; ip: string | null; userAgent: string | null }): Promise<Result<{ token: string; signedIn: SignedIn }, SignInRefusal>> {
     const email = normaliseEmail(input.email);
     const keys = [`account:${email}`, ...(input.ip ? [`ip:${input.ip}`] : [])];
     const wait = await deps.throttle.retryAfter(keys);
-    if (wait > 0) throw new DomainError('AUTH_THROTTLED', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`, { retryAfter: wait });
+    if (wait > 0) return fail({ code: 'AUTH_THROTTLED', message: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`, retryAfter: wait });
     const found = await users.findCredentialsByEmail(email);
     // An unknown email costs the same hashing time as a wrong password, so timing does not reveal accounts.
     const valid = found
@@ -47,7 +60,7 @@ export function createAuthService(deps: AuthDeps) {
       : (await hasher.verify(await (dummyHash ??= hasher.hash('not a real password')), input.password), false);
     if (!found || !valid || found.user.disabledAt) {
       await deps.throttle.recordFailure(keys);
-      throw new DomainError('AUTH_INVALID_CREDENTIALS', 'That email and password do not match an account.');
+      return fail({ code: 'AUTH_INVALID_CREDENTIALS', message: 'That email and password do not match an account.' });
     }
     await deps.throttle.reset(`account:${email}`);
     const token = base64url(deps.randomBytes(32));
@@ -57,7 +70,7 @@ export function createAuthService(deps: AuthDeps) {
       expiresAt: new Date(now.getTime() + IDLE_MS), ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null,
     };
     await sessions.insert(session);
-    return { token, signedIn: { user: found.user, session } };
+    return ok({ token, signedIn: { user: found.user, session } });
   }
 
   /** The staff user behind a session cookie, or null (expired, revoked, disabled, unknown). */
@@ -122,17 +135,18 @@ export function createAuthService(deps: AuthDeps) {
   }
 
   /** A signed-in user replaces their own password: the current one is checked, every other session ends, this one stays. */
-  async function changeOwnPassword(signedIn: SignedIn, current: string, next: string): Promise<void> {
+  async function changeOwnPassword(signedIn: SignedIn, current: string, next: string): Promise<Result<void, PasswordChangeRefusal>> {
     const found = await users.findCredentialsByEmail(signedIn.user.email);
     if (!found || !(await hasher.verify(found.passwordHash, current))) {
-      throw new DomainError('AUTH_INVALID_CREDENTIALS', 'The current password is not right.', { issues: [{ path: 'current', message: 'Not your current password.' }] });
+      return fail({ code: 'AUTH_INVALID_CREDENTIALS', message: 'The current password is not right.', issues: [{ path: 'current', message: 'Not your current password.' }] });
     }
-    if (next === current) throw new DomainError('VALIDATION_FAILED', 'Choose a password different from the current one.', { issues: [{ path: 'password', message: 'Same as before.' }] });
+    if (next === current) return fail({ code: 'VALIDATION_FAILED', message: 'Choose a password different from the current one.', issues: [{ path: 'password', message: 'Same as before.' }] });
     const problem = passwordProblem(next);
-    if (problem) throw new DomainError('VALIDATION_FAILED', problem, { issues: [{ path: 'password', message: problem }] });
+    if (problem) return fail({ code: 'VALIDATION_FAILED', message: problem, issues: [{ path: 'password', message: problem }] });
     await users.setPasswordHash(signedIn.user.id, await hasher.hash(next), clock.now(), false);
     await sessions.removeForUser(signedIn.user.id);
     await sessions.insert({ ...signedIn.session, lastSeenAt: clock.now() });
+    return ok(undefined);
   }
 
   /** First run: an admin with a one-time password when there is no user at all. Returns the password to print, or null. */

@@ -1,7 +1,8 @@
 /**
  * @module Wire ingest and queue: stores parsed wire items once each (agency versions replace, resends are
  * ignored, late older versions go to history), clusters near-duplicates through an in-memory LSH window
- * synced from the store, and serves the desk's queue (list, spike, use, topics suggested lazily).
+ * synced from the store, and serves the desk's queue (list, find, clusters, topics suggested lazily);
+ * what the desk does with an item is wire-desk-service.ts.
  */
 import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
@@ -13,7 +14,7 @@ import { estimatedJaccard, minhashSignature } from './near-duplicate.js';
 import { bandHashes, createNearDuplicateWindow, type WindowEntry } from './near-duplicate-window.js';
 import { createWindowSync } from './near-duplicate-window-sync.js';
 import { cleanWireItem, isReadableWireItem, wireItemText, type WireItem } from './wire-item.js';
-import { wireItemKey, type ClusterCandidate, type StoredWireItem, type WireItemStatus, type WireItemVersion, type WireQueueEntry, type WireQueueQuery, type WireStore } from './wire-store.js';
+import { wireItemKey, type ClusterCandidate, type StoredWireItem, type WireItemVersion, type WireQueueEntry, type WireQueueQuery, type WireStore } from './wire-store.js';
 
 export interface WireIngestDeps {
   store: WireStore;
@@ -57,7 +58,7 @@ export interface WireIngestReport {
   itemIds: string[];
 }
 
-export type WireDeskProblem = 'WIRE_ITEM_NOT_FOUND' | 'WIRE_ITEM_STATUS_CONFLICT';
+export type WireDeskProblem = 'WIRE_ITEM_NOT_FOUND';
 
 export const TOPIC_LIMIT = 8;
 /** News names who and where early; tagging cost grows with length. */
@@ -210,18 +211,16 @@ export function createWireIngestService(deps: WireIngestDeps) {
       return report;
     },
 
-    list: (query: WireQueueQuery): Promise<WireQueueEntry[]> => store.list({ ...query, limit: Math.min(Math.max(query.limit, 1), 500) }),
+    /** The queue, newest first; `withinHours` keeps only what arrived that recently. */
+    list: ({ withinHours, ...query }: WireQueueQuery & { withinHours?: number }): Promise<WireQueueEntry[]> => store.list({
+      ...query, limit: Math.min(Math.max(query.limit, 1), 500),
+      ...(withinHours ? { receivedSince: new Date(clock.now().getTime() - withinHours * 3600_000) } : {}),
+    }),
     find: (id: string) => store.find(id),
     agencies: () => store.listAgencies(),
     versions: (id: string) => store.versions(id),
     /** Every item of a cluster, newest first. */
     cluster: (clusterId: string) => store.list({ clusterId, limit: 500 }),
-
-    spike: (id: string) => changeStatus(store, id, ['new'], 'spiked', null),
-    /** Puts a spiked item back in the queue. */
-    restore: (id: string) => changeStatus(store, id, ['spiked'], 'new', null),
-    /** Records that a story was made from the item (or updated with a newer version of it). */
-    markUsed: (id: string, articleId: string) => changeStatus(store, id, ['new', 'used'], 'used', articleId),
 
     /** The item's suggested topics, computed on first request (from its first 4,000 characters) and stored. */
     async suggestTopics(id: string): Promise<Result<SuggestedTopic[], WireDeskProblem>> {
@@ -264,9 +263,4 @@ function pick(stored: StoredWireItem) {
 function fail(report: WireIngestReport, origin: string, message: string): void {
   report.failed++;
   report.errors.push({ origin, message });
-}
-
-async function changeStatus(store: WireStore, id: string, from: WireItemStatus[], to: WireItemStatus, articleId: string | null): Promise<Result<void, WireDeskProblem>> {
-  if (await store.setStatus(id, from, to, articleId)) return { ok: true, value: undefined };
-  return { ok: false, reason: (await store.find(id)) ? 'WIRE_ITEM_STATUS_CONFLICT' : 'WIRE_ITEM_NOT_FOUND' };
 }

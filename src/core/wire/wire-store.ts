@@ -73,6 +73,8 @@ export interface WireQueueQuery {
   limit: number;
   /** Keyset cursor: entries received before this one (newest first). */
   before?: { receivedAt: Date; id: string };
+  /** Only entries received at or after this time. */
+  receivedSince?: Date;
 }
 
 /** The writes of one ingest batch, applied in one transaction. */

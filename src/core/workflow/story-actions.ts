@@ -1,5 +1,5 @@
 /**
- * @module The story workflow (DESIGN.md §3) as one table: for each newsroom action, the statuses it starts
+ * @module The story workflow (draft → in review → scheduled | published → updated / corrected → unpublished) as one table: for each newsroom action, the statuses it starts
  * from, the status it leads to, and the roles that may take it (on their own stories or on anyone's).
  */
 import type { ArticleStatus } from '../articles/article.js';

@@ -4,6 +4,7 @@ import type { ArticleStatus } from '../../../core/articles/article.js';
 import { directionOf, type TextDirection } from '../../../core/editions/edition.js';
 import type { NewsroomStore, TranslationJoin, TranslationMember } from '../../../core/workflow/newsroom-store.js';
 import type { Database } from '../database.js';
+import { inTransaction } from '../join-transaction.js';
 
 type TranslationStore = Pick<NewsroomStore, 'findTranslationMember' | 'listTranslationGroup' | 'joinTranslationGroup' | 'leaveTranslationGroup'>;
 
@@ -40,7 +41,7 @@ export function createNewsroomTranslations(db: Kysely<Database>, onCommit: () =>
       return rows.map(memberFromRow);
     },
     async joinTranslationGroup({ group, ids, mergeGroups }: TranslationJoin) {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await trx.updateTable('articles').set({ translation_group: group })
           .where((eb) => eb.or([eb('id', 'in', ids), ...(mergeGroups.length ? [eb('translation_group', 'in', mergeGroups)] : [])]))
           .execute();
@@ -48,7 +49,7 @@ export function createNewsroomTranslations(db: Kysely<Database>, onCommit: () =>
       onCommit();
     },
     async leaveTranslationGroup(id) {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         const row = await trx.selectFrom('articles').select('translation_group').where('id', '=', id).executeTakeFirst();
         const group = row?.translation_group;
         if (!group) return;

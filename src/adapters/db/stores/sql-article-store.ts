@@ -4,6 +4,7 @@ import type { Article, ArticleStatus } from '../../../core/articles/article.js';
 import type { ArticleStore, ListQuery, NewArticle, Page } from '../../../core/articles/article-store.js';
 import { DomainError } from '../../../core/shared/domain-error.js';
 import type { Database } from '../database.js';
+import { inTransaction } from '../join-transaction.js';
 import type { SearchWriter } from '../../search/search-writer.js';
 import {
   decodeCursor, editionRefFromRow, encodeCursor, fromIso, leadImageFromRow, parseBody, parseHighlights,
@@ -27,13 +28,13 @@ const RELATED_WINDOW = 30;
 /** `onCommit` runs after every committed write, so caches in this process can drop what it changed. */
 export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter, onCommit: () => void = () => {}): ArticleStore {
   async function insert(article: NewArticle): Promise<void> {
-    await db.transaction().execute((trx) => insertArticleRows(trx, article, new Map(), search));
+    await inTransaction(db, (trx) => insertArticleRows(trx, article, new Map(), search));
     onCommit();
   }
 
   /** The bulk path (archive migrations, the benchmark corpus): one transaction for the whole batch, all or nothing. */
   async function insertMany(articles: NewArticle[]): Promise<void> {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       const cache: IdCache = new Map();
       for (const article of articles) await insertArticleRows(trx, article, cache, search);
     });

@@ -7,6 +7,7 @@ import type {
 import { PUBLIC_REVISION_KINDS } from '../../../core/workflow/newsroom-store.js';
 import type { StoryFields } from '../../../core/workflow/story-fields.js';
 import type { Database } from '../database.js';
+import { inTransaction } from '../join-transaction.js';
 import { searchEditionOf, type SearchWriter } from '../../search/search-writer.js';
 import { fromIso, leadImageFromRow, leadImageToRow, parseBody, parseHighlights, sourceFromRow, toIso } from './article-rows.js';
 import { ensureSection, insertArticleLinks } from './article-writes.js';
@@ -56,7 +57,7 @@ export function createSqlNewsroomStore(db: Kysely<Database>, search: SearchWrite
   }
 
   async function applyChange(change: StoryChange): Promise<ChangeOutcome> {
-    const outcome = await db.transaction().execute(async (trx): Promise<ChangeOutcome> => {
+    const outcome = await inTransaction(db, async (trx): Promise<ChangeOutcome> => {
       const f = change.fields;
       const sectionId = await ensureSection(trx, f.section, new Map());
       // A story's edition is its section's: moving it to another edition's section moves it there.
@@ -103,7 +104,7 @@ export function createSqlNewsroomStore(db: Kysely<Database>, search: SearchWrite
   }
 
   async function addRevision(articleId: string, revision: NewRevision, fields: StoryFields): Promise<void> {
-    await db.transaction().execute((trx) => insertRevision(trx, articleId, revision, fields, null));
+    await inTransaction(db, (trx) => insertRevision(trx, articleId, revision, fields, null));
   }
 
   const revisionColumns = ['revisions.id', 'revisions.number', 'revisions.kind', 'revisions.actor', 'revisions.created_at', 'revisions.note', 'revisions.version', 'users.name as actor_name'] as const;

@@ -1,5 +1,5 @@
 /** @module WireStore over Kysely: wire items, their versions, the cluster window's signatures and the wire sources (SQLite and PostgreSQL). */
-import { CompiledQuery, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
 import type { WireFormat } from '../../../core/wire/wire-item.js';
 import { parseSignature, serialiseSignature } from '../../../core/wire/near-duplicate.js';
@@ -7,6 +7,7 @@ import { wireItemKey, type StoredWireItem, type WireCopy, type WireItemStatus, t
 import type { WireSource, WireSourceKind } from '../../../core/wire/wire-source.js';
 import { bodySchema } from '../../validation/body-block-schema.js';
 import type { Database, WireCopyColumns, WireItemsTable, WireSourcesTable } from '../database.js';
+import { inTransaction } from '../join-transaction.js';
 
 const subjectsSchema = z.array(z.object({ name: z.string(), code: z.string().nullable(), scheme: z.string().nullable() }));
 const photosSchema = z.array(z.object({
@@ -93,7 +94,7 @@ export function createSqlWireStore(db: Kysely<Database>): WireStore {
    * Multi-row INSERTs whose SQL Kysely compiles once per table and row count, run with the rows' values
    * as flat parameters: building a query tree of ~30 value nodes per row cost more than SQLite's insert.
    */
-  async function insertRows(trx: Transaction<Database>, table: InsertedTable, rows: Record<string, unknown>[]): Promise<void> {
+  async function insertRows(trx: Kysely<Database>, table: InsertedTable, rows: Record<string, unknown>[]): Promise<void> {
     for (const part of chunks(rows, ITEM_ROWS_PER_INSERT)) {
       const columns = Object.keys(part[0]!);
       const key = `${table} ${part.length} ${columns.join(',')}`;
@@ -146,7 +147,7 @@ export function createSqlWireStore(db: Kysely<Database>): WireStore {
     async writeBatch(writes) {
       const storedAt = writes.storedAt.toISOString();
       const columnsOf = (item: StoredWireItem) => itemColumns(item, storedAt, writes.storedBy);
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         for (const next of writes.replacements) {
           const { id, ...columns } = columnsOf(next);
           await trx.updateTable('wire_items').set(columns).where('id', '=', id).execute();
@@ -172,6 +173,7 @@ export function createSqlWireStore(db: Kysely<Database>): WireStore {
       if (query.status) q = q.where('status', '=', query.status);
       if (query.agency !== undefined) q = q.where('agency', '=', query.agency);
       if (query.clusterId) q = q.where('cluster_id', '=', query.clusterId);
+      if (query.receivedSince) q = q.where('received_at', '>=', query.receivedSince.toISOString());
       if (query.before) {
         const at = query.before.receivedAt.toISOString();
         q = q.where('received_at', '<=', at).where((eb) => eb.or([eb('received_at', '<', at), eb('id', '<', query.before!.id)]));

@@ -9,7 +9,7 @@ import { EMPTY_EDITION_FORM, editionEditPage, editionsPage, formOfEdition } from
 import { INTL_CHECKS } from '../../../config/intl-checks.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
-import { requireAdmin, requireCsrf } from './session-guard.js';
+import { requireAdmin } from './session-guard.js';
 
 const WHAT = 'manage editions';
 const idParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,20}$/) });
@@ -48,7 +48,6 @@ export function registerEditionAdminRoutes(app: FastifyInstance, deps: NewsroomD
 
   app.post('/newsroom/editions', async (request, reply) => {
     const user = requireAdmin(request, WHAT);
-    requireCsrf(deps.auth, request);
     const form = parseEditionForm(request.body);
     try {
       const added = await service.addEdition(user, form);
@@ -70,7 +69,6 @@ export function registerEditionAdminRoutes(app: FastifyInstance, deps: NewsroomD
 
   app.post('/newsroom/editions/:id', async (request, reply) => {
     const user = requireAdmin(request, WHAT);
-    requireCsrf(deps.auth, request);
     const { id } = idParams.parse(request.params);
     const form = parseEditionForm(request.body);
     try {

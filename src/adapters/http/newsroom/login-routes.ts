@@ -2,8 +2,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { isDomainError } from '../../../core/shared/domain-error.js';
 import { constantTimeEquals } from '../../../core/staff/token-text.js';
+import { errorStatus } from '../error-status.js';
 import { html } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
@@ -38,13 +38,14 @@ export function registerLoginRoutes(app: FastifyInstance, deps: NewsroomDeps): v
       .send(renderNewsroomPage(deps.assets, deps.settings.siteName, { title: 'Sign in', user: null, csrf: null }, body));
   }
 
-  app.get('/newsroom/login', async (request, reply) => {
+  // Public: whoever is not signed in must reach these. The form carries its own CSRF token (a cookie, not a session).
+  app.get('/newsroom/login', { config: { public: true } }, async (request, reply) => {
     const next = safeNext((request.query as { next?: string }).next);
     if (request.staff) return reply.redirect(next, 303);
     return page(reply, request, 200, { email: '', next, error: null });
   });
 
-  app.post('/newsroom/login', async (request, reply) => {
+  app.post('/newsroom/login', { config: { public: true } }, async (request, reply) => {
     const parsed = loginForm.safeParse(request.body);
     if (!parsed.success) return page(reply, request, 400, { email: '', next: '/newsroom', error: 'Enter your email and password.' });
     const form = parsed.data;
@@ -53,25 +54,25 @@ export function registerLoginRoutes(app: FastifyInstance, deps: NewsroomDeps): v
     if (!cookieToken || !constantTimeEquals(cookieToken, form._csrf) || !isSameOrigin(request)) {
       return page(reply, request, 403, { email: form.email, next, error: 'The sign-in form expired. Please try again.' });
     }
-    try {
-      const { token } = await deps.auth.signIn({ email: form.email, password: form.password, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
-      request.log.info({ event: 'staff.signed_in', ip: request.ip }, 'staff signed in');
-      setSessionCookie(request, reply, token);
-      reply.clearCookie(LOGIN_CSRF_COOKIE, { path: '/newsroom' });
-      return reply.redirect(next, 303);
-    } catch (error) {
-      if (!isDomainError(error)) throw error;
-      if (error.code === 'AUTH_THROTTLED') {
+    const signedIn = await deps.auth.signIn({ email: form.email, password: form.password, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+    if (!signedIn.ok) {
+      const refusal = signedIn.reason;
+      if (refusal.code === 'AUTH_THROTTLED') {
         request.log.warn({ event: 'staff.login_throttled', ip: request.ip }, 'login throttled');
-        reply.header('retry-after', String(error.details?.retryAfter ?? 60));
-        return page(reply, request, 429, { email: form.email, next, error: error.message });
+        reply.header('retry-after', String(refusal.retryAfter));
+      } else {
+        request.log.info({ event: 'staff.login_failed', ip: request.ip }, 'login failed');
       }
-      request.log.info({ event: 'staff.login_failed', ip: request.ip }, 'login failed');
-      return page(reply, request, 401, { email: form.email, next, error: error.message });
+      return page(reply, request, errorStatus(refusal.code), { email: form.email, next, error: refusal.message });
     }
+    request.log.info({ event: 'staff.signed_in', ip: request.ip }, 'staff signed in');
+    setSessionCookie(request, reply, signedIn.value.token);
+    reply.clearCookie(LOGIN_CSRF_COOKIE, { path: '/newsroom' });
+    return reply.redirect(next, 303);
   });
 
-  app.post('/newsroom/logout', async (request, reply) => {
+  // Public, so an ended session can still sign out; with a session, its CSRF token is required (no forced sign-out).
+  app.post('/newsroom/logout', { config: { public: true, beforePasswordChange: true } }, async (request, reply) => {
     if (request.staff) requireCsrf(deps.auth, request);
     await deps.auth.signOut(sessionToken(request));
     clearSessionCookie(request, reply);

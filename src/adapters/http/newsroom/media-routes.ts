@@ -1,15 +1,15 @@
-/** @module The media library over HTTP: search (HTML or JSON), multipart upload, and the public variants under /media. */
+/** @module The media library over HTTP: search (HTML or JSON), multipart upload (its CSRF token checked as the fields arrive), and the public variants under /media. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import { parseMediaKey, type Photo } from '../../../core/media/photo.js';
 import { DomainError, isDomainError } from '../../../core/shared/domain-error.js';
-import { ERROR_STATUS } from '../error-status.js';
+import { httpError, sendJsonError } from '../error-status.js';
 import { html } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
-import { requireCsrf, signedInUser, wantsJson } from './session-guard.js';
+import { requireMultipartCsrf, signedInUser, wantsJson } from './session-guard.js';
 import { cleanLine } from '../../../core/shared/clean-text.js';
 
 const CONTENT_TYPES: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif' };
@@ -28,7 +28,6 @@ export function registerMediaRoutes(app: FastifyInstance, deps: NewsroomDeps, op
   };
 
   app.get('/newsroom/media', async (request, reply) => {
-    signedInUser(request);
     const { q } = z.object({ q: z.string().max(200).optional() }).parse(request.query);
     const photos = await deps.media.search(q ?? '', 48);
     reply.header('cache-control', 'no-store');
@@ -55,7 +54,8 @@ ${photos.length === 0 ? html`<p class="empty-state">No photos${q ? ' match' : ' 
     }, main));
   });
 
-  app.post('/newsroom/media', async (request, reply) => {
+  // The guard cannot read a token inside a body the handler streams: this handler checks it (session-guard.ts).
+  app.post('/newsroom/media', { config: { csrf: 'multipart' } }, async (request, reply) => {
     const user = signedInUser(request);
     try {
       const fields: Record<string, string> = {};
@@ -63,16 +63,14 @@ ${photos.length === 0 ? html`<p class="empty-state">No photos${q ? ' match' : ' 
       for await (const part of request.parts({ limits: { fileSize: options.maxUploadBytes, files: 1, fields: 10, fieldSize: 4_000 } })) {
         if (part.type === 'file') {
           // The token comes before the file (forms list it first): refuse before buffering a single byte.
-          (request as { body?: unknown }).body = fields;
-          requireCsrf(deps.auth, request);
+          requireMultipartCsrf(deps.auth, request, fields);
           bytes = await part.toBuffer();
           if (part.file.truncated) throw new DomainError('MEDIA_TOO_LARGE', `The photo is larger than the ${Math.round(options.maxUploadBytes / 1_048_576)} MB limit.`);
         } else if (typeof part.value === 'string') {
           fields[part.fieldname] = cleanLine(part.value);
         }
       }
-      (request as { body?: unknown }).body = fields;
-      requireCsrf(deps.auth, request);
+      requireMultipartCsrf(deps.auth, request, fields);
       if (!bytes || bytes.length === 0) throw new DomainError('VALIDATION_FAILED', 'Choose a photo to upload.', { issues: [{ path: 'file', message: 'No file.' }] });
       const photo = await deps.media.upload(bytes, { caption: fields.caption ?? '', credit: fields.credit ?? '', alt: fields.alt ?? '' }, user.id);
       request.log.info({ event: 'media.uploaded', mediaId: photo.id, bytes: photo.bytes }, 'photo uploaded');
@@ -85,7 +83,10 @@ ${photos.length === 0 ? html`<p class="empty-state">No photos${q ? ' match' : ' 
       return sendError(request, reply, known);
     }
   });
+}
 
+/** The public variants under /media (originals are never served): outside the newsroom scope, no session involved. */
+export function registerMediaVariantRoute(app: FastifyInstance, options: MediaRouteOptions): void {
   app.get('/media/:shard/:file', async (request, reply) => {
     const params = z.object({ shard: z.string().max(4), file: z.string().max(120) }).safeParse(request.params);
     if (!params.success) return reply.code(404).type('text/plain').send('Not found');
@@ -101,7 +102,7 @@ ${photos.length === 0 ? html`<p class="empty-state">No photos${q ? ' match' : ' 
 }
 
 function sendError(request: FastifyRequest, reply: FastifyReply, error: DomainError) {
-  const status = ERROR_STATUS[error.code];
-  if (wantsJson(request)) return reply.code(status).send({ error: { code: error.code, message: error.message, details: error.details } });
-  return reply.code(status).type('text/plain; charset=utf-8').send(error.message);
+  const answer = httpError(error.code, error.message, error.details);
+  if (wantsJson(request)) return sendJsonError(reply, answer);
+  return reply.code(answer.status).type('text/plain; charset=utf-8').send(answer.message);
 }

@@ -11,7 +11,7 @@ import type { SiteSettings } from '../http-deps.js';
 import type { MediaLibrary } from '../../../core/media/media-library.js';
 import type { EventBus } from '../../../core/events/event-bus.js';
 import type { SettingsStore } from '../../../core/settings/site-settings.js';
-import type { WireServices } from '../../../main/wire-services.js';
+import type { WireServices } from '../../../core/wire/wire-desk.js';
 import type { EditionDirectory } from '../../../core/editions/edition-directory.js';
 import type { EditionStore } from '../../../core/editions/edition-store.js';
 

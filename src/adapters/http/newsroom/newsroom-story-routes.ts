@@ -4,14 +4,15 @@ import { z } from 'zod';
 import type { ArticleStatus } from '../../../core/articles/article.js';
 import { isDomainError } from '../../../core/shared/domain-error.js';
 import type { FieldIssue } from '../../../core/workflow/story-fields.js';
-import { ERROR_STATUS } from '../error-status.js';
+import { errorStatus, httpError, sendJsonError } from '../error-status.js';
 import { html, type SafeHtml } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import type { NewsroomPage } from './newsroom-layout.js';
 import { sectionOptions } from './section-picker.js';
-import { requireCsrf, signedInUser, wantsJson } from './session-guard.js';
+import { signedInUser, wantsJson } from './session-guard.js';
 import { HTML, sendNewsroomPage, sendStoryEditor } from './story-editor-response.js';
-import { actionOf, fieldsFromForm, parseLocalTime, parseStoryForm } from './story-form.js';
+import { actionOf, fieldsFromForm, parseStoryForm } from './story-form.js';
+import { parseDatetimeLocal } from '../../../core/shared/zoned-time.js';
 import { deskPage, filterBar, storyTable, type ListFilters } from './story-list-page.js';
 import { renderStoryPreview } from './story-preview.js';
 
@@ -46,7 +47,7 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
       { title: 'In review', items: review.items, more: '/newsroom/stories?status=in_review' },
       { title: 'Scheduled', items: scheduled.items, more: '/newsroom/stories?status=scheduled' },
       { title: 'Recently published', items: published.items, more: '/newsroom/stories?status=published' },
-    ], filters, tz, editions()));
+    ], filters, deps.settings, editions()));
   });
 
   app.get('/newsroom/stories', async (request, reply) => {
@@ -60,11 +61,10 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
     });
     const params = new URLSearchParams({ ...(status ? { status } : {}), ...(filters.section ? { section: filters.section } : {}), ...(filters.mine ? { mine: '1' } : {}), ...(filters.q ? { q: filters.q } : {}) });
     const more = page.next ? html`<p><a rel="next" href="/newsroom/stories?${params.toString()}${params.size ? '&' : ''}after=${page.next}">Older stories</a></p>` : '';
-    return send(reply, request, { title: 'Stories', current: 'stories' }, html`<h1>Stories</h1>${filterBar(filters, await sectionList(), editions())}${storyTable(page.items, tz, 'Stories', editions())}${more}`);
+    return send(reply, request, { title: 'Stories', current: 'stories' }, html`<h1>Stories</h1>${filterBar(filters, await sectionList(), editions())}${storyTable(page.items, deps.settings, 'Stories', editions())}${more}`);
   });
 
   app.get('/newsroom/stories/new', async (request, reply) => {
-    signedInUser(request);
     const sections = await sectionList();
     const first = sections.find((s) => s.edition === deps.editions.first().id) ?? sections[0];
     return send(reply, request, { title: 'New story', current: 'new' }, html`<h1>New story</h1>
@@ -79,7 +79,6 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
 
   app.post('/newsroom/stories', async (request, reply) => {
     const user = signedInUser(request);
-    requireCsrf(deps.auth, request);
     const form = parseStoryForm(request.body);
     const found = (form.section && (await deps.sections.findBySlug(form.section))) || (await deps.sections.list(deps.editions.first().id))[0] || { slug: 'news', name: 'News' };
     const { id } = await deps.newsroom.createStory(user, { headline: form.headline, section: { slug: found.slug, name: found.name } });
@@ -87,7 +86,6 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
   });
 
   app.get('/newsroom/stories/:id/edit', async (request, reply) => {
-    signedInUser(request);
     const state = await deps.newsroom.stateOf(idParams.parse(request.params).id);
     return sendStoryEditor(deps, request, reply, state, { issues: [] }, 200, flashOf(request));
   });
@@ -95,14 +93,13 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
   /** Reads the form and takes the action; returns the new version. */
   async function actOn(request: FastifyRequest, autosave: boolean) {
     const user = signedInUser(request);
-    requireCsrf(deps.auth, request);
     const { id } = idParams.parse(request.params);
     const form = parseStoryForm(request.body);
     const state = await deps.newsroom.stateOf(id);
     const action = autosave ? 'save' : actionOf(form, 'save');
     const fields = action === 'restore' ? null : await fieldsFromForm(form, deps, state.fields);
     const result = await deps.newsroom.act(user, id, {
-      action, fields, autosave, note: form.note.trim() || null, scheduledAt: parseLocalTime(form.scheduled_at, tz),
+      action, fields, autosave, note: form.note.trim() || null, scheduledAt: parseDatetimeLocal(form.scheduled_at, tz),
       expectedVersion: form.version ?? null, ...(form.revision ? { revisionNumber: form.revision } : {}),
     });
     return { id, action, form, state, result };
@@ -122,7 +119,7 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
       const typed = await fieldsFromForm(form, deps, state.fields).catch(() => state.fields);
       const issues = (error.details?.issues as FieldIssue[] | undefined) ?? [{ path: 'form', message: error.message }];
       const shown = { ...state, fields: typed, version: error.code === 'ARTICLE_VERSION_CONFLICT' ? state.version : (form.version ?? state.version) };
-      return sendStoryEditor(deps, request, reply, shown, { issues, form }, ERROR_STATUS[error.code], flashOf(request));
+      return sendStoryEditor(deps, request, reply, shown, { issues, form }, errorStatus(error.code), flashOf(request));
     }
   });
 
@@ -134,18 +131,16 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
     } catch (error) {
       if (!isDomainError(error)) throw error;
       const details = error.code === 'ARTICLE_VERSION_CONFLICT' ? { ...error.details, revisionsUrl: `/newsroom/stories/${idParams.parse(request.params).id}/revisions` } : error.details;
-      return reply.code(ERROR_STATUS[error.code]).send({ error: { code: error.code, message: error.message, details } });
+      return sendJsonError(reply, httpError(error.code, error.message, details));
     }
   });
 
   app.get('/newsroom/topics', async (request, reply) => {
-    signedInUser(request);
     const { q } = z.object({ q: z.string().max(100).default('') }).parse(request.query);
     return reply.header('cache-control', 'no-store').send({ items: await deps.topics.searchByPrefix(q, 12) });
   });
 
   app.get('/newsroom/stories/:id/preview', async (request, reply) => {
-    signedInUser(request);
     const state = await deps.newsroom.stateOf(idParams.parse(request.params).id);
     const body = await renderStoryPreview(deps, state, await deps.newsroom.listTranslations(state.id));
     return reply.type(HTML).header('cache-control', 'no-store').header('x-robots-tag', 'noindex').send(body);

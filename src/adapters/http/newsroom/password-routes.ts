@@ -1,15 +1,11 @@
 /** @module Change my password: required first after signing in with a one-time password, available any time from the top bar. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isDomainError } from '../../../core/shared/domain-error.js';
 import { MIN_PASSWORD_LENGTH } from '../../../core/staff/staff-user.js';
-import { ERROR_STATUS } from '../error-status.js';
 import { html } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
-import { requireCsrf, signedInUser } from './session-guard.js';
-
-export const PASSWORD_PATH = '/newsroom/password';
+import { PASSWORD_PATH, signedInUser } from './session-guard.js';
 
 export function registerPasswordRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
   function page(request: FastifyRequest, reply: FastifyReply, status: number, error: string | null) {
@@ -32,18 +28,14 @@ export function registerPasswordRoutes(app: FastifyInstance, deps: NewsroomDeps)
       .send(renderNewsroomPage(deps.assets, deps.settings.siteName, { title: 'Password', user, csrf }, main));
   }
 
-  app.get(PASSWORD_PATH, async (request, reply) => page(request, reply, 200, null));
+  // The one page (besides sign-out) a user with a one-time password may use.
+  app.get(PASSWORD_PATH, { config: { beforePasswordChange: true } }, async (request, reply) => page(request, reply, 200, null));
 
-  app.post(PASSWORD_PATH, async (request, reply) => {
-    signedInUser(request);
-    requireCsrf(deps.auth, request);
+  app.post(PASSWORD_PATH, { config: { beforePasswordChange: true } }, async (request, reply) => {
     const form = z.object({ current: z.string().max(1024).default(''), password: z.string().max(1024).default('') }).parse(request.body);
-    try {
-      await deps.auth.changeOwnPassword(request.staff!, form.current, form.password);
-    } catch (error) {
-      if (!isDomainError(error)) throw error;
-      return page(request, reply, ERROR_STATUS[error.code] === 401 ? 400 : ERROR_STATUS[error.code], error.message);
-    }
+    const changed = await deps.auth.changeOwnPassword(request.staff!, form.current, form.password);
+    // A wrong current password is a mistake in the form (400), not a failed sign-in (401).
+    if (!changed.ok) return page(request, reply, 400, changed.reason.message);
     request.log.info({ event: 'staff.password_changed' }, 'staff password changed');
     return reply.redirect('/newsroom?done=password', 303);
   });

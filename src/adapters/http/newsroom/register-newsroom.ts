@@ -1,21 +1,23 @@
-/** @module The newsroom as one encapsulated Fastify scope: cookies, forms and uploads, the session on every request, and its own error pages. */
+/**
+ * @module The newsroom as one encapsulated Fastify scope: cookies, forms and uploads, one guard in front of every
+ * route (a session, and a CSRF token on every state change, unless the route's config opens it), and its own error
+ * pages and JSON error envelope.
+ */
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
-import { DomainError, isDomainError } from '../../../core/shared/domain-error.js';
-import { ERROR_STATUS } from '../error-status.js';
+import { httpErrorOf, sendJsonError } from '../error-status.js';
 import { createDatabaseUnavailableReply, isDatabaseUnavailable } from '../database-unavailable.js';
 import { html } from '../html/html.js';
 import { registerLoginRoutes } from './login-routes.js';
-import { PASSWORD_PATH, registerPasswordRoutes } from './password-routes.js';
-import { registerMediaRoutes, type MediaRouteOptions } from './media-routes.js';
+import { registerPasswordRoutes } from './password-routes.js';
+import { registerMediaRoutes, registerMediaVariantRoute, type MediaRouteOptions } from './media-routes.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
 import { registerNewsroomStoryRoutes } from './newsroom-story-routes.js';
 import { registerRevisionRoutes } from './revision-routes.js';
-import { loadStaff, wantsJson } from './session-guard.js';
+import { createNewsroomGuard, wantsJson } from './session-guard.js';
 import { registerStaffRoutes } from './staff-routes.js';
 import { registerSectionRoutes } from './section-routes.js';
 import { registerEditionAdminRoutes } from './edition-admin-routes.js';
@@ -35,22 +37,15 @@ function refererPath(request: FastifyRequest): string | null {
 
 /** `onSectionsChange` drops cached reader pages: every page's menu lists the sections and editions and shows the site's name. */
 export function registerNewsroom(app: FastifyInstance, deps: NewsroomDeps, media: MediaRouteOptions, onSectionsChange: () => void): void {
+  // Photos on reader pages: public, outside the newsroom scope and its guard, never a session lookup.
+  registerMediaVariantRoute(app, media);
   void app.register(async (scope) => {
     await scope.register(cookie);
     await scope.register(formbody, { bodyLimit: 4 * 1_048_576 });
     await scope.register(multipart, { limits: { fileSize: media.maxUploadBytes, files: 1 } });
     scope.decorateRequest('staff', null);
-
-    scope.addHook('preHandler', async (request, reply) => {
-      if (request.url.startsWith('/media/')) return;
-      const staff = await loadStaff(deps.auth, request);
-      // A one-time password gets its holder nowhere but the page that replaces it (and sign-out).
-      const path = request.url.split('?')[0];
-      if (staff?.user.mustChangePassword && path !== PASSWORD_PATH && path !== '/newsroom/logout') {
-        if (request.method === 'GET') return reply.redirect(PASSWORD_PATH, 303);
-        throw new DomainError('PERMISSION_DENIED', 'Choose your own password first.');
-      }
-    });
+    // Deny by default: routes registered below pass this guard unless their config says otherwise (session-guard.ts).
+    scope.addHook('preHandler', createNewsroomGuard(deps.auth));
 
     const databaseUnavailable = createDatabaseUnavailableReply();
     scope.setErrorHandler(async (error, request, reply) => (isDatabaseUnavailable(error)
@@ -77,19 +72,16 @@ export function registerNewsroom(app: FastifyInstance, deps: NewsroomDeps, media
 
 async function newsroomError(deps: NewsroomDeps, error: unknown, request: FastifyRequest, reply: FastifyReply) {
   reply.header('cache-control', 'no-store');
-  const domain: DomainError | null = isDomainError(error) ? error : null;
-  if (domain?.code === 'AUTH_REQUIRED') {
-    if (wantsJson(request)) return reply.code(401).send({ error: { code: domain.code, message: domain.message } });
+  const answer = httpErrorOf(error);
+  if (answer.code === 'AUTH_REQUIRED' && !wantsJson(request)) {
     // A form posted after the session ended goes to sign-in and back to the page it came from.
     const back = request.method === 'GET' ? request.url : refererPath(request) ?? '/newsroom';
     return reply.redirect(`/newsroom/login?next=${encodeURIComponent(back)}`, 303);
   }
-  const status = domain ? ERROR_STATUS[domain.code] : error instanceof ZodError ? 400 : ((error as { statusCode?: number }).statusCode ?? 500);
-  const message = domain ? domain.message : status === 400 ? 'The request could not be read.' : status === 413 ? 'The request is too large.' : 'Something went wrong on our side.';
-  if (status >= 500) request.log.error({ err: error, event: 'newsroom.unhandled_error', path: request.url.split('?')[0] }, 'newsroom request failed');
-  if (wantsJson(request)) return reply.code(status).send({ error: { code: domain?.code ?? 'REQUEST_FAILED', message, details: domain?.details } });
+  if (answer.status >= 500) request.log.error({ err: error, event: 'newsroom.unhandled_error', path: request.url.split('?')[0] }, 'newsroom request failed');
+  if (wantsJson(request)) return sendJsonError(reply, answer);
   const page = renderNewsroomPage(deps.assets, deps.settings.siteName, {
     title: 'Problem', user: request.staff?.user ?? null, csrf: request.staff?.session.csrfToken ?? null,
-  }, html`<h1>That did not work</h1><p class="flash" data-kind="error" role="alert">${message}</p><p><a href="/newsroom">Back to the desk</a></p>`);
-  return reply.code(status).type('text/html; charset=utf-8').send(page);
+  }, html`<h1>That did not work</h1><p class="flash" data-kind="error" role="alert">${answer.message}</p><p><a href="/newsroom">Back to the desk</a></p>`);
+  return reply.code(answer.status).type('text/html; charset=utf-8').send(page);
 }

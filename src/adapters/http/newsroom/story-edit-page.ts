@@ -8,6 +8,7 @@ import type { FieldIssue } from '../../../core/workflow/story-fields.js';
 import { html, type SafeHtml } from '../html/html.js';
 import { sectionOptions, type EditionSection } from './section-picker.js';
 import { translationForms, translationsBox } from './story-translations-box.js';
+import { datetimeLocalValue } from '../../../core/shared/zoned-time.js';
 
 export interface EditPageInput {
   state: StoryState;
@@ -37,14 +38,6 @@ function errorFor(issues: FieldIssue[], path: string): SafeHtml | '' {
 
 function described(issues: FieldIssue[], path: string): SafeHtml | '' {
   return issues.some((i) => i.path === path || i.path.startsWith(`${path}.`)) ? html` aria-invalid="true" aria-describedby="${path.replace(/\W/g, '-')}-error"` : '';
-}
-
-/** A datetime-local value in the site's zone. */
-function localValue(at: Date | null, timeZone: string): string {
-  if (!at) return '';
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
-  const p = (t: string) => parts.find((x) => x.type === t)?.value ?? '00';
-  return `${p('year')}-${p('month')}-${p('day')}T${p('hour')}:${p('minute')}`;
 }
 
 const BUTTON_CLASS: Partial<Record<StoryAction, string>> = { publish: 'btn btn-primary', update: 'btn btn-primary', republish: 'btn btn-primary', unpublish: 'btn btn-danger' };
@@ -128,11 +121,11 @@ export function renderStoryEditor(input: EditPageInput): SafeHtml {
   <aside class="nr-sidebar" aria-label="Workflow">
     <p>Status: <span class="status-badge" data-status="${state.status}">${statusLabel(state.status)}</span></p>
     <p>Edition: <bdi lang="${input.edition.language}">${input.edition.name}</bdi></p>
-    ${state.scheduledAt ? html`<p>Scheduled for <time datetime="${state.scheduledAt.toISOString()}">${localValue(state.scheduledAt, input.timeZone).replace('T', ' ')}</time></p>` : ''}
+    ${state.scheduledAt ? html`<p>Scheduled for <time datetime="${state.scheduledAt.toISOString()}">${datetimeLocalValue(state.scheduledAt, input.timeZone).replace('T', ' ')}</time></p>` : ''}
     <p class="save-status" role="status" aria-live="polite"></p>
     <div class="conflict-banner" role="alert" hidden></div>
     ${actions.includes('schedule') ? html`<div class="field"><label class="field-label" for="scheduled_at">Publish at (${input.timeZone})</label>
-      <input id="scheduled_at" name="scheduled_at" type="datetime-local" value="${input.scheduledAtLocal ?? localValue(state.scheduledAt, input.timeZone)}"${described(input.issues, 'scheduled_at')}>${errorFor(input.issues, 'scheduled_at')}</div>` : ''}
+      <input id="scheduled_at" name="scheduled_at" type="datetime-local" value="${input.scheduledAtLocal ?? datetimeLocalValue(state.scheduledAt, input.timeZone)}"${described(input.issues, 'scheduled_at')}>${errorFor(input.issues, 'scheduled_at')}</div>` : ''}
     ${published && (actions.includes('update') || actions.includes('correct')) ? html`<div class="field"><label class="field-label" for="note">Update or correction note</label>
       <textarea id="note" name="note" rows="3" dir="auto" aria-describedby="note-hint"${described(input.issues, 'note')}>${input.note ?? ''}</textarea>
       <p class="field-hint" id="note-hint">Shown to readers with an update or a correction. Not needed for a minor edit.</p>${errorFor(input.issues, 'note')}</div>` : ''}

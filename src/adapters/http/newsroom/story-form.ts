@@ -1,7 +1,6 @@
 /** @module Reads the story editor's form (urlencoded) into StoryFields and the action's inputs; every problem named by field. */
 import { z } from 'zod';
 import type { LeadImage, TopicRef } from '../../../core/articles/article.js';
-import { instantOfWallTime } from '../../../core/imports/captured-time.js';
 import type { MediaLibrary } from '../../../core/media/media-library.js';
 import { pickFallback } from '../../../core/media/photo.js';
 import type { SectionStore } from '../../../core/sections/section-store.js';
@@ -55,14 +54,6 @@ export function actionOf(form: StoryForm, fallback: StoryAction): StoryAction {
   const action = form.action || fallback;
   if (!isStoryAction(action)) throw new DomainError('VALIDATION_FAILED', `“${action}” is not a newsroom action.`, { issues: [{ path: 'action', message: 'Unknown action.' }] });
   return action;
-}
-
-/** A datetime-local value ("2026-11-28T18:30") read as wall-clock time in the site's time zone. */
-export function parseLocalTime(value: string, timeZone: string): Date | null {
-  const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)$/.exec(value.trim());
-  if (!m) return null;
-  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
-  return instantOfWallTime(Date.UTC(y, mo - 1, d, h, mi), timeZone);
 }
 
 export interface FormContext {

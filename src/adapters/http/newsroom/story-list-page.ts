@@ -4,7 +4,7 @@ import { statusLabel } from '../../../core/workflow/story-actions.js';
 import type { StoryListItem } from '../../../core/workflow/newsroom-store.js';
 import { html, type SafeHtml } from '../html/html.js';
 import { sectionOptions, type EditionSection } from './section-picker.js';
-import { staffTime } from './staff-time.js';
+import { staffTime, type StaffClock } from './staff-time.js';
 
 export interface ListFilters {
   status: string;
@@ -16,7 +16,7 @@ export interface ListFilters {
 /** What a list needs of the site's editions: their names and languages (a column once there is more than one). */
 export type ListEditions = readonly Pick<Edition, 'id' | 'name' | 'language'>[];
 
-export function storyTable(items: StoryListItem[], timeZone: string, caption: string, editions: ListEditions = []): SafeHtml {
+export function storyTable(items: StoryListItem[], clock: StaffClock, caption: string, editions: ListEditions = []): SafeHtml {
   if (items.length === 0) return html`<p class="empty-state">Nothing here.</p>`;
   const byId = new Map(editions.map((e) => [e.id, e]));
   const showEdition = editions.length > 1;
@@ -29,10 +29,10 @@ export function storyTable(items: StoryListItem[], timeZone: string, caption: st
     return html`<tr>
     <td><a href="/newsroom/stories/${s.id}/edit" dir="auto"${edition ? html` lang="${edition.language}"` : ''}>${s.headline || 'Untitled draft'}</a></td>
     ${showEdition ? html`<td><bdi>${edition?.name ?? s.edition}</bdi></td>` : ''}
-    <td><span class="status-badge" data-status="${s.status}">${statusLabel(s.status)}</span>${s.scheduledAt ? html` ${staffTime(s.scheduledAt, timeZone)}` : ''}</td>
+    <td><span class="status-badge" data-status="${s.status}">${statusLabel(s.status)}</span>${s.scheduledAt ? html` ${staffTime(s.scheduledAt, clock)}` : ''}</td>
     <td><bdi>${s.section}</bdi></td>
     <td><bdi>${s.createdByName ?? 'Import'}</bdi></td>
-    <td>${staffTime(s.modifiedAt, timeZone)}</td>
+    <td>${staffTime(s.modifiedAt, clock)}</td>
   </tr>`;
   })}</tbody>
 </table>`;
@@ -49,12 +49,12 @@ export function filterBar(filters: ListFilters, sections: readonly EditionSectio
 </form>`;
 }
 
-export function deskPage(blocks: { title: string; items: StoryListItem[]; more: string }[], filters: SafeHtml, timeZone: string, editions: ListEditions = []): SafeHtml {
+export function deskPage(blocks: { title: string; items: StoryListItem[]; more: string }[], filters: SafeHtml, clock: StaffClock, editions: ListEditions = []): SafeHtml {
   return html`<h1>Desk</h1>
 ${filters}
 <div class="nr-desk">${blocks.map((b) => html`<section aria-labelledby="${b.title.replace(/\W/g, '-')}">
   <h2 id="${b.title.replace(/\W/g, '-')}">${b.title}</h2>
-  ${storyTable(b.items, timeZone, b.title, editions)}
+  ${storyTable(b.items, clock, b.title, editions)}
   <p><a href="${b.more}">All ${b.title.toLowerCase()}</a></p>
 </section>`)}</div>`;
 }

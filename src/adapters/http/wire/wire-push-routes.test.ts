@@ -2,11 +2,12 @@
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fixturePath } from '../../../../test/support/fixture-path.js';
 import { createWireServices } from '../../../main/wire-services.js';
 import { openStorage, type Storage } from '../../../main/storage.js';
 import { registerWirePushRoutes } from './wire-push-routes.js';
 
-const NINJS = readFileSync('/work/shared/fixtures/wire/ninjs/2.1/ntb_text.json');
+const NINJS = readFileSync(fixturePath('wire/ninjs/2.1/ntb_text.json'));
 let storage: Storage | null = null;
 
 afterEach(async () => {
@@ -47,18 +48,25 @@ describe('POST /wire/push/:sourceSlug', () => {
       await post('/wire/push/ntb', `Basic ${token}`), await post('/wire/push/nobody', `Bearer ${token}`), await post('/wire/push/some-feed', `Bearer ${token}`),
     ]) {
       expect(response.statusCode).toBe(401);
-      expect(response.json().code).toBe('WIRE_PUSH_UNAUTHORIZED');
+      expect(response.headers['www-authenticate']).toBe('Bearer realm="wire push"');
+      expect(response.json()).toEqual({ error: { code: 'WIRE_PUSH_UNAUTHORIZED', message: 'A valid bearer token for this source is required.' } });
     }
   });
 
-  it('answers 422 with the parser’s error, 400 for an empty body and 413 past the size limit', async () => {
+  it('answers 422 with the parser’s error, 400 for an empty body and 413 past the size limit, each in the error envelope', async () => {
     const { app, token } = await pushApp(64 * 1024);
     const post = (payload: string | Buffer, type = 'application/xml') => app.inject({ method: 'POST', url: '/wire/push/ntb', headers: { authorization: `Bearer ${token}`, 'content-type': type }, payload });
     const html = await post('<!DOCTYPE html><html><body>hi</body></html>', 'text/html');
     expect(html.statusCode).toBe(422);
-    expect(html.json().message).toMatch(/HTML page/);
-    expect((await post('{"uri": ', 'application/json')).json().message).toMatch(/malformed JSON/);
-    expect((await post('')).statusCode).toBe(400);
-    expect((await post(Buffer.alloc(65 * 1024, 'a'))).statusCode).toBe(413);
+    expect(html.json().error.code).toBe('WIRE_PUSH_UNREADABLE');
+    expect(html.json().error.message).toMatch(/HTML page/);
+    expect((await post('{"uri": ', 'application/json')).json().error.message).toMatch(/malformed JSON/);
+    const empty = await post('');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.code).toBe('WIRE_PUSH_EMPTY');
+    const big = await post(Buffer.alloc(65 * 1024, 'a'));
+    expect(big.statusCode).toBe(413);
+    expect(big.headers['content-type']).toContain('application/json');
+    expect(big.json()).toEqual({ error: { code: 'REQUEST_TOO_LARGE', message: `The document is larger than ${64 * 1024} bytes.`, details: { maxBytes: 64 * 1024 } } });
   });
 });

@@ -5,6 +5,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WireIngestReport } from '../../../core/wire/wire-ingest-service.js';
+import { httpError, httpErrorOf, sendJsonError } from '../error-status.js';
 import type { WireSource } from '../../../core/wire/wire-source.js';
 
 export interface WirePushDeps {
@@ -33,7 +34,7 @@ function bearer(request: FastifyRequest): string | null {
 }
 
 function unauthorized(reply: FastifyReply) {
-  return reply.code(401).header('www-authenticate', 'Bearer realm="wire push"').send({ code: 'WIRE_PUSH_UNAUTHORIZED', message: 'a valid bearer token for this source is required' });
+  return sendJsonError(reply.header('www-authenticate', 'Bearer realm="wire push"'), httpError('WIRE_PUSH_UNAUTHORIZED'));
 }
 
 export function registerWirePushRoutes(app: FastifyInstance, deps: WirePushDeps): void {
@@ -43,13 +44,12 @@ export function registerWirePushRoutes(app: FastifyInstance, deps: WirePushDeps)
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
 
-    // Agencies' software reads JSON: too large, unreadable or a server fault is answered in JSON, never with a page.
+    // Agencies' software reads JSON: too large, unreadable or a server fault is answered in the JSON envelope, never with a page.
     scope.setErrorHandler(async (error, request, reply) => {
-      const status = (error as { statusCode?: number }).statusCode ?? 500;
-      if (status >= 500) request.log.error({ err: error, event: 'wire.push_failed' }, 'wire push failed');
-      const code = status === 413 ? 'WIRE_PUSH_TOO_LARGE' : status === 415 ? 'WIRE_PUSH_UNSUPPORTED' : status < 500 ? 'WIRE_PUSH_REFUSED' : 'WIRE_PUSH_FAILED';
-      const message = status === 413 ? `the document is larger than ${bodyLimit} bytes` : status < 500 ? 'the request could not be read' : 'the item could not be stored; try again';
-      return reply.code(status).header('cache-control', 'no-store').send({ code, message });
+      const answer = httpErrorOf(error);
+      if (answer.status >= 500) request.log.error({ err: error, event: 'wire.push_failed' }, 'wire push failed');
+      if (answer.code === 'REQUEST_TOO_LARGE') return sendJsonError(reply, httpError('REQUEST_TOO_LARGE', `The document is larger than ${bodyLimit} bytes.`, { maxBytes: bodyLimit }));
+      return sendJsonError(reply, answer.status >= 500 ? httpError('INTERNAL_ERROR', 'The item could not be stored; try again.') : answer);
     });
 
     // Authenticate before the body is read: an unknown caller cannot make the server buffer anything.
@@ -66,12 +66,12 @@ export function registerWirePushRoutes(app: FastifyInstance, deps: WirePushDeps)
       const source = request.wireSource!;
       const body = request.body;
       if (!Buffer.isBuffer(body) || body.length === 0) {
-        return reply.code(400).send({ code: 'WIRE_PUSH_EMPTY', message: 'the request has no body: POST a ninjs or NewsML-G2 document' });
+        return sendJsonError(reply, httpError('WIRE_PUSH_EMPTY'));
       }
       const report = await deps.ingestDocuments([{ origin: `push:${source.slug}`, bytes: new Uint8Array(body) }], { source });
       const stored = report.ingested + report.updated + report.duplicates + report.stale;
       if (report.failed > 0 && stored === 0) {
-        return reply.code(422).send({ code: 'WIRE_PUSH_UNREADABLE', message: report.errors.map((e) => e.message).join('; ') });
+        return sendJsonError(reply, httpError('WIRE_PUSH_UNREADABLE', report.errors.map((e) => e.message).join('; ')));
       }
       // Sent after ingestDocuments resolved: the transaction holding the items has committed.
       return reply.code(202).send({

@@ -1,4 +1,4 @@
-/** @module The parts of an article page (DESIGN.md §1): badge, lead photo, share, follow, highlights, source, in the edition's words. */
+/** @module The parts of an article page: badge, lead photo, share, follow, highlights, source, in the edition's words. */
 import { articlePath, isUpdated, type Article, type LeadImage } from '../../../../core/articles/article.js';
 import type { Photo } from '../../../../core/media/photo.js';
 import { html, safeUrl, type SafeHtml } from '../../html/html.js';
