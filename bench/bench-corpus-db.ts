@@ -71,6 +71,8 @@ export interface Samples {
   articles: string[];
   /** Articles of the Arabic edition (/ar/article/…). */
   arabicArticles: string[];
+  /** One story in both editions (a linked translation pair): the fairest Arabic-beside-English comparison. */
+  translationPair: { english: string; arabic: string } | null;
   sections: string[];
   topics: string[];
   searches: string[];
@@ -88,6 +90,12 @@ export async function samplePaths(storage: Storage, real: RealArticle[], count: 
   }
   const arabicRows = await storage.db.selectFrom('articles').select('slug').where('edition_id', '=', 'ar').where('status', '=', 'published').orderBy('id').execute();
   const arabicArticles = arabicRows.map((r) => `/ar/article/${encodeURIComponent(r.slug)}`);
+  const pairRows = await storage.db.selectFrom('articles').select(['slug', 'edition_id', 'translation_group'])
+    .where('translation_group', 'is not', null).where('status', '=', 'published').orderBy('translation_group').orderBy('edition_id').limit(2).execute();
+  const [arPair, enPair] = pairRows;
+  const translationPair = arPair?.edition_id === 'ar' && enPair?.edition_id === 'en' && arPair.translation_group === enPair.translation_group
+    ? { english: `/article/${encodeURIComponent(enPair.slug)}`, arabic: `/ar/article/${encodeURIComponent(arPair.slug)}` }
+    : null;
   const sections = (await storage.sections.list('en')).map((s) => `/section/${encodeURIComponent(s.slug)}`);
   const topicRows = await storage.db.selectFrom('topics').select('slug').orderBy('slug').execute();
   const topics = Array.from({ length: Math.min(count, topicRows.length) }, () => `/topic/${encodeURIComponent(topicRows[Math.floor(random() * topicRows.length)]!.slug)}`);
@@ -97,5 +105,5 @@ export async function samplePaths(storage: Storage, real: RealArticle[], count: 
     const phrase = random() < 0.3 && words.length > 1 ? `"${words.slice(start, start + 2).join(' ')}"` : (words[start] ?? 'market');
     return `/search?q=${encodeURIComponent(phrase)}`;
   });
-  return { articles, arabicArticles, sections, topics, searches };
+  return { articles, arabicArticles, translationPair, sections, topics, searches };
 }

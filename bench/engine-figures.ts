@@ -63,9 +63,10 @@ export async function measureEngine(run: EngineRun): Promise<Figure[]> {
     }
     const ref = run.reference.value;
     figures.push(await measure.throughput('article, warm (br)', warm.origin, [articlePath], ref));
-    // The Arabic edition's article right after the English one, same run, same settings (issue 10: within 5%).
-    const arabicPath = samples.arabicArticles[0] ?? null;
-    if (arabicPath) figures.push(await measure.throughput('article, warm, Arabic edition (br)', warm.origin, [arabicPath], ref));
+    // One story in both editions, measured in turns (English, Arabic, English, Arabic) so drift hits both alike.
+    const pair = samples.translationPair;
+    const arabicPath = pair?.arabic ?? samples.arabicArticles[0] ?? null;
+    if (pair) figures.push(...await measureTranslationPair(measure, warm.origin, pair, ref));
     figures.push(await measure.throughput('article, warm (gzip)', warm.origin, [articlePath], ref, 'gzip'));
     figures.push(await measure.throughput('home, warm', warm.origin, ['/'], ref));
     figures.push(await measure.throughput('section, warm', warm.origin, samples.sections, ref));
@@ -97,6 +98,7 @@ export async function measureEngine(run: EngineRun): Promise<Figure[]> {
     const cold = await startDateline({ root: run.root, databaseUrl: run.databaseUrl, port: await freePort(), pageCache: false, cpus: run.serverCpu });
     figures.push(await measure.throughput('article, cold (random stories)', cold.origin, samples.articles, ref, 'br', true));
     if (samples.arabicArticles.length) figures.push(await measure.throughput('article, cold, Arabic edition (random stories)', cold.origin, samples.arabicArticles, ref, 'br', true));
+    if (samples.translationPair) figures.push(...await measureTranslationPair(measure, cold.origin, samples.translationPair, ref, true));
     figures.push(await measure.throughput('home, cold', cold.origin, ['/'], ref, 'br', true));
     figures.push(await measure.throughput('section, cold', cold.origin, samples.sections, ref, 'br', true));
     figures.push(await measure.throughput('topic, cold', cold.origin, samples.topics, ref, 'br', true));
@@ -105,4 +107,23 @@ export async function measureEngine(run: EngineRun): Promise<Figure[]> {
   } finally {
     await storage.close();
   }
+}
+
+/** The same story's English and Arabic pages, warm, alternated twice; each figure is the mean of its two runs. */
+async function measureTranslationPair(
+  measure: EngineRun['measure'], origin: string, pair: { english: string; arabic: string }, ref: number | null, cold = false,
+): Promise<Figure[]> {
+  const runs: Record<'english' | 'arabic', Figure[]> = { english: [], arabic: [] };
+  const state = cold ? 'cold' : 'warm';
+  for (let round = 0; round < 2; round++) {
+    runs.english.push(await measure.throughput(`article, ${state}, English side of a translated story (br)`, origin, [pair.english], ref, 'br', cold));
+    runs.arabic.push(await measure.throughput(`article, ${state}, Arabic side of the same story (br)`, origin, [pair.arabic], ref, 'br', cold));
+  }
+  const mean = (figures: Figure[]): Figure => {
+    const value = figures.reduce((sum, f) => sum + f.value, 0) / figures.length;
+    return { ...figures[0]!, value, ratio: ref ? value / ref : null, detail: `runs ${figures.map((f) => Math.round(f.value)).join(', ')}` };
+  };
+  const english = mean(runs.english);
+  const arabic = mean(runs.arabic);
+  return [english, { ...arabic, detail: `${arabic.detail}; Arabic/English ${(arabic.value / english.value).toFixed(3)}` }];
 }
