@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import {
-  addStaffWithCli, clusterMissingReason, freePort, signInNewsroom, startDatelineProcess, startVarnishCluster, type DatelineProcess, type VarnishCluster,
+  addStaffWithCli, distMissingReason, freePort, signInNewsroom, startDatelineProcess, startVarnishCluster, type DatelineProcess, type VarnishCluster,
 } from '../test/support/dateline-cluster.js';
+import { varnishMissingReason } from '../test/support/varnish-installation.js';
 import { createPostgresTestDatabase, postgresUnavailableReason, type PostgresTestDatabase } from '../test/support/postgres-test-database.js';
 import { redisUnavailableReason, TEST_REDIS_URL } from '../test/support/redis-test-server.js';
 import type { createMeasurer } from './measure.js';
@@ -36,7 +37,7 @@ async function until(what: string, check: () => Promise<boolean>): Promise<numbe
 const bodyOf = async (url: string) => { const res = await fetch(url); return res.status === 200 ? res.text() : ''; };
 
 export async function measureCrossProcess(options: CrossProcessOptions): Promise<Figure[]> {
-  const missing = (await postgresUnavailableReason()) ?? (await redisUnavailableReason()) ?? clusterMissingReason();
+  const missing = (await postgresUnavailableReason()) ?? (await redisUnavailableReason()) ?? varnishMissingReason('cross-process benchmark', ['xkey', 'directors']) ?? distMissingReason();
   if (missing) throw new Error(`--scale needs PostgreSQL, Redis and Varnish: ${missing}`);
   const dirs = ['data', 'media'].map((name) => mkdtempSync(join(tmpdir(), `dateline-bench-scale-${name}-`)));
   let db: PostgresTestDatabase | null = null;

@@ -13,7 +13,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addStaffWithCli, clusterMissingReason, freePort, signInNewsroom, startDatelineProcess, startVarnishCluster,
+  addStaffWithCli, distMissingReason, freePort, signInNewsroom, startDatelineProcess, startVarnishCluster,
   type DatelineProcess, type NewsroomClient, type SiteEnv, type VarnishCluster,
 } from '../support/dateline-cluster.js';
 import { createPostgresTestDatabase, postgresUnavailableReason, type PostgresTestDatabase } from '../support/postgres-test-database.js';
@@ -23,7 +23,7 @@ import { varnishMissingReason } from '../support/varnish-installation.js';
 import { waitUntil } from '../support/wait-until.js';
 
 // Every engine is asked (not only up to the first missing one), so each required one that is missing fails the run.
-const builtMissing = clusterMissingReason()?.startsWith('dist/') ? clusterMissingReason() : null;
+const builtMissing = distMissingReason();
 const missing = [
   await postgresUnavailableReason(),
   redisServerMissingReason(),

@@ -11,14 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/main/app-services.js';
 import { createNewsroomServices } from '../../src/main/newsroom-services.js';
 import { openStorage } from '../../src/main/storage.js';
-import { clusterMissingReason, freePort, startDatelineProcess, type DatelineProcess, type SiteEnv } from '../support/dateline-cluster.js';
+import { distMissingReason, freePort, startDatelineProcess, type DatelineProcess, type SiteEnv } from '../support/dateline-cluster.js';
 import { createPostgresTestDatabase, postgresUnavailableReason, type PostgresTestDatabase } from '../support/postgres-test-database.js';
 import { prerequisiteSkipReason } from '../support/required-engines.js';
 import { waitUntil } from '../support/wait-until.js';
 
 const postgresMissing = await postgresUnavailableReason();
 // Only dist/ counts here: these processes need no Varnish.
-const builtMissing = clusterMissingReason()?.startsWith('dist/') ? clusterMissingReason() : null;
+const builtMissing = distMissingReason();
 const skip = postgresMissing ?? prerequisiteSkipReason(['postgres'], 'scheduler tests in two processes', builtMissing);
 
 /** Under one scheduler tick's batch (50), so both processes meet every story in their first tick. */

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { VARNISHD } from './varnish-installation.js';
 import { waitUntil } from './wait-until.js';
 import { freePort } from './free-port.js';
 export { freePort };
@@ -15,17 +16,9 @@ export { freePort };
 const BIN = fileURLToPath(new URL('../../bin/dateline.js', import.meta.url));
 const DIST_ENTRY = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const VCL = fileURLToPath(new URL('../../deploy/varnish/dateline.vcl', import.meta.url));
-const VARNISHD = process.env['VARNISHD'] ?? '/usr/sbin/varnishd';
-const VMOD_DIRS = ['/usr/lib/x86_64-linux-gnu/varnish/vmods', '/usr/lib/aarch64-linux-gnu/varnish/vmods', '/usr/lib/varnish/vmods', '/usr/lib64/varnish/vmods'];
-
-/** null when varnishd, its xkey and directors vmods and a built dist/ are there, else what is missing. */
-export function clusterMissingReason(): string | null {
-  if (!existsSync(DIST_ENTRY)) return 'dist/ is not built (npm run build)';
-  if (!existsSync(VARNISHD)) return `${VARNISHD} not found (apt-get install varnish varnish-modules)`;
-  for (const vmod of ['xkey', 'directors']) {
-    if (!VMOD_DIRS.some((dir) => existsSync(join(dir, `libvmod_${vmod}.so`)))) return `the ${vmod} vmod (libvmod_${vmod}.so) not found`;
-  }
-  return null;
+/** null when dist/ is built (the processes run the built CLI), else what is missing; Varnish is varnish-installation.ts's to check. */
+export function distMissingReason(): string | null {
+  return existsSync(DIST_ENTRY) ? null : 'dist/ is not built (npm run build)';
 }
 
 interface Child { process: ChildProcess; output: () => string }

@@ -1,11 +1,11 @@
-/** @module Tests for the wire push endpoint, through inject() on a tiny app over a real (in-memory SQLite) wire desk. */
+/** @module Tests for the wire push endpoint, through inject() on a tiny app over a real (in-memory SQLite) wire desk built by main/. */
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixturePath } from '../../../../test/support/fixture-path.js';
-import { createWireServices } from '../../../main/wire-services.js';
-import { openStorage, type Storage } from '../../../main/storage.js';
-import { registerWirePushRoutes } from './wire-push-routes.js';
+import { fixturePath } from '../support/fixture-path.js';
+import { createWireServices } from '../../src/main/wire-services.js';
+import { openStorage, type Storage } from '../../src/main/storage.js';
+import { registerWirePushRoutes } from '../../src/adapters/http/wire/wire-push-routes.js';
 
 const NINJS = readFileSync(fixturePath('wire/ninjs/2.1/ntb_text.json'));
 let storage: Storage | null = null;

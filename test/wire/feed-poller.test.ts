@@ -2,10 +2,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../core/shared/clock.js';
-import { openStorage, type Storage } from '../../main/storage.js';
-import { createWireServices } from '../../main/wire-services.js';
-import { forbiddenAddressReason } from './ssrf-guard.js';
+import { fixedClock } from '../../src/core/shared/clock.js';
+import { openStorage, type Storage } from '../../src/main/storage.js';
+import { createWireServices } from '../../src/main/wire-services.js';
+import { forbiddenAddressReason } from '../../src/adapters/wire/ssrf-guard.js';
 
 const NOW = new Date('2025-01-17T12:00:00Z');
 const rss = (title: string, extra = '') => `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Local Wire</title>
