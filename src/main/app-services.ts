@@ -97,14 +97,14 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
   const n = options.newsroom;
   return {
     settings: options.settings,
-    publicRevisions: (articleId) => storage.stories.listPublicRevisions(articleId),
+    publicRevisions: (articleId) => storage.articles.listPublicRevisions(articleId),
     // Every process pushes the story events it hears (its own, or all of them through Redis) to its own readers.
     ...(n ? { live: { events: n.events } } : {}),
     ...(options.wire ? { wirePush: { sources: options.wire.sources, ingestDocuments: options.wire.ingestDocuments } } : {}),
     ...(n ? {
       newsroom: {
         deps: {
-          settings: options.settings, assets, clock, auth: n.auth, users: storage.users, newsroom: n.newsroom, stories: storage.stories,
+          settings: options.settings, assets, clock, auth: n.auth, users: storage.users, newsroom: n.newsroom, articles: storage.articles,
           sections: storage.sections, topics: storage.topics, media: n.media, settingsStore: storage.settings, events: n.events, ...(options.wire ? { wire: options.wire } : {}),
           editions, editionStore: storage.editions,
         },

@@ -38,7 +38,7 @@ export function createNewsroomServices(storage: Storage, options: NewsroomOption
     throttle: options.throttle ?? createMemoryLoginThrottle(() => performance.now()), clock: options.clock, ids, randomBytes: bytes,
     digest: (text) => createHash('sha256').update(text).digest('hex'),
   });
-  const newsroom = createNewsroomService({ articles: storage.articles, newsroom: storage.stories, sections: storage.sections, events, ids, randomBytes: bytes, clock: options.clock });
+  const newsroom = createNewsroomService({ articles: storage.articles, sections: storage.sections, events, ids, randomBytes: bytes, clock: options.clock });
   const media = createPhotoLibrary({
     processor: createPhotoProcessor({ storage: mediaStorage, maxBytes: options.maxUploadBytes, maxPixels: options.maxPixels }),
     storage: mediaStorage, store: storage.media, ids, clock: options.clock,

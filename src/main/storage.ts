@@ -12,17 +12,15 @@ import { upgradeTsvectorForLanguages } from '../adapters/search/postgres-tsvecto
 import { upgradeFts5ForLanguages } from '../adapters/search/sqlite-fts5-languages.js';
 import { openPostgres } from '../adapters/db/postgres-connection.js';
 import { openSqlite } from '../adapters/db/sqlite-connection.js';
-import { createSqlArticleStore } from '../adapters/db/stores/sql-article-store.js';
+import { createSqlArticleRepository } from '../adapters/db/article-repository/sql-article-repository.js';
 import { createSqlMediaStore } from '../adapters/db/stores/sql-media-store.js';
 import { createSqlSettingsStore } from '../adapters/db/stores/sql-settings-store.js';
 import type { SettingsStore } from '../core/settings/site-settings.js';
 import type { EditionStore } from '../core/editions/edition-store.js';
 import { createSqlEditionStore } from '../adapters/db/stores/sql-edition-store.js';
-import { createSqlNewsroomStore } from '../adapters/db/stores/sql-newsroom-store.js';
 import { createSqlSessionStore, createSqlUserStore } from '../adapters/db/stores/sql-staff-stores.js';
 import type { MediaStore } from '../core/media/media-library.js';
 import type { SessionStore, UserStore } from '../core/staff/staff-stores.js';
-import type { NewsroomStore } from '../core/workflow/newsroom-store.js';
 import { createSqlAuthorStore, createSqlSectionStore, createSqlTopicStore } from '../adapters/db/stores/sql-catalog-stores.js';
 import type { SearchWriter } from '../adapters/search/search-writer.js';
 import { createTsvectorSchema, createTsvectorSearchIndex, tsvectorSearchWriter } from '../adapters/search/postgres-tsvector-index.js';
@@ -30,12 +28,12 @@ import { createFts5Schema, createFts5SearchIndex, fts5SearchWriter } from '../ad
 
 export interface Storage {
   db: Kysely<Database>;
+  /** The article aggregate, readers' and newsroom's methods alike (one repository). */
   articles: ArticleStore;
   sections: SectionStore;
   topics: TopicStore;
   authors: AuthorStore;
   search: SearchIndex;
-  stories: NewsroomStore;
   users: UserStore;
   sessions: SessionStore;
   media: MediaStore;
@@ -112,14 +110,13 @@ export async function openStorage(databaseUrl: string, options: StorageOptions =
   let localWrites = 0;
   return {
     db,
-    articles: createSqlArticleStore(db, engine.searchWriter, () => localWrites++),
+    // Only imports' inserts count as local writes: newsroom writes reach readers' caches through story events (tags), so drafts and autosaves never flush the page cache.
+    articles: createSqlArticleRepository(db, engine.searchWriter, () => localWrites++),
     sections: createSqlSectionStore(db),
     topics: createSqlTopicStore(db),
     authors: createSqlAuthorStore(db),
     search: engine.searchIndex(db),
     searchWriter: engine.searchWriter,
-    // Newsroom writes reach readers' caches through story events (tags), so drafts and autosaves never flush the page cache.
-    stories: createSqlNewsroomStore(db, engine.searchWriter),
     users: createSqlUserStore(db),
     sessions: createSqlSessionStore(db),
     media: createSqlMediaStore(db),

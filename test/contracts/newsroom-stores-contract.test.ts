@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { Storage } from '../../src/main/storage.js';
-import type { StoryChange } from '../../src/core/workflow/newsroom-store.js';
+import type { StoryChange } from '../../src/core/articles/article-workflow-store.js';
 import { emptyStoryFields, type StoryFields } from '../../src/core/workflow/story-fields.js';
 import { describeStorageContract } from './storage-contract.js';
 import { parseSearchQuery } from '../../src/core/search/search-query.js';
@@ -32,65 +32,65 @@ function change(id: string, over: Partial<StoryChange>): StoryChange {
   };
 }
 
-describeStorageContract('NewsroomStore', ({ open }) => {
+describeStorageContract('ArticleStore workflow', ({ open }) => {
   it('applies a change only at the expected version and status, recording a revision', async () => {
     const storage = await open();
     const id = await draft(storage, 'Harbour');
-    expect(await storage.stories.applyChange(change(id, {}))).toEqual({ ok: true, version: 2 });
-    expect(await storage.stories.applyChange(change(id, {}))).toEqual({ ok: false, current: { version: 2, status: 'draft' } });
-    expect(await storage.stories.applyChange(change(id, { expectedVersion: 2, fromStatuses: ['published'] }))).toEqual({ ok: false, current: { version: 2, status: 'draft' } });
-    const state = (await storage.stories.findState(id))!;
+    expect(await storage.articles.applyChange(change(id, {}))).toEqual({ ok: true, version: 2 });
+    expect(await storage.articles.applyChange(change(id, {}))).toEqual({ ok: false, current: { version: 2, status: 'draft' } });
+    expect(await storage.articles.applyChange(change(id, { expectedVersion: 2, fromStatuses: ['published'] }))).toEqual({ ok: false, current: { version: 2, status: 'draft' } });
+    const state = (await storage.articles.findState(id))!;
     expect(state.fields.headline).toBe('Harbour reopens');
     expect(state.fields.topics).toEqual([{ slug: 'oslo', name: 'Oslo', kind: 'place' }]);
-    expect((await storage.stories.listRevisions(id)).map((r) => [r.number, r.kind, r.version])).toEqual([[2, 'saved', 2], [1, 'created', 1]]);
+    expect((await storage.articles.listRevisions(id)).map((r) => [r.number, r.kind, r.version])).toEqual([[2, 'saved', 2], [1, 'created', 1]]);
   });
 
   it('publishing indexes for search and lists; unpublishing removes it everywhere at once', async () => {
     const storage = await open();
     const id = await draft(storage, 'Harbour');
-    const published = await storage.stories.applyChange(change(id, { status: 'published', firstPublishedAt: T0, updatedAt: T0, revision: { id: randomUUID(), kind: 'published', actor: null, note: null, createdAt: T0 } }));
+    const published = await storage.articles.applyChange(change(id, { status: 'published', firstPublishedAt: T0, updatedAt: T0, revision: { id: randomUUID(), kind: 'published', actor: null, note: null, createdAt: T0 } }));
     expect(published.ok).toBe(true);
     const query = parseSearchQuery('harbour');
     if (!query.ok) throw new Error('query');
     expect((await storage.search.search(query.value, { limit: 10, offset: 0 })).total).toBe(1);
     expect((await storage.articles.listPublished({ limit: 10, topicSlug: 'oslo' })).items.map((s) => s.id)).toEqual([id]);
-    const gone = await storage.stories.applyChange(change(id, { expectedVersion: 2, fromStatuses: ['published'], status: 'unpublished', firstPublishedAt: T0, updatedAt: T0 }));
+    const gone = await storage.articles.applyChange(change(id, { expectedVersion: 2, fromStatuses: ['published'], status: 'unpublished', firstPublishedAt: T0, updatedAt: T0 }));
     expect(gone.ok).toBe(true);
     expect((await storage.articles.listPublished({ limit: 10, topicSlug: 'oslo' })).items).toEqual([]);
     expect((await storage.articles.listPublished({ limit: 10 })).items).toEqual([]);
     expect((await storage.search.search(query.value, { limit: 10, offset: 0 })).total).toBe(0);
-    expect(await storage.articles.statusOfSlug((await storage.stories.findState(id))!.slug)).toBe('unpublished');
+    expect(await storage.articles.statusOfSlug((await storage.articles.findState(id))!.slug)).toBe('unpublished');
   });
 
   it('keeps corrections and lists public versions oldest first', async () => {
     const storage = await open();
     const id = await draft(storage, 'Harbour');
-    await storage.stories.applyChange(change(id, { status: 'published', firstPublishedAt: T0, updatedAt: T0, revision: { id: randomUUID(), kind: 'published', actor: null, note: null, createdAt: T0 } }));
+    await storage.articles.applyChange(change(id, { status: 'published', firstPublishedAt: T0, updatedAt: T0, revision: { id: randomUUID(), kind: 'published', actor: null, note: null, createdAt: T0 } }));
     const T1 = new Date(T0.getTime() + 60_000);
-    await storage.stories.applyChange(change(id, {
+    await storage.articles.applyChange(change(id, {
       expectedVersion: 2, fromStatuses: ['published'], status: 'published', firstPublishedAt: T0, updatedAt: T1, fields: fields('Harbour reopens at last'),
       revision: { id: randomUUID(), kind: 'corrected', actor: null, note: 'Date fixed', createdAt: T1 }, correction: { id: randomUUID(), note: 'An earlier version gave the wrong date.', createdAt: T1 },
     }));
-    expect((await storage.stories.listCorrections(id)).map((c) => c.note)).toEqual(['An earlier version gave the wrong date.']);
-    expect((await storage.stories.listPublicRevisions(id)).map((r) => [r.kind, r.fields.headline])).toEqual([['published', 'Harbour reopens'], ['corrected', 'Harbour reopens at last']]);
-    expect((await storage.articles.findPublishedBySlug((await storage.stories.findState(id))!.slug))!.corrections).toHaveLength(1);
+    expect((await storage.articles.listCorrections(id)).map((c) => c.note)).toEqual(['An earlier version gave the wrong date.']);
+    expect((await storage.articles.listPublicRevisions(id)).map((r) => [r.kind, r.fields.headline])).toEqual([['published', 'Harbour reopens'], ['corrected', 'Harbour reopens at last']]);
+    expect((await storage.articles.findPublishedBySlug((await storage.articles.findState(id))!.slug))!.corrections).toHaveLength(1);
   });
 
   it('finds due scheduled stories and lists by status, owner and headline words with keyset paging', async () => {
     const storage = await open();
     const ids = [];
     for (let i = 0; i < 5; i++) ids.push(await draft(storage, `Story ${i} 100% sure`));
-    await storage.stories.applyChange(change(ids[0]!, { status: 'scheduled', scheduledAt: new Date(T0.getTime() + 3600_000), revision: { id: randomUUID(), kind: 'scheduled', actor: null, note: null, createdAt: new Date(T0.getTime() + 1) } }));
-    expect(await storage.stories.listDueScheduled(T0, 10)).toEqual([]);
-    expect(await storage.stories.listDueScheduled(new Date(T0.getTime() + 3600_000), 10)).toEqual([{ id: ids[0], version: 2 }]);
-    const first = await storage.stories.list({ limit: 2, statuses: ['draft'] });
+    await storage.articles.applyChange(change(ids[0]!, { status: 'scheduled', scheduledAt: new Date(T0.getTime() + 3600_000), revision: { id: randomUUID(), kind: 'scheduled', actor: null, note: null, createdAt: new Date(T0.getTime() + 1) } }));
+    expect(await storage.articles.listDueScheduled(T0, 10)).toEqual([]);
+    expect(await storage.articles.listDueScheduled(new Date(T0.getTime() + 3600_000), 10)).toEqual([{ id: ids[0], version: 2 }]);
+    const first = await storage.articles.list({ limit: 2, statuses: ['draft'] });
     expect(first.items).toHaveLength(2);
-    const second = await storage.stories.list({ limit: 2, statuses: ['draft'], cursor: first.next });
+    const second = await storage.articles.list({ limit: 2, statuses: ['draft'], cursor: first.next });
     expect(second.items).toHaveLength(2);
     expect(new Set([...first.items, ...second.items].map((s) => s.id)).size).toBe(4);
-    expect((await storage.stories.list({ limit: 10, text: '100%' })).items).toHaveLength(4); // story 0 was renamed by its change
-    expect((await storage.stories.list({ limit: 10, text: 'story 3' })).items.map((s) => s.id)).toEqual([ids[3]]);
-    expect((await storage.stories.list({ limit: 10, text: '_' })).items).toEqual([]);
+    expect((await storage.articles.list({ limit: 10, text: '100%' })).items).toHaveLength(4); // story 0 was renamed by its change
+    expect((await storage.articles.list({ limit: 10, text: 'story 3' })).items.map((s) => s.id)).toEqual([ids[3]]);
+    expect((await storage.articles.list({ limit: 10, text: '_' })).items).toEqual([]);
   });
 });
 

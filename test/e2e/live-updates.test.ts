@@ -46,7 +46,7 @@ async function openWithStream(path: string, viewport = { width: 1280, height: 80
 const notReloaded = (page: Page) => page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true);
 
 async function act(id: string, action: 'publish' | 'update' | 'unpublish', change: Partial<StoryFields> = {}): Promise<void> {
-  const state = (await live.site.storage.stories.findState(id))!;
+  const state = (await live.site.storage.articles.findState(id))!;
   await live.site.newsroom!.newsroom.act(editor, id, { action, fields: { ...state.fields, ...change }, note: action === 'update' ? 'Times added.' : null, scheduledAt: null, autosave: false, expectedVersion: state.version });
 }
 
@@ -56,7 +56,7 @@ async function publishStory(headline: string, topics: StoryFields['topics'] = []
     body: [{ type: 'paragraph', text: 'The ferry is back.' }], topics,
   });
   await act(id, 'publish');
-  return { id, slug: (await live.site.storage.stories.findState(id))!.slug };
+  return { id, slug: (await live.site.storage.articles.findState(id))!.slug };
 }
 
 function expectHealthy(problems: PageProblems): void {

@@ -89,7 +89,7 @@ describe('wire desk in a browser', () => {
     const page = await context.newPage();
     const problems = watchPage(page, live.origin);
     await signIn(page);
-    const draft = (await live.site.storage.stories.list({ limit: 10, statuses: ['draft'] })).items.find((s) => s.headline === HEADLINE);
+    const draft = (await live.site.storage.articles.list({ limit: 10, statuses: ['draft'] })).items.find((s) => s.headline === HEADLINE);
     expect(draft, 'the draft the first test made').toBeDefined();
     const later = 'Aftershocks of magnitude 4 were felt in the evening.';
     const pushed = await push({ uri: 'urn:quake:2025-2', headline: 'Quake: aftershocks felt', paragraphs: ['No tsunami warning was issued.', later] });
@@ -101,7 +101,7 @@ describe('wire desk in a browser', () => {
     await page.getByRole('button', { name: 'Add to story' }).click();
     await page.waitForURL(new RegExp(`/newsroom/stories/${draft!.id}/edit\\?done=save`));
     await page.locator('#body-editor .ProseMirror', { hasText: later }).waitFor();
-    expect((await live.site.storage.stories.findState(draft!.id))!.fields.body.filter((b) => 'text' in b && b.text === 'No tsunami warning was issued.')).toHaveLength(1);
+    expect((await live.site.storage.articles.findState(draft!.id))!.fields.body.filter((b) => 'text' in b && b.text === 'No tsunami warning was issued.')).toHaveLength(1);
     expect(problemsOf(problems)).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
     await context.close();
   });

@@ -66,7 +66,7 @@ afterAll(async () => {
 });
 
 async function act(id: string, action: 'publish' | 'update' | 'unpublish', change: Partial<StoryFields> = {}): Promise<void> {
-  const state = (await site.storage.stories.findState(id))!;
+  const state = (await site.storage.articles.findState(id))!;
   await site.newsroom!.newsroom.act(editor, id, { action, fields: { ...state.fields, ...change }, note: action === 'update' ? 'New details.' : null, scheduledAt: null, autosave: false, expectedVersion: state.version });
 }
 
@@ -76,7 +76,7 @@ async function newStory(headline: string): Promise<{ id: string; slug: string }>
     body: [{ type: 'paragraph', text: 'Readers see it at once.' }], topics: [{ slug: 'live-news', name: 'Live news', kind: 'subject' }],
   });
   await act(id, 'publish');
-  return { id, slug: (await site.storage.stories.findState(id))!.slug };
+  return { id, slug: (await site.storage.articles.findState(id))!.slug };
 }
 
 describe('GET /live', () => {

@@ -40,7 +40,7 @@ export async function createStory(session: StaffSession, headline: string, secti
 
 /** Takes a workflow action with the story's current version; expects it to succeed. */
 export async function act(site: TestSite, session: StaffSession, id: string, action: string, form: Record<string, string>): Promise<void> {
-  const version = String((await site.storage.stories.findState(id))!.version);
+  const version = String((await site.storage.articles.findState(id))!.version);
   const res = await session.post(`/newsroom/stories/${id}`, { ...form, version, action });
   expect(res.statusCode, `${action}: ${res.body.slice(0, 400)}`).toBe(303);
 }
@@ -49,7 +49,7 @@ export async function act(site: TestSite, session: StaffSession, id: string, act
 export async function publishedStory(site: TestSite, session: StaffSession, form: Record<string, string>): Promise<{ id: string; slug: string }> {
   const id = await createStory(session, form['headline'] ?? 'Story', form['section'] ?? 'world');
   await act(site, session, id, 'publish', form);
-  return { id, slug: (await site.storage.stories.findState(id))!.slug };
+  return { id, slug: (await site.storage.articles.findState(id))!.slug };
 }
 
 export const readerPath = (prefix: string, slug: string) => `${prefix}/article/${encodeURIComponent(slug)}`;

@@ -76,7 +76,7 @@ describe('editions in the newsroom', () => {
 
   it('puts a story in its section\'s edition, groups the Section select by edition and edits its body right to left', async () => {
     const id = await createStory(editor, HEADLINE, arabicSection);
-    expect((await site.storage.stories.findState(id))!).toMatchObject({ edition: 'ar', translationGroup: null });
+    expect((await site.storage.articles.findState(id))!).toMatchObject({ edition: 'ar', translationGroup: null });
     const page = await editor.get(`/newsroom/stories/${id}/edit`);
     expect(page.body).toContain('<optgroup label="English" lang="en">');
     expect(page.body).toContain('<optgroup label="العربية" lang="ar">');
@@ -86,15 +86,15 @@ describe('editions in the newsroom', () => {
     expect(page.body).toContain(`value="${HEADLINE}"`);
     // Moving it to an English section moves it to the English edition, and back.
     await act(site, editor, id, 'save', arabicStoryForm('world'));
-    expect((await site.storage.stories.findState(id))!.edition).toBe('en');
+    expect((await site.storage.articles.findState(id))!.edition).toBe('en');
     await act(site, editor, id, 'save', arabicStoryForm(arabicSection));
-    expect((await site.storage.stories.findState(id))!.edition).toBe('ar');
+    expect((await site.storage.articles.findState(id))!.edition).toBe('ar');
     arabic = { id, slug: '' };
   });
 
   it('publishes the Arabic story at /ar/article/… in its edition, right to left; preview renders the same way', async () => {
     await act(site, editor, arabic.id, 'publish', arabicStoryForm(arabicSection));
-    const state = (await site.storage.stories.findState(arabic.id))!;
+    const state = (await site.storage.articles.findState(arabic.id))!;
     arabic.slug = state.slug;
     expect(state.slug).toBe(slugify(HEADLINE));
     const page = await site.app.inject({ method: 'GET', url: readerPath('/ar', state.slug) });
@@ -122,7 +122,7 @@ describe('editions in the newsroom', () => {
     const linked = await editor.post(`/newsroom/stories/${arabic.id}/translations`, { address: `http://news.test${enPath}` });
     expect(linked.statusCode, linked.body.slice(0, 300)).toBe(303);
     expect(linked.headers.location).toBe(`/newsroom/stories/${arabic.id}/edit?done=linked`);
-    const [a, e] = [(await site.storage.stories.findState(arabic.id))!, (await site.storage.stories.findState(english.id))!];
+    const [a, e] = [(await site.storage.articles.findState(arabic.id))!, (await site.storage.articles.findState(english.id))!];
     expect(a.translationGroup).toBe(arabic.id);
     expect(e.translationGroup).toBe(arabic.id);
     expect(linksTo((await site.app.inject({ method: 'GET', url: arPath })).body, enPath)).toBe(true);
@@ -132,7 +132,7 @@ describe('editions in the newsroom', () => {
 
     const unlinked = await editor.post(`/newsroom/stories/${english.id}/translations/unlink`, {});
     expect(unlinked.statusCode).toBe(303);
-    expect((await site.storage.stories.findState(arabic.id))!.translationGroup).toBeNull();
+    expect((await site.storage.articles.findState(arabic.id))!.translationGroup).toBeNull();
     expect(linksTo((await site.app.inject({ method: 'GET', url: arPath })).body, enPath)).toBe(false);
     expect(linksTo((await site.app.inject({ method: 'GET', url: enPath })).body, arPath)).toBe(false);
   });

@@ -44,7 +44,7 @@ describe('roles × newsroom actions', () => {
     const res = await owner.post('/newsroom/stories', { headline: FORM.headline, section: 'world' });
     const id = /stories\/([\w-]+)\/edit/.exec(res.headers.location as string)![1]!;
     const step = async (action: string) => {
-      const version = String((await site.storage.stories.findState(id))!.version);
+      const version = String((await site.storage.articles.findState(id))!.version);
       const r = await admin.post(`/newsroom/stories/${id}`, { ...FORM, version, action });
       expect(r.statusCode, `${action}: ${r.body.slice(0, 300)}`).toBe(303);
     };
@@ -63,7 +63,7 @@ describe('roles × newsroom actions', () => {
         it(`${role} ${allowed ? 'may' : 'may not'} ${action} ${mine ? 'their own' : "someone else's"} ${FROM[action]} story`, async () => {
           const session = sessions.get(role)!;
           const id = await storyIn(mine ? session : admin, FROM[action]);
-          const version = String((await site.storage.stories.findState(id))!.version);
+          const version = String((await site.storage.articles.findState(id))!.version);
           const res = await session.post(`/newsroom/stories/${id}`, { ...FORM, version, action, revision: '1' }, { accept: 'application/json' });
           if (allowed) expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
           else {
@@ -78,7 +78,7 @@ describe('roles × newsroom actions', () => {
   it('answers an impossible transition with a stable code', async () => {
     const editor = sessions.get('editor')!;
     const id = await storyIn(editor, 'draft');
-    const version = String((await site.storage.stories.findState(id))!.version);
+    const version = String((await site.storage.articles.findState(id))!.version);
     const res = await editor.post(`/newsroom/stories/${id}`, { ...FORM, version, action: 'unpublish' }, { accept: 'application/json' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('WORKFLOW_TRANSITION_INVALID');

@@ -25,7 +25,7 @@ describe('scheduled publishing', () => {
   it('publishes a scheduled story once its time has passed, not before', async () => {
     const res = await editor.post('/newsroom/stories', { headline: FORM.headline, section: 'world' });
     const id = /stories\/([\w-]+)\/edit/.exec(res.headers.location as string)![1]!;
-    const version = String((await site.storage.stories.findState(id))!.version);
+    const version = String((await site.storage.articles.findState(id))!.version);
     const past = await editor.post(`/newsroom/stories/${id}`, { ...FORM, version, action: 'schedule', scheduled_at: '2020-01-01T10:00' });
     expect(past.statusCode).toBe(400);
     expect(past.body).toContain('must be in the future');
@@ -35,7 +35,7 @@ describe('scheduled publishing', () => {
     expect(await site.newsroom!.newsroom.publishDueStories()).toEqual([]);
     site.clock.set(new Date('2025-01-17T16:30:00Z'));
     expect(await site.newsroom!.newsroom.publishDueStories()).toEqual(['budget-vote-set-for-friday']);
-    const state = (await site.storage.stories.findState(id))!;
+    const state = (await site.storage.articles.findState(id))!;
     expect(state.status).toBe('published');
     expect((await site.app.inject({ method: 'GET', url: '/article/budget-vote-set-for-friday' })).statusCode).toBe(200);
   });
@@ -55,7 +55,7 @@ describe('scheduled publishing', () => {
       let due = 0;
       for (let i = 0; i < 20; i++) {
         const { id } = await servicesA.newsroom.createStory(admin, { section: { slug: 'world', name: 'World' }, headline: `Scheduled story ${i}` });
-        const state = (await a.stories.findState(id))!;
+        const state = (await a.articles.findState(id))!;
         await servicesA.newsroom.act(admin, id, {
           action: 'schedule', fields: { ...state.fields, highlights: ['One'], body: [{ type: 'paragraph', text: 'Text.' }] },
           note: null, scheduledAt: new Date('2030-01-01T12:30:00Z'), autosave: false, expectedVersion: state.version,

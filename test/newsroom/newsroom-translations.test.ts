@@ -28,7 +28,7 @@ describe('translation links', () => {
   });
   afterAll(() => site.close());
 
-  const group = async (id: string) => (await site.storage.stories.findState(id))!.translationGroup;
+  const group = async (id: string) => (await site.storage.articles.findState(id))!.translationGroup;
   const link = (session: StaffSession, id: string, address: string, headers: Record<string, string> = JSON_ACCEPT) =>
     session.post(`/newsroom/stories/${id}/translations`, { address }, headers);
   const unlink = (session: StaffSession, id: string) => session.post(`/newsroom/stories/${id}/translations/unlink`, {}, JSON_ACCEPT);
@@ -36,7 +36,7 @@ describe('translation links', () => {
   async function pair(owner: StaffSession): Promise<{ en: string; ar: string; arSlug: string }> {
     const en = await createStory(owner, 'Harbour reopens', 'world');
     const ar = await createStory(admin, 'إعادة فتح الميناء', arabicSection);
-    return { en, ar, arSlug: (await site.storage.stories.findState(ar))!.slug };
+    return { en, ar, arSlug: (await site.storage.articles.findState(ar))!.slug };
   }
 
   for (const role of ROLES) {
@@ -130,7 +130,7 @@ describe('translation links', () => {
     const { en, ar } = await pair(editor);
     expect((await link(editor, en, `/newsroom/stories/${ar}/edit`)).statusCode).toBe(200);
     await act(site, editor, en, 'save', arabicStoryForm(arabicSection, { headline: 'Harbour reopens' }));
-    expect((await site.storage.stories.findState(en))!).toMatchObject({ edition: 'ar', translationGroup: null });
+    expect((await site.storage.articles.findState(en))!).toMatchObject({ edition: 'ar', translationGroup: null });
     expect(await group(ar)).toBeNull();
   });
 

@@ -35,7 +35,7 @@ describe('any text in the newsroom', () => {
   it('saves every story field as typed and shows it escaped in the editor, lists and preview', async () => {
     const id = await createStory(editor, TEXT, 'world');
     await act(site, editor, id, 'save', everyField());
-    const f = (await site.storage.stories.findState(id))!.fields;
+    const f = (await site.storage.articles.findState(id))!.fields;
     expect(f).toMatchObject({
       headline: TEXT, highlights: [TEXT, `${TEXT} 2`], dateline: TEXT.toUpperCase(), topics: [{ name: TEXT }], authors: [{ name: TEXT }],
       source: { kind: 'agency', agency: TEXT, wireId: TEXT }, lead: { url: null, caption: TEXT, credit: TEXT, alt: TEXT },
@@ -56,9 +56,9 @@ describe('any text in the newsroom', () => {
 
   it('drops control characters and composes to NFC where text enters', async () => {
     const id = await createStory(editor, 'Bad\u0001 head\u0000line', 'world');
-    expect((await site.storage.stories.findState(id))!.fields.headline).toBe('Bad headline');
+    expect((await site.storage.articles.findState(id))!.fields.headline).toBe('Bad headline');
     await act(site, editor, id, 'save', storyForm({ headline: 'Cafe\u0301\u0001 \u0007opens', highlights: 'one\u0008 point', dateline: 'pari\u0301s' }));
-    const f = (await site.storage.stories.findState(id))!.fields;
+    const f = (await site.storage.articles.findState(id))!.fields;
     expect(f.headline).toBe('Café opens');
     expect(f.highlights).toEqual(['one point']);
     expect(f.dateline).toBe('PARÍS');
@@ -68,7 +68,7 @@ describe('any text in the newsroom', () => {
     const id = await createStory(editor, 'A story with a note', 'world');
     await act(site, editor, id, 'publish', storyForm({ headline: 'A story with a note' }));
     await act(site, editor, id, 'update', storyForm({ headline: 'A story with a note', note: TEXT }));
-    expect((await site.storage.stories.findState(id))!.updateNote).toBe(TEXT);
+    expect((await site.storage.articles.findState(id))!.updateNote).toBe(TEXT);
     fine(await editor.get(`/newsroom/stories/${id}/revisions`), 'revisions');
 
     await addArabicEdition(admin);

@@ -24,7 +24,7 @@ describe('newsroom workflow over HTTP', () => {
     expect(res.statusCode).toBe(303);
     return /\/newsroom\/stories\/([\w-]+)\/edit/.exec(res.headers.location as string)![1]!;
   }
-  const version = async (id: string) => (await site.storage.stories.findState(id))!.version;
+  const version = async (id: string) => (await site.storage.articles.findState(id))!.version;
 
   it('sends a visitor without a session to the login page', async () => {
     const res = await site.app.inject({ method: 'GET', url: '/newsroom' });
@@ -45,7 +45,7 @@ describe('newsroom workflow over HTTP', () => {
     expect(forbidden.statusCode).toBe(403);
     expect((await reporter.post(`/newsroom/stories/${id}`, { ...storyForm(), version: String(await version(id)), action: 'submit' })).statusCode).toBe(303);
     expect((await editor.post(`/newsroom/stories/${id}`, { ...storyForm(), version: String(await version(id)), action: 'publish' })).statusCode).toBe(303);
-    const state = (await site.storage.stories.findState(id))!;
+    const state = (await site.storage.articles.findState(id))!;
     expect(state.status).toBe('published');
     expect(state.slug).toBe('floods-cut-off-mountain-village');
     const page = await site.app.inject({ method: 'GET', url: `/article/${state.slug}` });
@@ -89,11 +89,11 @@ describe('newsroom workflow over HTTP', () => {
     const second = await editor.post(`/newsroom/stories/${id}/autosave`, { ...storyForm({ headline: 'Version B' }), version: v }, { accept: 'application/json' });
     expect(second.statusCode).toBe(409);
     expect(second.json().error.code).toBe('ARTICLE_VERSION_CONFLICT');
-    const revisions = await site.storage.stories.listRevisions(id);
+    const revisions = await site.storage.articles.listRevisions(id);
     expect(revisions.map((r) => r.kind)).toContain('conflict');
     const conflict = revisions.find((r) => r.kind === 'conflict')!;
-    expect((await site.storage.stories.findRevision(id, conflict.number))!.fields.headline).toBe('Version B');
-    expect((await site.storage.stories.findState(id))!.fields.headline).toBe('Version A');
+    expect((await site.storage.articles.findRevision(id, conflict.number))!.fields.headline).toBe('Version B');
+    expect((await site.storage.articles.findState(id))!.fields.headline).toBe('Version A');
   });
 
   it('shows a word diff between revisions and restores an old one as a new revision', async () => {
@@ -105,8 +105,8 @@ describe('newsroom workflow over HTTP', () => {
     expect(diff.body).toContain('<ins>Changed</ins>');
     const restore = await editor.post(`/newsroom/stories/${id}`, { version: String(await version(id)), action: 'restore', revision: '1' });
     expect(restore.statusCode).toBe(303);
-    const state = (await site.storage.stories.findState(id))!;
+    const state = (await site.storage.articles.findState(id))!;
     expect(state.fields.headline).toBe('Original headline here');
-    expect((await site.storage.stories.listRevisions(id))[0]!.kind).toBe('restored');
+    expect((await site.storage.articles.listRevisions(id))[0]!.kind).toBe('restored');
   });
 });

@@ -53,7 +53,7 @@ async function storyCount(storage: Storage): Promise<number> {
 
 async function publishedStory(storage: Storage, paragraphs: string[]): Promise<string> {
   const newsroom = createNewsroomService({
-    articles: storage.articles, newsroom: storage.stories, sections: storage.sections, events: createMemoryEventBus(),
+    articles: storage.articles, sections: storage.sections, events: createMemoryEventBus(),
     ids: { newId: () => randomUUID() }, randomBytes: (n) => randomBytes(n), clock: fixedClock(NOW),
   });
   const { id } = await newsroom.createStory(EDITOR, { section: { slug: 'world', name: 'World' }, headline: 'Storm hits coast' });
@@ -67,7 +67,7 @@ describeStorageContract('Wire desk transaction', ({ open }) => {
     const storage = await open();
     const itemId = await pushed(storage, 'urn:tx:1', 'Dam approved', ['The council approved the dam.']);
     const { storyId } = await deskOver(storage).desk.useItem(EDITOR, itemId);
-    expect(await storage.stories.findState(storyId)).toMatchObject({ status: 'draft', fields: { source: { kind: 'agency', wireId: 'urn:tx:1' } } });
+    expect(await storage.articles.findState(storyId)).toMatchObject({ status: 'draft', fields: { source: { kind: 'agency', wireId: 'urn:tx:1' } } });
     expect(await createSqlWireStore(storage.db).find(itemId)).toMatchObject({ status: 'used', usedArticleId: storyId });
   });
 
@@ -85,18 +85,18 @@ describeStorageContract('Wire desk transaction', ({ open }) => {
     const storage = await open();
     const storyId = await publishedStory(storage, ['A storm hit the coast.']);
     const itemId = await pushed(storage, 'urn:tx:3', 'Storm: two missing', ['A storm hit the coast.', 'Two fishermen are missing.']);
-    const version = (await storage.stories.findState(storyId))!.version;
+    const version = (await storage.articles.findState(storyId))!.version;
 
     const failing = deskOver(storage, { failSecondWrite: true });
     await expect(failing.desk.addToStory(EDITOR, itemId, storyId)).rejects.toThrow('disk full');
-    expect(await storage.stories.findState(storyId)).toMatchObject({ version, updateNote: null });
-    expect((await storage.stories.listRevisions(storyId)).map((r) => r.kind)).not.toContain('updated');
+    expect(await storage.articles.findState(storyId)).toMatchObject({ version, updateNote: null });
+    expect((await storage.articles.listRevisions(storyId)).map((r) => r.kind)).not.toContain('updated');
     expect(await createSqlWireStore(storage.db).find(itemId)).toMatchObject({ status: 'new' });
     expect(failing.heard).toEqual([]);
 
     const working = deskOver(storage);
     expect(await working.desk.addToStory(EDITOR, itemId, storyId)).toEqual({ storyId, action: 'update' });
-    expect(await storage.stories.findState(storyId)).toMatchObject({ version: version + 1, updateNote: expect.stringContaining('Updated with reporting') });
+    expect(await storage.articles.findState(storyId)).toMatchObject({ version: version + 1, updateNote: expect.stringContaining('Updated with reporting') });
     expect(await createSqlWireStore(storage.db).find(itemId)).toMatchObject({ status: 'used', usedArticleId: storyId });
     expect(working.heard).toEqual([expect.objectContaining({ type: 'story.updated', articleId: storyId })]);
   });

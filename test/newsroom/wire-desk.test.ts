@@ -63,7 +63,7 @@ describe('wire desk', () => {
     const used = await reporter.post(`/newsroom/wire/${id}/use`, {});
     expect(used.statusCode).toBe(303);
     const storyId = /stories\/([\w-]+)\/edit/.exec(used.headers.location as string)![1]!;
-    const state = (await site.storage.stories.findState(storyId))!;
+    const state = (await site.storage.articles.findState(storyId))!;
     expect(state.status).toBe('draft');
     expect(state.createdBy).toBe(reporter.userId);
     expect(state.fields.source).toEqual({ kind: 'agency', agency: expect.any(String), wireId: 'urn:test:2' });
@@ -76,14 +76,14 @@ describe('wire desk', () => {
   it('adds a newer item to a published story as a public update', async () => {
     const created = await editor.post('/newsroom/stories', { headline: 'Storm hits coast', section: 'world' });
     const storyId = /stories\/([\w-]+)\/edit/.exec(created.headers.location as string)![1]!;
-    const v = String((await site.storage.stories.findState(storyId))!.version);
+    const v = String((await site.storage.articles.findState(storyId))!.version);
     await editor.post(`/newsroom/stories/${storyId}`, { version: v, action: 'publish', headline: 'Storm hits coast', highlights: 'Winds of 120 km/h', authors: 'Desk', body: JSON.stringify([{ type: 'paragraph', text: 'A storm hit the coast.' }]) });
     await push(ninjs('urn:test:3', 'Storm: two missing', ['A storm hit the coast.', 'Two fishermen are missing, the coastguard said.']));
     const id = (await editor.get('/newsroom/wire/rows', { accept: 'application/json' })).json().rows.find((r: { html: string }) => r.html.includes('two missing')).id;
-    const slug = (await site.storage.stories.findState(storyId))!.slug;
+    const slug = (await site.storage.articles.findState(storyId))!.slug;
     const res = await editor.post(`/newsroom/wire/${id}/add-to-story`, { story: `http://news.test/article/${slug}` });
     expect(res.statusCode).toBe(303);
-    const after = (await site.storage.stories.findState(storyId))!;
+    const after = (await site.storage.articles.findState(storyId))!;
     expect(after.updateNote).toContain('Updated with reporting');
     expect(after.fields.body).toHaveLength(2);
     const page = await site.app.inject({ method: 'GET', url: `/article/${slug}` });

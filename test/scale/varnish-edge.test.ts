@@ -101,7 +101,7 @@ describe.skipIf(missing !== null)(`Varnish with dateline.vcl in front of Datelin
   const isHit = (res: Response) => res.headers.get('x-cache') === 'HIT' && (res.headers.get('x-varnish') ?? '').trim().split(/\s+/).length === 2;
 
   async function act(id: string, action: 'publish' | 'update' | 'unpublish', change: Partial<StoryFields> = {}, note: string | null = null) {
-    const state = (await live.site.storage.stories.findState(id))!;
+    const state = (await live.site.storage.articles.findState(id))!;
     await live.site.newsroom!.newsroom.act(editor, id, { action, fields: { ...state.fields, ...change }, note, scheduledAt: null, autosave: false, expectedVersion: state.version });
     // The purge runs beside the publish; wait for it (and fail on a purge error) before reading through the edge.
     await purging.settled();
@@ -126,7 +126,7 @@ describe.skipIf(missing !== null)(`Varnish with dateline.vcl in front of Datelin
       section: { slug: 'world', name: 'World' }, headline: 'Edge cache drops the home page on publish',
       highlights: ['Purged by surrogate key'], body: [{ type: 'paragraph', text: 'Readers see it at once.' }], dateline: 'OSLO',
     });
-    const slug = (await live.site.storage.stories.findState(id))!.slug;
+    const slug = (await live.site.storage.articles.findState(id))!.slug;
     const latest = await viaVarnish('/latest');
     expect(latest.status).toBe(200);
     await viaVarnish('/robots.txt');

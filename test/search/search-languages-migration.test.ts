@@ -11,7 +11,7 @@ import { upgradeTsvectorForLanguages } from '../../src/adapters/search/postgres-
 import type { Database } from '../../src/adapters/db/database.js';
 import { openPostgres } from '../../src/adapters/db/postgres-connection.js';
 import { openSqlite } from '../../src/adapters/db/sqlite-connection.js';
-import { createSqlArticleStore } from '../../src/adapters/db/stores/sql-article-store.js';
+import { createSqlArticleRepository } from '../../src/adapters/db/article-repository/sql-article-repository.js';
 import { createTsvectorSchema, createTsvectorSearchIndex } from '../../src/adapters/search/postgres-tsvector-index.js';
 import { SEARCH_CONFIG } from '../../src/adapters/search/postgres-tsvector-schema.js';
 import type { SearchWriter } from '../../src/adapters/search/search-writer.js';
@@ -95,7 +95,7 @@ for (const name of ['sqlite', 'postgres'] as const) {
       await engine.db.insertInto('editions').values({ id: 'ar', language: 'ar', direction: 'rtl', name: 'العربية', locale: 'ar-SA', time_zone: 'Asia/Riyadh', position: 1 }).execute();
       const arabic = makeArticle({ edition: 'ar', headline: 'افتتاح مترو الرياض', body: paragraph('أعلنت الهيئة افتتاح المترو.') });
       const english = makeArticle({ headline: 'Riyadh metro opens', body: paragraph('The metro opens today.') });
-      await createSqlArticleStore(engine.db, engine.oldWriter).insertMany([arabic, english]);
+      await createSqlArticleRepository(engine.db, engine.oldWriter).insertMany([arabic, english]);
 
       expect((await migrateToLatest(db, engine.search, engine.migrationTableSchema)).error).toBeUndefined();
       const index = engine.searchIndex(engine.db);

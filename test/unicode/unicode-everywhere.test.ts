@@ -109,13 +109,13 @@ describe('any text, everywhere (property)', () => {
       const body = JSON.stringify([
         { type: 'paragraph', text: s.paragraph }, { type: 'quote', text: s.quote, cite: s.author }, { type: 'heading', text: s.highlight, level: 2 },
       ]);
-      const version = (await site.storage.stories.findState(id))!.version;
+      const version = (await site.storage.articles.findState(id))!.version;
       const published = await editor.post(`/newsroom/stories/${id}`, {
         version: String(version), action: 'publish', headline: s.headline, highlights: s.highlight, dateline: s.dateline, section,
         topics: s.topic, authors: s.author, source_kind: 'agency', source_agency: s.agency, lead_caption: s.caption, lead_credit: s.credit, lead_alt: s.alt, body,
       });
       if (published.statusCode === 303) {
-        const state = (await site.storage.stories.findState(id))!;
+        const state = (await site.storage.articles.findState(id))!;
         expect(state.fields.headline).toBe(state.fields.headline.normalize('NFC'));
         expect(FORBIDDEN_IN_HTML.test(state.fields.headline)).toBe(false);
         await visitEverything(state.slug, s.headline);

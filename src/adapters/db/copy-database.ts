@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { bodyText } from '../../core/articles/article.js';
 import { editionLanguage, type SearchWriter } from '../search/search-writer.js';
 import type { Database } from './database.js';
-import { parseBody, parseHighlights } from './stores/article-rows.js';
+import { parseBody, parseHighlights } from './article-repository/article-rows.js';
 
 /**
  * Every table the migrations create, parents before children (foreign keys), with the primary key

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ArticleStore } from '../../core/articles/article-store.js';
 import type { ReaderService } from '../../core/articles/reader-service.js';
 import type { Clock } from '../../core/shared/clock.js';
-import type { Revision } from '../../core/workflow/newsroom-store.js';
+import type { Revision } from '../../core/articles/article-workflow-store.js';
 import type { SectionStore } from '../../core/sections/section-store.js';
 import type { EditionDirectory } from '../../core/editions/edition-directory.js';
 import type { StaticAssets } from './assets/static-assets.js';

@@ -1,6 +1,7 @@
-/** @module ArticleStore: the port through which the core reads and writes articles. */
+/** @module ArticleStore: the one port through which the core reads and writes articles (readers' and the newsroom's methods). */
 import type { Article, ArticleStatus, ArticleSource, ArticleSummary, BodyBlock, LeadImage, TopicKind } from './article.js';
 import type { EditionRef } from '../editions/edition.js';
+import type { ArticleWorkflowStore } from './article-workflow-store.js';
 
 /** A page of a list, newest first; `next` is the cursor of the following page or null. */
 export interface Page<T> {
@@ -50,7 +51,8 @@ export interface NewArticle {
   translationGroup?: string | null;
 }
 
-export interface ArticleStore {
+/** The article aggregate's one port: readers' queries and imports here, the newsroom's workflow in ArticleWorkflowStore. */
+export interface ArticleStore extends ArticleWorkflowStore {
   /** Inserts the article, its topics, authors, short link and first revision, and indexes it, in one transaction. */
   insert(article: NewArticle): Promise<void>;
   /** Inserts a batch in one transaction: all of it or, on any error, none of it. */

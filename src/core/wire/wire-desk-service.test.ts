@@ -5,7 +5,7 @@ import type { DomainEvent } from '../events/event-bus.js';
 import { fixedClock } from '../shared/clock.js';
 import { isDomainError } from '../shared/domain-error.js';
 import type { Role, StaffUser } from '../staff/staff-user.js';
-import type { NewsroomStore, StoryChange, StoryState } from '../workflow/newsroom-store.js';
+import type { StoryChange, StoryState } from '../articles/article-workflow-store.js';
 import type { WireItem } from './wire-item.js';
 import { createWireDeskService } from './wire-desk-service.js';
 import type { WireDeskStores, WireDeskTransaction } from './wire-desk-transaction.js';
@@ -48,8 +48,6 @@ function storesOver(data: Data, failStatus: boolean): WireDeskStores {
     insert: async (a) => { data.stories.set(a.id, stateOf(a)); },
     isSlugTaken: async (slug) => [...data.stories.values()].some((s) => s.slug === slug),
     isShortCodeTaken: async () => false,
-  };
-  const stories: Partial<NewsroomStore> = {
     findState: async (id) => data.stories.get(id) ?? null,
     findIdBySlug: async (slug) => [...data.stories.values()].find((s) => s.slug === slug)?.id ?? null,
     applyChange: async (c: StoryChange) => {
@@ -63,7 +61,6 @@ function storesOver(data: Data, failStatus: boolean): WireDeskStores {
   };
   return {
     articles: articles as ArticleStore,
-    stories: stories as NewsroomStore,
     sections: { findBySlug: async (slug) => ({ slug, name: slug === 'world' ? 'World' : 'Business', edition: 'en' }) },
     items: {
       find: async (id) => data.items.get(id) ?? null,

@@ -14,7 +14,8 @@ import type { Result } from '../shared/result.js';
 import type { StaffUser } from '../staff/staff-user.js';
 import type { SuggestedTopic } from '../topics/topic-suggester.js';
 import { createNewsroomService, type NewsroomService } from '../workflow/newsroom-service.js';
-import type { NewsroomStore, StoryState } from '../workflow/newsroom-store.js';
+import type { ArticleStore } from '../articles/article-store.js';
+import type { StoryState } from '../articles/article-workflow-store.js';
 import { canTakeWireDeskAction, checkWireDeskAction, WIRE_DESK_RULES, type WireDeskAction } from './wire-desk-rules.js';
 import type { WireDeskStores, WireDeskTransaction } from './wire-desk-transaction.js';
 import type { StoredWireItem, WireStore } from './wire-store.js';
@@ -39,7 +40,7 @@ export interface WireDeskDeps {
 /** The newsroom's use cases and the desk's stores, all bound to one transaction. */
 interface DeskTransaction {
   newsroom: Pick<NewsroomService, 'createStory' | 'act'>;
-  stories: Pick<NewsroomStore, 'findState' | 'findIdBySlug'>;
+  articles: Pick<ArticleStore, 'findState' | 'findIdBySlug'>;
   items: WireDeskStores['items'];
 }
 
@@ -70,9 +71,9 @@ export function createWireDeskService(deps: WireDeskDeps) {
     const events: EventBus = { publish: async (event) => { held.push(event); }, subscribe: (handler) => deps.events.subscribe(handler) };
     const result = await deps.transaction((stores) => work({
       newsroom: createNewsroomService({
-        articles: stores.articles, newsroom: stores.stories, sections: stores.sections, events, ids: deps.ids, randomBytes: deps.randomBytes, clock: deps.clock,
+        articles: stores.articles, sections: stores.sections, events, ids: deps.ids, randomBytes: deps.randomBytes, clock: deps.clock,
       }),
-      stories: stores.stories,
+      articles: stores.articles,
       items: stores.items,
     }));
     // Readers' caches hear of a change only once it has committed.
@@ -92,11 +93,11 @@ export function createWireDeskService(deps: WireDeskDeps) {
     return section ? { slug: section.slug, name: section.name } : FALLBACK_SECTION;
   }
 
-  async function findStory(stories: DeskTransaction['stories'], ref: string): Promise<StoryState | null> {
-    const byId = await stories.findState(ref);
+  async function findStory(articles: DeskTransaction['articles'], ref: string): Promise<StoryState | null> {
+    const byId = await articles.findState(ref);
     if (byId) return byId;
-    const id = await stories.findIdBySlug(ref);
-    return id ? stories.findState(id) : null;
+    const id = await articles.findIdBySlug(ref);
+    return id ? articles.findState(id) : null;
   }
 
   /** A new draft from the item, with the agency as its source; the item is marked used by it. */
@@ -118,7 +119,7 @@ export function createWireDeskService(deps: WireDeskDeps) {
   async function addToStory(actor: StaffUser, itemId: string, story: string): Promise<{ storyId: string; action: 'update' | 'save' }> {
     const item = await itemFor(actor, itemId, 'add-to-story');
     return inTransaction(async (tx) => {
-      const target = await findStory(tx.stories, story);
+      const target = await findStory(tx.articles, story);
       if (!target) throw new DomainError('ARTICLE_NOT_FOUND', `No story matches “${story}”. Paste its address (/article/…) or its id.`, { story });
       const { body, added } = bodyWithWireUpdate(target.fields.body, item.item);
       if (added === 0) throw new DomainError('VALIDATION_FAILED', 'The story already has every paragraph of this item.', { storyId: target.id });

@@ -1,13 +1,11 @@
 /** @module The port through which the wire desk writes a story and its wire item together: stores bound to one transaction. */
 import type { ArticleStore } from '../articles/article-store.js';
 import type { SectionStore } from '../sections/section-store.js';
-import type { NewsroomStore } from '../workflow/newsroom-store.js';
 import type { WireStore } from './wire-store.js';
 
 /** The stores a desk action reads and writes, every one on the same transaction. */
 export interface WireDeskStores {
   articles: ArticleStore;
-  stories: NewsroomStore;
   sections: Pick<SectionStore, 'findBySlug'>;
   items: Pick<WireStore, 'find' | 'setStatus'>;
 }

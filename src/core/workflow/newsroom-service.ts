@@ -11,13 +11,12 @@ import type { StaffUser } from '../staff/staff-user.js';
 import { checkStoryAction } from './story-actions.js';
 import { actionInputIssues, needsPublishableFields, planChange, type ActionInput } from './story-change.js';
 import { draftIssues, emptyStoryFields, publishIssues, tidyStoryFields, type StoryFields } from './story-fields.js';
-import type { NewsroomStore, StoryState } from './newsroom-store.js';
+import type { StoryState } from '../articles/article-workflow-store.js';
 import { changedTags } from './story-tags.js';
 import { createTranslationService } from './translation-service.js';
 
 export interface NewsroomDeps {
   articles: ArticleStore;
-  newsroom: NewsroomStore;
   /** A new story's edition is its section's. */
   sections: Pick<SectionStore, 'findBySlug'>;
   events: EventBus;
@@ -29,10 +28,10 @@ export interface NewsroomDeps {
 export type NewsroomService = ReturnType<typeof createNewsroomService>;
 
 export function createNewsroomService(deps: NewsroomDeps) {
-  const { newsroom, clock } = deps;
+  const { articles, clock } = deps;
 
   async function stateOf(id: string): Promise<StoryState> {
-    const state = await newsroom.findState(id);
+    const state = await articles.findState(id);
     if (!state) throw new DomainError('ARTICLE_NOT_FOUND', 'There is no story with this id.', { id });
     return state;
   }
@@ -66,7 +65,7 @@ export function createNewsroomService(deps: NewsroomDeps) {
 
     let fields = tidyStoryFields(raw.fields ?? state.fields);
     if (raw.action === 'restore') {
-      const revision = raw.revisionNumber === undefined ? null : await newsroom.findRevision(id, raw.revisionNumber);
+      const revision = raw.revisionNumber === undefined ? null : await articles.findRevision(id, raw.revisionNumber);
       if (!revision) throw new DomainError('REVISION_NOT_FOUND', 'There is no such revision of this story.', { number: raw.revisionNumber });
       fields = revision.fields;
     }
@@ -80,10 +79,10 @@ export function createNewsroomService(deps: NewsroomDeps) {
       const wanted = slugify(fields.headline);
       if (wanted !== state.slug && !state.slug.startsWith(`${wanted}-`)) change.slug = await uniqueSlug(wanted, deps.articles.isSlugTaken);
     }
-    const outcome = await newsroom.applyChange(change);
+    const outcome = await articles.applyChange(change);
     if (!outcome.ok) {
       // The losing side of a concurrent edit is kept as a revision: nothing typed is ever lost.
-      if (raw.fields) await newsroom.addRevision(id, { id: deps.ids.newId(), kind: 'conflict', actor: actor.id, note: `Not applied: ${raw.action}`, createdAt: now }, fields);
+      if (raw.fields) await articles.addRevision(id, { id: deps.ids.newId(), kind: 'conflict', actor: actor.id, note: `Not applied: ${raw.action}`, createdAt: now }, fields);
       const current = outcome.current;
       if (current && current.status !== state.status) {
         throw new DomainError('WORKFLOW_TRANSITION_INVALID', `The story was moved to ${current.status.replace('_', ' ')} meanwhile; your version is kept in its revisions.`, { currentStatus: current.status, currentVersion: current.version });
@@ -101,9 +100,9 @@ export function createNewsroomService(deps: NewsroomDeps) {
    */
   async function leaveClashingGroup(before: StoryState, after: StoryState): Promise<StoryState> {
     if (after.edition === before.edition || !after.translationGroup) return after;
-    const members = await newsroom.listTranslationGroup(after.translationGroup);
+    const members = await articles.listTranslationGroup(after.translationGroup);
     if (!members.some((m) => m.id !== after.id && m.edition.id === after.edition)) return after;
-    await newsroom.leaveTranslationGroup(after.id);
+    await articles.leaveTranslationGroup(after.id);
     return { ...after, translationGroup: null };
   }
 
@@ -115,7 +114,7 @@ export function createNewsroomService(deps: NewsroomDeps) {
     if (before.slug !== after.slug) tags.push(`article:${before.slug}`);
     const group = before.translationGroup ?? after.translationGroup;
     if (group) {
-      for (const m of await newsroom.listTranslationGroup(group)) if (m.id !== after.id && m.status === 'published') tags.push(`article:${m.slug}`);
+      for (const m of await articles.listTranslationGroup(group)) if (m.id !== after.id && m.status === 'published') tags.push(`article:${m.slug}`);
     }
     await deps.events.publish({ type, articleId: after.id, slug: after.slug, tags });
   }
@@ -124,8 +123,8 @@ export function createNewsroomService(deps: NewsroomDeps) {
   async function publishDueStories(limit = 50): Promise<string[]> {
     const now = clock.now();
     const published: string[] = [];
-    for (const due of await newsroom.listDueScheduled(now, limit)) {
-      const state = await newsroom.findState(due.id);
+    for (const due of await articles.listDueScheduled(now, limit)) {
+      const state = await articles.findState(due.id);
       if (!state || state.status !== 'scheduled') continue;
       const change = planChange(state, { action: 'publish', fields: state.fields, note: null, scheduledAt: null, autosave: false, expectedVersion: due.version }, {
         now, actorId: 'scheduler', revisionId: deps.ids.newId(), correctionId: deps.ids.newId(),
@@ -134,7 +133,7 @@ export function createNewsroomService(deps: NewsroomDeps) {
       change.dueBy = now;
       change.modifiedBy = null;
       change.revision.actor = null;
-      const outcome = await newsroom.applyChange(change);
+      const outcome = await articles.applyChange(change);
       if (!outcome.ok) continue; // another process published it first
       const after = await stateOf(due.id);
       await announce(state, after);

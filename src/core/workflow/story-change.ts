@@ -1,7 +1,7 @@
 /** @module Turns a newsroom action on a story into the one conditional change the store applies (pure: time comes in). */
 import type { ArticleStatus } from '../articles/article.js';
 import { ACTION_RULES, type StoryAction } from './story-actions.js';
-import type { NewRevision, RevisionKind, StoryChange, StoryState } from './newsroom-store.js';
+import type { NewRevision, RevisionKind, StoryChange, StoryState } from '../articles/article-workflow-store.js';
 import type { StoryFields } from './story-fields.js';
 
 export interface ActionInput {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TranslationMember } from './newsroom-store.js';
+import type { TranslationMember } from '../articles/article-workflow-store.js';
 import { planTranslationLink } from './translation-link.js';
 
 const EDITIONS = {

@@ -1,5 +1,5 @@
 /** @module Linking two stories as translations: when it is refused, and which group the linked stories end up in (pure). */
-import type { TranslationJoin, TranslationMember } from './newsroom-store.js';
+import type { TranslationJoin, TranslationMember } from '../articles/article-workflow-store.js';
 
 export type LinkPlan = { ok: true; join: TranslationJoin } | { ok: false; reason: string };
 

@@ -2,17 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../events/event-bus.js';
 import { isDomainError } from '../shared/domain-error.js';
 import type { Role, StaffUser } from '../staff/staff-user.js';
-import type { NewsroomStore, StoryState, TranslationJoin, TranslationMember } from './newsroom-store.js';
+import type { ArticleStore } from '../articles/article-store.js';
+import type { StoryState, TranslationJoin, TranslationMember } from '../articles/article-workflow-store.js';
 import { emptyStoryFields } from './story-fields.js';
 import { createTranslationService } from './translation-service.js';
 
 const EN = { id: 'en', name: 'English', language: 'en', direction: 'ltr', pathPrefix: '' } as const;
 const AR = { id: 'ar', name: 'العربية', language: 'ar', direction: 'rtl', pathPrefix: '/ar' } as const;
 
-/** The translation part of the NewsroomStore, in memory; the rest of the port is never called here. */
+/** The translation part of the ArticleStore, in memory; the rest of the port is never called here. */
 function memoryStore(members: TranslationMember[]) {
   const byId = new Map(members.map((m) => [m.id, { ...m }]));
-  const store: Partial<NewsroomStore> = {
+  const store: Partial<ArticleStore> = {
     findTranslationMember: async (id) => byId.get(id) ?? null,
     findIdBySlug: async (slug) => [...byId.values()].find((m) => m.slug === slug)?.id ?? null,
     listTranslationGroup: async (group) => [...byId.values()].filter((m) => m.translationGroup === group),
@@ -31,7 +32,7 @@ function memoryStore(members: TranslationMember[]) {
       return m ? ({ id, slug: m.slug, status: m.status, fields: emptyStoryFields({ slug: 'world', name: 'World' }, null) } as StoryState) : null;
     },
   };
-  return { store: store as NewsroomStore, byId };
+  return { store: store as ArticleStore, byId };
 }
 
 const staff = (role: Role, id: string = role): StaffUser => ({ id, email: `${id}@x.test`, name: id, role, author: null, createdAt: new Date(0), disabledAt: null, mustChangePassword: false });
@@ -41,7 +42,7 @@ const story = (id: string, edition: typeof EN | typeof AR, status: TranslationMe
 function setup(members: TranslationMember[]) {
   const { store, byId } = memoryStore(members);
   const events: DomainEvent[] = [];
-  const service = createTranslationService({ newsroom: store, events: { publish: async (e) => void events.push(e), subscribe: () => () => {} } });
+  const service = createTranslationService({ articles: store, events: { publish: async (e) => void events.push(e), subscribe: () => () => {} } });
   return { service, byId, events };
 }
 

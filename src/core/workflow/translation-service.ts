@@ -2,29 +2,30 @@
 import type { EventBus } from '../events/event-bus.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { StaffUser } from '../staff/staff-user.js';
-import type { NewsroomStore, TranslationMember } from './newsroom-store.js';
+import type { ArticleStore } from '../articles/article-store.js';
+import type { TranslationMember } from '../articles/article-workflow-store.js';
 import { parseStoryAddress, type StoryAddress } from './story-address.js';
 import { checkTranslationAction, type TranslationAction } from './story-actions.js';
 import { storyTags } from './story-tags.js';
 import { planTranslationLink } from './translation-link.js';
 
 export interface TranslationDeps {
-  newsroom: NewsroomStore;
+  articles: ArticleStore;
   events: EventBus;
 }
 
 const refused = (message: string) => new DomainError('VALIDATION_FAILED', message, { issues: [{ path: 'translation', message }] });
 
 export function createTranslationService(deps: TranslationDeps) {
-  const { newsroom } = deps;
+  const { articles } = deps;
 
   async function memberOf(id: string): Promise<TranslationMember> {
-    const member = await newsroom.findTranslationMember(id);
+    const member = await articles.findTranslationMember(id);
     if (!member) throw new DomainError('ARTICLE_NOT_FOUND', 'There is no story with this id.', { id });
     return member;
   }
 
-  const groupOf = async (m: TranslationMember) => (m.translationGroup ? newsroom.listTranslationGroup(m.translationGroup) : []);
+  const groupOf = async (m: TranslationMember) => (m.translationGroup ? articles.listTranslationGroup(m.translationGroup) : []);
 
   function allow(action: TranslationAction, actor: StaffUser, story: TranslationMember): void {
     const check = checkTranslationAction(action, actor.role, story.createdBy === actor.id);
@@ -34,14 +35,14 @@ export function createTranslationService(deps: TranslationDeps) {
   async function resolve(address: StoryAddress): Promise<string | null> {
     if (address.kind === 'id') return address.id;
     // A bare text may be a slug or, pasted from elsewhere in the newsroom, a story id.
-    return (await newsroom.findIdBySlug(address.slug)) ?? ((await newsroom.findTranslationMember(address.slug)) ? address.slug : null);
+    return (await articles.findIdBySlug(address.slug)) ?? ((await articles.findTranslationMember(address.slug)) ? address.slug : null);
   }
 
   /** Reader pages of published stories show their translations ("Read in …", hreflang): those pages change. */
   async function announce(members: readonly TranslationMember[]): Promise<void> {
     const published = [...new Map(members.filter((m) => m.status === 'published').map((m) => [m.id, m])).values()];
     for (const member of published) {
-      const state = await newsroom.findState(member.id);
+      const state = await articles.findState(member.id);
       if (state?.status !== 'published') continue;
       await deps.events.publish({ type: 'story.updated', articleId: state.id, slug: state.slug, tags: storyTags(state.slug, state.fields) });
     }
@@ -60,12 +61,12 @@ export function createTranslationService(deps: TranslationDeps) {
     const parsed = parseStoryAddress(address);
     if (!parsed) throw refused('Paste the address of the story in the other edition (/ar/article/…, or its newsroom edit page) or its slug.');
     const targetId = await resolve(parsed);
-    const target = targetId ? await newsroom.findTranslationMember(targetId) : null;
+    const target = targetId ? await articles.findTranslationMember(targetId) : null;
     if (!target) throw refused(`No story has the address “${address.trim()}”.`);
     const [selfGroup, targetGroup] = await Promise.all([groupOf(self), groupOf(target)]);
     const plan = planTranslationLink(self, target, selfGroup, targetGroup);
     if (!plan.ok) throw refused(plan.reason);
-    await newsroom.joinTranslationGroup(plan.join);
+    await articles.joinTranslationGroup(plan.join);
     await announce([self, target, ...selfGroup, ...targetGroup]);
     return target;
   }
@@ -76,7 +77,7 @@ export function createTranslationService(deps: TranslationDeps) {
     allow('unlink', actor, self);
     if (!self.translationGroup) throw refused('This story is not linked to any translation.');
     const group = await groupOf(self);
-    await newsroom.leaveTranslationGroup(id);
+    await articles.leaveTranslationGroup(id);
     await announce(group);
   }
 

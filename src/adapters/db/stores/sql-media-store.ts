@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { MediaStore } from '../../../core/media/media-library.js';
 import type { Photo, PhotoFormat } from '../../../core/media/photo.js';
 import type { Database, MediaTable } from '../database.js';
-import { fromIso, toIso } from './article-rows.js';
+import { fromIso, toIso } from '../article-repository/article-rows.js';
 
 const format = z.enum(['jpeg', 'png', 'webp', 'avif']);
 const variantsSchema = z.array(z.object({ width: z.number(), height: z.number(), format, key: z.string(), bytes: z.number() }));

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { EDITABLE_SETTINGS, type EditableSetting, type SettingsStore } from '../../../core/settings/site-settings.js';
 import type { Database } from '../database.js';
-import { toIso } from './article-rows.js';
+import { toIso } from '../article-repository/article-rows.js';
 
 export function createSqlSettingsStore(db: Kysely<Database>): SettingsStore {
   return {

@@ -3,8 +3,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { NewStaffUser, SessionRecord, SessionStore, UserStore } from '../../../core/staff/staff-stores.js';
 import { isRole, type StaffUser } from '../../../core/staff/staff-user.js';
 import type { Database, SessionsTable, UsersTable } from '../database.js';
-import { ensureNamed } from './article-writes.js';
-import { fromIso, toIso } from './article-rows.js';
+import { ensureNamed } from '../article-repository/article-writes.js';
+import { fromIso, toIso } from '../article-repository/article-rows.js';
 
 type UserRow = Selectable<UsersTable> & { author_slug: string | null; author_name: string | null };
 

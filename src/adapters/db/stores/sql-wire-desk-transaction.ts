@@ -3,9 +3,8 @@ import type { Kysely } from 'kysely';
 import type { WireDeskTransaction } from '../../../core/wire/wire-desk-transaction.js';
 import type { SearchWriter } from '../../search/search-writer.js';
 import type { Database } from '../database.js';
-import { createSqlArticleStore } from './sql-article-store.js';
+import { createSqlArticleRepository } from '../article-repository/sql-article-repository.js';
 import { createSqlSectionStore } from './sql-catalog-stores.js';
-import { createSqlNewsroomStore } from './sql-newsroom-store.js';
 import { createSqlWireStore } from './sql-wire-store.js';
 
 /**
@@ -14,8 +13,7 @@ import { createSqlWireStore } from './sql-wire-store.js';
  */
 export function createSqlWireDeskTransaction(db: Kysely<Database>, search: SearchWriter): WireDeskTransaction {
   return (work) => db.transaction().execute((trx) => work({
-    articles: createSqlArticleStore(trx, search),
-    stories: createSqlNewsroomStore(trx, search),
+    articles: createSqlArticleRepository(trx, search),
     sections: createSqlSectionStore(trx),
     items: createSqlWireStore(trx),
   }));

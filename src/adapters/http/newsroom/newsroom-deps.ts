@@ -2,7 +2,7 @@
 import type { AuthService } from '../../../core/staff/auth-service.js';
 import type { UserStore } from '../../../core/staff/staff-stores.js';
 import type { NewsroomService } from '../../../core/workflow/newsroom-service.js';
-import type { NewsroomStore } from '../../../core/workflow/newsroom-store.js';
+import type { ArticleStore } from '../../../core/articles/article-store.js';
 import type { SectionStore } from '../../../core/sections/section-store.js';
 import type { TopicStore } from '../../../core/topics/topic-store.js';
 import type { Clock } from '../../../core/shared/clock.js';
@@ -22,7 +22,7 @@ export interface NewsroomDeps {
   auth: AuthService;
   users: UserStore;
   newsroom: NewsroomService;
-  stories: NewsroomStore;
+  articles: ArticleStore;
   sections: SectionStore;
   topics: TopicStore;
   media: MediaLibrary;

@@ -36,10 +36,10 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
   app.get('/newsroom', async (request, reply) => {
     const user = signedInUser(request);
     const [mine, review, scheduled, published] = await Promise.all([
-      deps.stories.list({ limit: 8, createdBy: user.id, statuses: ['draft'] }),
-      deps.stories.list({ limit: 8, statuses: ['in_review'] }),
-      deps.stories.list({ limit: 8, statuses: ['scheduled'] }),
-      deps.stories.list({ limit: 8, statuses: ['published'] }),
+      deps.articles.list({ limit: 8, createdBy: user.id, statuses: ['draft'] }),
+      deps.articles.list({ limit: 8, statuses: ['in_review'] }),
+      deps.articles.list({ limit: 8, statuses: ['scheduled'] }),
+      deps.articles.list({ limit: 8, statuses: ['published'] }),
     ]);
     const filters = filterBar({ status: '', section: '', mine: false, q: '' }, await sectionList(), editions());
     return send(reply, request, { title: 'Desk', current: 'home', flash: flashOf(request) }, deskPage([
@@ -55,7 +55,7 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
     const q = z.object({ status: z.string().optional(), section: z.string().max(100).optional(), mine: z.string().optional(), q: z.string().max(200).optional(), after: z.string().max(300).optional() }).parse(request.query);
     const status = STATUSES.find((s) => s === q.status);
     const filters: ListFilters = { status: status ?? '', section: q.section ?? '', mine: q.mine === '1', q: q.q ?? '' };
-    const page = await deps.stories.list({
+    const page = await deps.articles.list({
       limit: 30, cursor: q.after ?? null, ...(status ? { statuses: [status as ArticleStatus] } : {}), ...(filters.mine ? { createdBy: user.id } : {}),
       ...(filters.section ? { sectionSlug: filters.section } : {}), ...(filters.q ? { text: filters.q } : {}),
     });

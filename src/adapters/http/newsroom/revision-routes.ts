@@ -28,7 +28,7 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: NewsroomDeps)
     const user = signedInUser(request);
     const { id } = params.parse(request.params);
     const state = await deps.newsroom.stateOf(id);
-    const revisions = await deps.stories.listRevisions(id);
+    const revisions = await deps.articles.listRevisions(id);
     const canRestore = checkStoryAction('restore', user.role, state.status, state.createdBy === user.id).ok;
     const latest = revisions[0]?.number ?? 1;
     const main = html`<h1>Revisions of “<bdi>${state.fields.headline || 'Untitled draft'}</bdi>”</h1>
@@ -53,7 +53,7 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: NewsroomDeps)
     const { id } = params.parse(request.params);
     const q = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }).safeParse(request.query);
     if (!q.success) throw new DomainError('VALIDATION_FAILED', 'Choose two revisions to compare.');
-    const [from, to] = await Promise.all([deps.stories.findRevision(id, q.data.from), deps.stories.findRevision(id, q.data.to)]);
+    const [from, to] = await Promise.all([deps.articles.findRevision(id, q.data.from), deps.articles.findRevision(id, q.data.to)]);
     if (!from || !to) throw new DomainError('REVISION_NOT_FOUND', 'There is no such revision of this story.');
     const main = html`<h1>Changes from revision #${from.number} to #${to.number}</h1>
 <p><a href="/newsroom/stories/${id}/revisions">All revisions</a> · <a href="/newsroom/stories/${id}/edit">Editor</a></p>

@@ -3,7 +3,7 @@ import { articlePath } from '../../../core/articles/article.js';
 import type { Edition } from '../../../core/editions/edition.js';
 import type { StaffUser } from '../../../core/staff/staff-user.js';
 import { ACTION_RULES, availableActions, statusLabel, type StoryAction } from '../../../core/workflow/story-actions.js';
-import type { StoryState, TranslationMember } from '../../../core/workflow/newsroom-store.js';
+import type { StoryState, TranslationMember } from '../../../core/articles/article-workflow-store.js';
 import type { FieldIssue } from '../../../core/workflow/story-fields.js';
 import { html, type SafeHtml } from '../html/html.js';
 import { sectionOptions, type EditionSection } from './section-picker.js';

@@ -1,6 +1,6 @@
 /** @module Answers with a newsroom page, and with the story editor filled from a story's state (shared by the story and translation routes). */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { StoryState } from '../../../core/workflow/newsroom-store.js';
+import type { StoryState } from '../../../core/articles/article-workflow-store.js';
 import type { FieldIssue } from '../../../core/workflow/story-fields.js';
 import type { SafeHtml } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';

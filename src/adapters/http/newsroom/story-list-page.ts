@@ -1,7 +1,7 @@
 /** @module Newsroom story lists: the desk (my drafts, in review, scheduled, recently published) and the filtered list. */
 import type { Edition } from '../../../core/editions/edition.js';
 import { statusLabel } from '../../../core/workflow/story-actions.js';
-import type { StoryListItem } from '../../../core/workflow/newsroom-store.js';
+import type { StoryListItem } from '../../../core/articles/article-workflow-store.js';
 import { html, type SafeHtml } from '../html/html.js';
 import { sectionOptions, type EditionSection } from './section-picker.js';
 import { staffTime, type StaffClock } from './staff-time.js';

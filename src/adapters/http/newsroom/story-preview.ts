@@ -1,7 +1,7 @@
 /** @module Preview: the story rendered by the reader site's own article page, from its saved state, whatever its status, in its edition and direction. */
 import { articlePath, type Article, type Translation } from '../../../core/articles/article.js';
 import type { Edition, EditionRef } from '../../../core/editions/edition.js';
-import type { StoryState, TranslationMember } from '../../../core/workflow/newsroom-store.js';
+import type { StoryState, TranslationMember } from '../../../core/articles/article-workflow-store.js';
 import { translatorFor } from '../i18n/translate.js';
 import { renderArticlePage } from '../site/article-page.js';
 import type { PageAlternate, SiteContext } from '../site/site-context.js';

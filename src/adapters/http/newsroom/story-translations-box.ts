@@ -4,7 +4,7 @@
  */
 import type { StaffUser } from '../../../core/staff/staff-user.js';
 import { checkTranslationAction, statusLabel } from '../../../core/workflow/story-actions.js';
-import type { StoryState, TranslationMember } from '../../../core/workflow/newsroom-store.js';
+import type { StoryState, TranslationMember } from '../../../core/articles/article-workflow-store.js';
 import { html, type SafeHtml } from '../html/html.js';
 
 export interface TranslationsBoxInput {

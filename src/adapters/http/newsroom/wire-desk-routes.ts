@@ -86,7 +86,7 @@ export function registerWireDeskRoutes(app: FastifyInstance, deps: NewsroomDeps,
     const stored = await wire.ingest.find(id);
     if (!stored) throw new DomainError('WIRE_ITEM_NOT_FOUND', 'There is no such wire item.', { itemId: id });
     const [cluster, topics, used] = await Promise.all([
-      wire.ingest.cluster(stored.clusterId), wire.ingest.suggestTopics(id), stored.usedArticleId ? deps.stories.findState(stored.usedArticleId) : null,
+      wire.ingest.cluster(stored.clusterId), wire.ingest.suggestTopics(id), stored.usedArticleId ? deps.articles.findState(stored.usedArticleId) : null,
     ]);
     return send(request, reply, stored.item.headline, itemPage({
       stored, cluster, topics: topics.ok ? topics.value : [], csrf: request.staff!.session.csrfToken, clock: deps.settings,

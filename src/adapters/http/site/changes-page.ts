@@ -1,7 +1,7 @@
 /** @module "What changed": the public differences between the published versions of an updated story (minor edits left out). */
 import { articlePath, type Article } from '../../../core/articles/article.js';
 import { storyDiff } from '../../../core/revisions/word-diff.js';
-import type { Revision } from '../../../core/workflow/newsroom-store.js';
+import type { Revision } from '../../../core/articles/article-workflow-store.js';
 import { html, type SafeHtml } from '../html/html.js';
 import { fieldDiffs } from '../html/word-diff-html.js';
 import { isolate, storyDirection } from './components/bidi-text.js';

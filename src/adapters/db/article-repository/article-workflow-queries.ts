@@ -1,10 +1,10 @@
-/** @module NewsroomStore over Kysely: stories in every status, conditional workflow changes, revisions and corrections. */
+/** @module The article repository's newsroom side over Kysely: stories in every status, conditional workflow changes, revisions and corrections. */
 import type { Kysely } from 'kysely';
 import { bodyText, type ArticleStatus } from '../../../core/articles/article.js';
 import type {
-  ChangeOutcome, Correction, NewRevision, NewsroomListQuery, NewsroomStore, Revision, RevisionKind, RevisionSummary, StoryChange, StoryState,
-} from '../../../core/workflow/newsroom-store.js';
-import { PUBLIC_REVISION_KINDS } from '../../../core/workflow/newsroom-store.js';
+  ArticleWorkflowStore, ChangeOutcome, Correction, NewRevision, NewsroomListQuery, Revision, RevisionKind, RevisionSummary, StoryChange, StoryState,
+} from '../../../core/articles/article-workflow-store.js';
+import { PUBLIC_REVISION_KINDS } from '../../../core/articles/article-workflow-store.js';
 import type { StoryFields } from '../../../core/workflow/story-fields.js';
 import type { Database } from '../database.js';
 import { inTransaction } from '../join-transaction.js';
@@ -12,13 +12,13 @@ import { searchEditionOf, type SearchWriter } from '../../search/search-writer.j
 import { fromIso, leadImageFromRow, leadImageToRow, parseBody, parseHighlights, sourceFromRow, toIso } from './article-rows.js';
 import { ensureSection, insertArticleLinks } from './article-writes.js';
 import { readArticleLinks } from './article-link-rows.js';
-import { listNewsroomStories } from './newsroom-story-list.js';
-import { createNewsroomTranslations } from './newsroom-translations.js';
-import { parseSnapshot, snapshotFields } from './story-snapshot.js';
+import { listWorkflowArticles } from './article-workflow-list.js';
+import { createArticleTranslationGroups } from './article-translation-groups.js';
+import { parseSnapshot, snapshotFields } from './article-snapshot.js';
 
 const dateOrNull = (value: string | null) => (value ? fromIso(value) : null);
 
-export function createSqlNewsroomStore(db: Kysely<Database>, search: SearchWriter, onCommit: () => void = () => {}): NewsroomStore {
+export function createArticleWorkflowQueries(db: Kysely<Database>, search: SearchWriter, onCommit: () => void): ArticleWorkflowStore {
   async function findState(id: string): Promise<StoryState | null> {
     const row = await db.selectFrom('articles')
       .innerJoin('sections', 'sections.id', 'articles.section_id')
@@ -148,7 +148,7 @@ export function createSqlNewsroomStore(db: Kysely<Database>, search: SearchWrite
 
   return {
     findState, findIdBySlug, applyChange, addRevision, listRevisions, findRevision, listPublicRevisions, listCorrections, listDueScheduled,
-    list: (query: NewsroomListQuery) => listNewsroomStories(db, query),
-    ...createNewsroomTranslations(db, onCommit),
+    list: (query: NewsroomListQuery) => listWorkflowArticles(db, query),
+    ...createArticleTranslationGroups(db, onCommit),
   };
 }

@@ -2,11 +2,11 @@
 import type { Kysely } from 'kysely';
 import type { ArticleStatus } from '../../../core/articles/article.js';
 import { directionOf, type TextDirection } from '../../../core/editions/edition.js';
-import type { NewsroomStore, TranslationJoin, TranslationMember } from '../../../core/workflow/newsroom-store.js';
+import type { ArticleWorkflowStore, TranslationJoin, TranslationMember } from '../../../core/articles/article-workflow-store.js';
 import type { Database } from '../database.js';
 import { inTransaction } from '../join-transaction.js';
 
-type TranslationStore = Pick<NewsroomStore, 'findTranslationMember' | 'listTranslationGroup' | 'joinTranslationGroup' | 'leaveTranslationGroup'>;
+type TranslationGroupQueries = Pick<ArticleWorkflowStore, 'findTranslationMember' | 'listTranslationGroup' | 'joinTranslationGroup' | 'leaveTranslationGroup'>;
 
 interface MemberRow {
   id: string; slug: string; headline: string; status: string; created_by: string | null; translation_group: string | null; edition_id: string;
@@ -25,7 +25,7 @@ function memberFromRow(r: MemberRow): TranslationMember {
   };
 }
 
-export function createNewsroomTranslations(db: Kysely<Database>, onCommit: () => void): TranslationStore {
+export function createArticleTranslationGroups(db: Kysely<Database>, onCommit: () => void): TranslationGroupQueries {
   const members = () => db.selectFrom('articles').leftJoin('editions', 'editions.id', 'articles.edition_id').select([
     'articles.id', 'articles.slug', 'articles.headline', 'articles.status', 'articles.created_by', 'articles.translation_group', 'articles.edition_id',
     'editions.name as edition_name', 'editions.language as edition_language', 'editions.direction as edition_direction', 'editions.position as edition_position',

@@ -1,8 +1,8 @@
-/** @module NewsroomStore: the port through which the newsroom reads and changes stories in every status. */
-import type { ArticleStatus } from '../articles/article.js';
-import type { Page } from '../articles/article-store.js';
+/** @module ArticleWorkflowStore: the newsroom's half of the ArticleStore port — articles in every status, conditional changes, revisions, translation groups. */
+import type { ArticleStatus } from './article.js';
+import type { Page } from './article-store.js';
 import type { Edition } from '../editions/edition.js';
-import type { StoryFields } from './story-fields.js';
+import type { StoryFields } from '../workflow/story-fields.js';
 
 /** What a revision records. `created`/`saved` are drafts' saves; `conflict` keeps the losing side of a concurrent edit. */
 export type RevisionKind =
@@ -128,7 +128,8 @@ export interface StoryListItem {
   edition: string;
 }
 
-export interface NewsroomStore {
+/** The newsroom's methods of the one article port (ArticleStore extends it). */
+export interface ArticleWorkflowStore {
   findState(id: string): Promise<StoryState | null>;
   /** The id of the story with this slug, whatever its status. */
   findIdBySlug(slug: string): Promise<string | null>;

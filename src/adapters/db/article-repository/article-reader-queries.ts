@@ -1,7 +1,8 @@
-/** @module ArticleStore over Kysely: all SQL of the article aggregate (SQLite and PostgreSQL alike). */
+/** @module The article repository's reader side over Kysely: imports' inserts and every published-story query (SQLite and PostgreSQL alike). */
 import type { Kysely } from 'kysely';
 import type { Article, ArticleStatus } from '../../../core/articles/article.js';
 import type { ArticleStore, ListQuery, NewArticle, Page } from '../../../core/articles/article-store.js';
+import type { ArticleWorkflowStore } from '../../../core/articles/article-workflow-store.js';
 import { DomainError } from '../../../core/shared/domain-error.js';
 import type { Database } from '../database.js';
 import { inTransaction } from '../join-transaction.js';
@@ -25,8 +26,11 @@ function cursorOf(cursor: string | null | undefined): { updatedAt: string; id: s
 /** How many of each topic's latest stories the related-stories pick looks at. */
 const RELATED_WINDOW = 30;
 
+/** ArticleStore's methods but the newsroom's workflow (article-workflow-queries.ts). */
+export type ArticleReaderQueries = Omit<ArticleStore, keyof ArticleWorkflowStore>;
+
 /** `onCommit` runs after every committed write, so caches in this process can drop what it changed. */
-export function createSqlArticleStore(db: Kysely<Database>, search: SearchWriter, onCommit: () => void = () => {}): ArticleStore {
+export function createArticleReaderQueries(db: Kysely<Database>, search: SearchWriter, onCommit: () => void): ArticleReaderQueries {
   async function insert(article: NewArticle): Promise<void> {
     await inTransaction(db, (trx) => insertArticleRows(trx, article, new Map(), search));
     onCommit();
