@@ -66,7 +66,7 @@ export async function measureCrossProcess(options: CrossProcessOptions): Promise
     let articlePath = '';
     for (let i = 0; i < options.publishes; i++) {
       const headline = `Cross process bench story ${i} ${randomBytes(3).toString('hex')}`;
-      const id = await editor.createStory(a.origin, headline);
+      const id = await editor.createArticle(a.origin, headline);
       // The pages a reader would have open, warm in both caches before the publish.
       await Promise.all([bodyOf(`${b.origin}/`), bodyOf(`${varnish.origin}/`)]);
       const { requestedAt, respondedAt } = await editor.act(a.origin, id, 'publish', { headline });

@@ -2,8 +2,8 @@
 import { expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { Storage } from '../../src/main/storage.js';
-import type { StoryChange } from '../../src/core/articles/article-workflow-store.js';
-import { emptyStoryFields, type StoryFields } from '../../src/core/workflow/story-fields.js';
+import type { ArticleChange } from '../../src/core/articles/article-workflow-store.js';
+import { emptyArticleFields, type ArticleFields } from '../../src/core/articles/article-fields.js';
 import { describeStorageContract } from './storage-contract.js';
 import { parseSearchQuery } from '../../src/core/search/search-query.js';
 
@@ -20,11 +20,11 @@ async function draft(storage: Storage, headline: string, createdBy: string | nul
   return id;
 }
 
-function fields(headline: string): StoryFields {
-  return { ...emptyStoryFields(WORLD, { slug: 'ann', name: 'Ann' }), headline, highlights: ['One point'], topics: [{ slug: 'oslo', name: 'Oslo', kind: 'place' }], body: [{ type: 'paragraph', text: `${headline} body text.` }] };
+function fields(headline: string): ArticleFields {
+  return { ...emptyArticleFields(WORLD, { slug: 'ann', name: 'Ann' }), headline, highlights: ['One point'], topics: [{ slug: 'oslo', name: 'Oslo', kind: 'place' }], body: [{ type: 'paragraph', text: `${headline} body text.` }] };
 }
 
-function change(id: string, over: Partial<StoryChange>): StoryChange {
+function change(id: string, over: Partial<ArticleChange>): ArticleChange {
   return {
     id, expectedVersion: 1, fromStatuses: ['draft'], status: 'draft', fields: fields('Harbour reopens'), firstPublishedAt: null, updatedAt: null,
     updateNote: null, minorEdit: false, scheduledAt: null, modifiedBy: null, revision: { id: randomUUID(), kind: 'saved', actor: null, note: null, createdAt: T0 },

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { StaffUser } from '../../src/core/staff/staff-user.js';
-import type { StoryFields } from '../../src/core/workflow/story-fields.js';
+import type { ArticleFields } from '../../src/core/articles/article-fields.js';
 import { addStaff } from '../support/newsroom-session.js';
 import { launchBrowser, problemsOf, resultPath, startLiveSite, watchPage, type LiveSite, type PageProblems } from './browser-support.js';
 
@@ -45,13 +45,13 @@ async function openWithStream(path: string, viewport = { width: 1280, height: 80
 
 const notReloaded = (page: Page) => page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true);
 
-async function act(id: string, action: 'publish' | 'update' | 'unpublish', change: Partial<StoryFields> = {}): Promise<void> {
+async function act(id: string, action: 'publish' | 'update' | 'unpublish', change: Partial<ArticleFields> = {}): Promise<void> {
   const state = (await live.site.storage.articles.findState(id))!;
   await live.site.newsroom!.newsroom.act(editor, id, { action, fields: { ...state.fields, ...change }, note: action === 'update' ? 'Times added.' : null, scheduledAt: null, autosave: false, expectedVersion: state.version });
 }
 
-async function publishStory(headline: string, topics: StoryFields['topics'] = []): Promise<{ id: string; slug: string }> {
-  const { id } = await live.site.newsroom!.newsroom.createStory(editor, {
+async function publishStory(headline: string, topics: ArticleFields['topics'] = []): Promise<{ id: string; slug: string }> {
+  const { id } = await live.site.newsroom!.newsroom.createArticle(editor, {
     section: { slug: 'world', name: 'World' }, headline, highlights: ['Sailings every hour'], dateline: 'BERGEN',
     body: [{ type: 'paragraph', text: 'The ferry is back.' }], topics,
   });

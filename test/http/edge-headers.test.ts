@@ -1,6 +1,6 @@
 /** What an edge cache sees: reader pages cacheable with their surrogate keys (the keys story events name), the newsroom and errors never. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storyTags } from '../../src/core/workflow/story-tags.js';
+import { articleTags } from '../../src/core/workflow/article-tags.js';
 import { createTestSite, type TestSite } from '../support/test-site.js';
 
 let site: TestSite;
@@ -20,7 +20,7 @@ describe('edge caching headers', () => {
     const res = await get(`/article/${article.slug}`);
     expect(res.headers['cache-control']).toBe(EDGE);
     expect(res.headers['surrogate-key']).toBe(res.headers['xkey']);
-    const eventTags = storyTags(article.slug, { section: article.section, topics: article.topics, authors: article.authors });
+    const eventTags = articleTags(article.slug, { section: article.section, topics: article.topics, authors: article.authors });
     expect(keysOf(res).sort()).toEqual(eventTags.filter((t) => t !== 'home' && t !== 'feeds').sort());
     expect(keysOf(await get(`/fragment/article/${article.slug}`))).toEqual(keysOf(res));
     expect(keysOf(await get(`/article/${article.slug}/changes`))).toEqual([`article:${article.slug}`]);

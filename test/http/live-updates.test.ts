@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/adapters/http/build-app.js';
 import { storyFrame } from '../../src/adapters/http/site/live-routes.js';
 import type { StaffUser } from '../../src/core/staff/staff-user.js';
-import type { StoryFields } from '../../src/core/workflow/story-fields.js';
+import type { ArticleFields } from '../../src/core/articles/article-fields.js';
 import { addStaff } from '../support/newsroom-session.js';
 import { createTestSite, type TestSite } from '../support/test-site.js';
 import { waitUntil } from '../support/wait-until.js';
@@ -65,13 +65,13 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function act(id: string, action: 'publish' | 'update' | 'unpublish', change: Partial<StoryFields> = {}): Promise<void> {
+async function act(id: string, action: 'publish' | 'update' | 'unpublish', change: Partial<ArticleFields> = {}): Promise<void> {
   const state = (await site.storage.articles.findState(id))!;
   await site.newsroom!.newsroom.act(editor, id, { action, fields: { ...state.fields, ...change }, note: action === 'update' ? 'New details.' : null, scheduledAt: null, autosave: false, expectedVersion: state.version });
 }
 
 async function newStory(headline: string): Promise<{ id: string; slug: string }> {
-  const { id } = await site.newsroom!.newsroom.createStory(editor, {
+  const { id } = await site.newsroom!.newsroom.createArticle(editor, {
     section: { slug: 'world', name: 'World' }, headline, highlights: ['Live'], dateline: 'OSLO',
     body: [{ type: 'paragraph', text: 'Readers see it at once.' }], topics: [{ slug: 'live-news', name: 'Live news', kind: 'subject' }],
   });

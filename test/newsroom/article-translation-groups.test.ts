@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Storage } from '../../src/main/storage.js';
-import { emptyStoryFields } from '../../src/core/workflow/story-fields.js';
+import { emptyArticleFields } from '../../src/core/articles/article-fields.js';
 import { describeStorageContract } from '../contracts/storage-contract.js';
 
 const T0 = new Date('2026-03-01T10:00:00.000Z');
@@ -42,7 +42,7 @@ describeStorageContract('ArticleStore translation groups', ({ open }) => {
     await withArabic(storage);
     const id = await draft(storage, WORLD);
     const change = (section: { slug: string; name: string }, expectedVersion: number) => storage.articles.applyChange({
-      id, expectedVersion, fromStatuses: ['draft'], status: 'draft', fields: emptyStoryFields(section, null), firstPublishedAt: null, updatedAt: null,
+      id, expectedVersion, fromStatuses: ['draft'], status: 'draft', fields: emptyArticleFields(section, null), firstPublishedAt: null, updatedAt: null,
       updateNote: null, minorEdit: false, scheduledAt: null, modifiedBy: null, revision: { id: randomUUID(), kind: 'saved', actor: null, note: null, createdAt: T0 },
     });
     expect((await change(ALAM, 1)).ok).toBe(true);

@@ -32,7 +32,7 @@ export async function addSection(site: TestSite, admin: StaffSession, name: stri
   return found!.slug;
 }
 
-export async function createStory(session: StaffSession, headline: string, section: string): Promise<string> {
+export async function createArticle(session: StaffSession, headline: string, section: string): Promise<string> {
   const res = await session.post('/newsroom/stories', { headline, section });
   expect(res.statusCode, res.body.slice(0, 400)).toBe(303);
   return /\/newsroom\/stories\/([\w-]+)\/edit/.exec(res.headers.location as string)![1]!;
@@ -47,7 +47,7 @@ export async function act(site: TestSite, session: StaffSession, id: string, act
 
 /** A published story in `section`, made by `session` (an editor or admin); returns its id and slug. */
 export async function publishedStory(site: TestSite, session: StaffSession, form: Record<string, string>): Promise<{ id: string; slug: string }> {
-  const id = await createStory(session, form['headline'] ?? 'Story', form['section'] ?? 'world');
+  const id = await createArticle(session, form['headline'] ?? 'Story', form['section'] ?? 'world');
   await act(site, session, id, 'publish', form);
   return { id, slug: (await site.storage.articles.findState(id))!.slug };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slugify } from '../../src/core/shared/slug.js';
 import { createTestSite, type TestSite } from '../support/test-site.js';
 import { staffSession, type StaffSession } from '../support/newsroom-session.js';
-import { act, addArabicEdition, addSection, ARABIC_EDITION, arabicStoryForm, createStory, linksTo, publishedStory, readerPath, storyForm } from './edition-test-support.js';
+import { act, addArabicEdition, addSection, ARABIC_EDITION, arabicStoryForm, createArticle, linksTo, publishedStory, readerPath, storyForm } from './edition-test-support.js';
 
 const HEADLINE = 'زيارة ولي العهد إلى سيول';
 
@@ -75,7 +75,7 @@ describe('editions in the newsroom', () => {
   });
 
   it('puts a story in its section\'s edition, groups the Section select by edition and edits its body right to left', async () => {
-    const id = await createStory(editor, HEADLINE, arabicSection);
+    const id = await createArticle(editor, HEADLINE, arabicSection);
     expect((await site.storage.articles.findState(id))!).toMatchObject({ edition: 'ar', translationGroup: null });
     const page = await editor.get(`/newsroom/stories/${id}/edit`);
     expect(page.body).toContain('<optgroup label="English" lang="en">');

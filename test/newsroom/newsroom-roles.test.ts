@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleStatus } from '../../src/core/articles/article.js';
 import type { Role } from '../../src/core/staff/staff-user.js';
-import { STORY_ACTIONS, type StoryAction } from '../../src/core/workflow/story-actions.js';
+import { ARTICLE_ACTIONS, type ArticleAction } from '../../src/core/workflow/article-actions.js';
 import { createTestSite, type TestSite } from '../support/test-site.js';
 import { signIn, addStaff, type StaffSession } from '../support/newsroom-session.js';
 
@@ -12,15 +12,15 @@ const FORM = {
 };
 
 /** What each role may do on its own story and on someone else's, from a story in the given status. */
-const EXPECTED: Record<Role, { own: StoryAction[]; other: StoryAction[] }> = {
+const EXPECTED: Record<Role, { own: ArticleAction[]; other: ArticleAction[] }> = {
   contributor: { own: ['save'], other: [] },
   reporter: { own: ['save', 'submit', 'return'], other: [] },
-  editor: { own: [...STORY_ACTIONS], other: [...STORY_ACTIONS] },
-  admin: { own: [...STORY_ACTIONS], other: [...STORY_ACTIONS] },
+  editor: { own: [...ARTICLE_ACTIONS], other: [...ARTICLE_ACTIONS] },
+  admin: { own: [...ARTICLE_ACTIONS], other: [...ARTICLE_ACTIONS] },
 };
 
 /** The status an action starts from in this table. */
-const FROM: Record<StoryAction, ArticleStatus> = {
+const FROM: Record<ArticleAction, ArticleStatus> = {
   save: 'draft', submit: 'draft', return: 'in_review', publish: 'draft', schedule: 'draft', unschedule: 'scheduled', update: 'published',
   minor: 'published', correct: 'published', unpublish: 'published', republish: 'unpublished', restore: 'draft',
 };
@@ -57,7 +57,7 @@ describe('roles × newsroom actions', () => {
   }
 
   for (const role of ['contributor', 'reporter', 'editor', 'admin'] as Role[]) {
-    for (const action of STORY_ACTIONS) {
+    for (const action of ARTICLE_ACTIONS) {
       for (const mine of [true, false]) {
         const allowed = (mine ? EXPECTED[role].own : EXPECTED[role].other).includes(action);
         it(`${role} ${allowed ? 'may' : 'may not'} ${action} ${mine ? 'their own' : "someone else's"} ${FROM[action]} story`, async () => {

@@ -54,7 +54,7 @@ describe('scheduled publishing', () => {
       const admin = await servicesA.auth.addUser({ email: 'a@news.test', name: 'Admin', role: 'admin', password: 'a long password here' });
       let due = 0;
       for (let i = 0; i < 20; i++) {
-        const { id } = await servicesA.newsroom.createStory(admin, { section: { slug: 'world', name: 'World' }, headline: `Scheduled story ${i}` });
+        const { id } = await servicesA.newsroom.createArticle(admin, { section: { slug: 'world', name: 'World' }, headline: `Scheduled story ${i}` });
         const state = (await a.articles.findState(id))!;
         await servicesA.newsroom.act(admin, id, {
           action: 'schedule', fields: { ...state.fields, highlights: ['One'], body: [{ type: 'paragraph', text: 'Text.' }] },

@@ -1,10 +1,10 @@
 /** Translation links over HTTP: who may link and unlink (roles × own/other), what is refused and why, and how groups merge and dissolve. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/core/staff/staff-user.js';
-import { TRANSLATION_ACTIONS, type TranslationAction } from '../../src/core/workflow/story-actions.js';
+import { TRANSLATION_ACTIONS, type TranslationAction } from '../../src/core/workflow/article-actions.js';
 import { createTestSite, type TestSite } from '../support/test-site.js';
 import { addStaff, signIn, type StaffSession } from '../support/newsroom-session.js';
-import { act, addArabicEdition, addSection, arabicStoryForm, createStory, publishedStory, storyForm } from './edition-test-support.js';
+import { act, addArabicEdition, addSection, arabicStoryForm, createArticle, publishedStory, storyForm } from './edition-test-support.js';
 
 const ROLES: Role[] = ['contributor', 'reporter', 'editor', 'admin'];
 /** Linking is the desk's call: editors and admins on any story, writers on none (not even their own). */
@@ -34,8 +34,8 @@ describe('translation links', () => {
   const unlink = (session: StaffSession, id: string) => session.post(`/newsroom/stories/${id}/translations/unlink`, {}, JSON_ACCEPT);
   /** An English draft owned by `owner` and an Arabic draft of the admin's; addresses by newsroom URL and by slug. */
   async function pair(owner: StaffSession): Promise<{ en: string; ar: string; arSlug: string }> {
-    const en = await createStory(owner, 'Harbour reopens', 'world');
-    const ar = await createStory(admin, 'إعادة فتح الميناء', arabicSection);
+    const en = await createArticle(owner, 'Harbour reopens', 'world');
+    const ar = await createArticle(admin, 'إعادة فتح الميناء', arabicSection);
     return { en, ar, arSlug: (await site.storage.articles.findState(ar))!.slug };
   }
 
@@ -63,7 +63,7 @@ describe('translation links', () => {
   it('shows the Translations form only to those who may link', async () => {
     for (const role of ROLES) {
       const session = sessions.get(role)!;
-      const id = await createStory(session, 'Who sees the box', 'world');
+      const id = await createArticle(session, 'Who sees the box', 'world');
       const page = (await session.get(`/newsroom/stories/${id}/edit`)).body;
       expect(page).toContain('<h2 id="translations-h">Translations</h2>');
       expect(page.includes('id="translation-address"'), role).toBe(MAY[role]);
@@ -73,8 +73,8 @@ describe('translation links', () => {
   it('refuses the story itself, the same edition, a second translation in one edition and unknown addresses, each with VALIDATION_FAILED', async () => {
     const editor = sessions.get('editor')!;
     const { en, ar, arSlug } = await pair(editor);
-    const otherEnglish = await createStory(editor, 'Another English story', 'world');
-    const otherArabic = await createStory(editor, 'قصة عربية أخرى', arabicSection);
+    const otherEnglish = await createArticle(editor, 'Another English story', 'world');
+    const otherArabic = await createArticle(editor, 'قصة عربية أخرى', arabicSection);
     const refused = async (id: string, address: string, words: string) => {
       const res = await link(editor, id, address);
       expect(res.statusCode, address).toBe(400);
@@ -109,8 +109,8 @@ describe('translation links', () => {
     expect((await admin.post('/newsroom/editions', { id: 'fr', language: 'fr', name: 'Français', locale: 'fr-FR', numberingSystem: 'latn', timeZone: 'Europe/Paris', direction: '' })).statusCode).toBe(200);
     const frSection = await addSection(site, admin, 'Monde', 'fr');
     const { en, ar } = await pair(editor);
-    const fr = await createStory(editor, 'Le port rouvre', frSection);
-    const ar2 = await createStory(editor, 'قصة ثانية', arabicSection);
+    const fr = await createArticle(editor, 'Le port rouvre', frSection);
+    const ar2 = await createArticle(editor, 'قصة ثانية', arabicSection);
     expect((await link(editor, ar, `/newsroom/stories/${en}/edit`)).statusCode).toBe(200);
     expect((await link(editor, fr, `/newsroom/stories/${ar}/edit`)).statusCode).toBe(200);
     expect(new Set([await group(en), await group(ar), await group(fr)])).toEqual(new Set([ar]));
@@ -138,7 +138,7 @@ describe('translation links', () => {
     const editor = sessions.get('editor')!;
     const en = await publishedStory(site, editor, storyForm({ headline: 'Harbour reopens at dawn' }));
     const ar = await publishedStory(site, editor, arabicStoryForm(arabicSection, { headline: 'إعادة فتح الميناء فجرا' }));
-    const draft = await createStory(editor, 'مسودة', arabicSection);
+    const draft = await createArticle(editor, 'مسودة', arabicSection);
     const seen: string[] = [];
     const stop = site.newsroom!.events.subscribe((e) => { if (e.type === 'story.updated') seen.push(e.slug); });
     try {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestSite, type TestSite } from '../support/test-site.js';
 import { staffSession, type StaffSession } from '../support/newsroom-session.js';
-import { act, addArabicEdition, addSection, createStory, storyForm } from './edition-test-support.js';
+import { act, addArabicEdition, addSection, createArticle, storyForm } from './edition-test-support.js';
 
 /** Cyrillic, a family emoji (ZWJ), RLO…PDF, RLI…PDI around Arabic, RLM, and markup that must stay text. No commas: lists split on them. */
 const TEXT = 'Зеленский 👩‍👩‍👧‍👦 \u202eRLO\u202c \u2067عربي\u2069\u200f <b>&amp;</b>';
@@ -33,7 +33,7 @@ describe('any text in the newsroom', () => {
   });
 
   it('saves every story field as typed and shows it escaped in the editor, lists and preview', async () => {
-    const id = await createStory(editor, TEXT, 'world');
+    const id = await createArticle(editor, TEXT, 'world');
     await act(site, editor, id, 'save', everyField());
     const f = (await site.storage.articles.findState(id))!.fields;
     expect(f).toMatchObject({
@@ -55,7 +55,7 @@ describe('any text in the newsroom', () => {
   });
 
   it('drops control characters and composes to NFC where text enters', async () => {
-    const id = await createStory(editor, 'Bad\u0001 head\u0000line', 'world');
+    const id = await createArticle(editor, 'Bad\u0001 head\u0000line', 'world');
     expect((await site.storage.articles.findState(id))!.fields.headline).toBe('Bad headline');
     await act(site, editor, id, 'save', storyForm({ headline: 'Cafe\u0301\u0001 \u0007opens', highlights: 'one\u0008 point', dateline: 'pari\u0301s' }));
     const f = (await site.storage.articles.findState(id))!.fields;
@@ -65,7 +65,7 @@ describe('any text in the newsroom', () => {
   });
 
   it('keeps notes, section and edition names, and translation addresses as typed, with no 5xx', async () => {
-    const id = await createStory(editor, 'A story with a note', 'world');
+    const id = await createArticle(editor, 'A story with a note', 'world');
     await act(site, editor, id, 'publish', storyForm({ headline: 'A story with a note' }));
     await act(site, editor, id, 'update', storyForm({ headline: 'A story with a note', note: TEXT }));
     expect((await site.storage.articles.findState(id))!.updateNote).toBe(TEXT);

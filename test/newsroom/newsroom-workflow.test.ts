@@ -19,7 +19,7 @@ describe('newsroom workflow over HTTP', () => {
   });
   afterAll(() => site.close());
 
-  async function createStory(session: StaffSession, headline = 'Floods cut off mountain village'): Promise<string> {
+  async function createArticle(session: StaffSession, headline = 'Floods cut off mountain village'): Promise<string> {
     const res = await session.post('/newsroom/stories', { headline, section: 'world' });
     expect(res.statusCode).toBe(303);
     return /\/newsroom\/stories\/([\w-]+)\/edit/.exec(res.headers.location as string)![1]!;
@@ -39,7 +39,7 @@ describe('newsroom workflow over HTTP', () => {
   });
 
   it('takes a story from draft to review to published, and readers see it with its update', async () => {
-    const id = await createStory(reporter);
+    const id = await createArticle(reporter);
     expect((await reporter.post(`/newsroom/stories/${id}`, { ...storyForm(), version: String(await version(id)), action: 'save' })).statusCode).toBe(303);
     const forbidden = await reporter.post(`/newsroom/stories/${id}`, { ...storyForm(), version: String(await version(id)), action: 'publish' });
     expect(forbidden.statusCode).toBe(403);
@@ -82,7 +82,7 @@ describe('newsroom workflow over HTTP', () => {
   });
 
   it('gives the second of two concurrent saves a conflict and keeps its text in the revisions', async () => {
-    const id = await createStory(reporter, 'Two editors one story');
+    const id = await createArticle(reporter, 'Two editors one story');
     const v = String(await version(id));
     const first = await reporter.post(`/newsroom/stories/${id}/autosave`, { ...storyForm({ headline: 'Version A' }), version: v }, { accept: 'application/json' });
     expect(first.statusCode).toBe(200);
@@ -97,7 +97,7 @@ describe('newsroom workflow over HTTP', () => {
   });
 
   it('shows a word diff between revisions and restores an old one as a new revision', async () => {
-    const id = await createStory(editor, 'Original headline here');
+    const id = await createArticle(editor, 'Original headline here');
     await editor.post(`/newsroom/stories/${id}`, { ...storyForm({ headline: 'Changed headline here' }), version: String(await version(id)), action: 'save' });
     const diff = await editor.get(`/newsroom/stories/${id}/revisions/diff?from=1&to=2`);
     expect(diff.statusCode).toBe(200);

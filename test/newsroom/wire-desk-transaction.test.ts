@@ -13,7 +13,7 @@ import type { StaffUser } from '../../src/core/staff/staff-user.js';
 import { createWireDeskService } from '../../src/core/wire/wire-desk-service.js';
 import type { WireDeskTransaction } from '../../src/core/wire/wire-desk-transaction.js';
 import { createNewsroomService } from '../../src/core/workflow/newsroom-service.js';
-import { emptyStoryFields } from '../../src/core/workflow/story-fields.js';
+import { emptyArticleFields } from '../../src/core/articles/article-fields.js';
 import type { Storage } from '../../src/main/storage.js';
 import { createWireServices } from '../../src/main/wire-services.js';
 import { describeStorageContract } from '../contracts/storage-contract.js';
@@ -56,8 +56,8 @@ async function publishedStory(storage: Storage, paragraphs: string[]): Promise<s
     articles: storage.articles, sections: storage.sections, events: createMemoryEventBus(),
     ids: { newId: () => randomUUID() }, randomBytes: (n) => randomBytes(n), clock: fixedClock(NOW),
   });
-  const { id } = await newsroom.createStory(EDITOR, { section: { slug: 'world', name: 'World' }, headline: 'Storm hits coast' });
-  const fields = { ...emptyStoryFields({ slug: 'world', name: 'World' }, EDITOR.author), headline: 'Storm hits coast', highlights: ['Winds of 120 km/h'], body: paragraphs.map((text) => ({ type: 'paragraph' as const, text })) };
+  const { id } = await newsroom.createArticle(EDITOR, { section: { slug: 'world', name: 'World' }, headline: 'Storm hits coast' });
+  const fields = { ...emptyArticleFields({ slug: 'world', name: 'World' }, EDITOR.author), headline: 'Storm hits coast', highlights: ['Winds of 120 km/h'], body: paragraphs.map((text) => ({ type: 'paragraph' as const, text })) };
   await newsroom.act(EDITOR, id, { action: 'publish', fields, note: null, scheduledAt: null, autosave: false, expectedVersion: null });
   return id;
 }

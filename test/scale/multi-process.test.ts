@@ -89,7 +89,7 @@ describe.skipIf(skip !== null)(`Dateline as two processes behind Varnish, on one
     b = await startDatelineProcess('B', portB, site);
     await waitUntil(async () => (await subscribers()) === 2, 'both processes to subscribe to the event channel');
     editor = await signInNewsroom(a.origin, EMAIL, PASSWORD);
-    canary.id = await editor.createStory(a.origin, canary.headline);
+    canary.id = await editor.createArticle(a.origin, canary.headline);
     await editor.act(a.origin, canary.id, 'publish', { headline: canary.headline });
   }, 120_000);
 
@@ -111,7 +111,7 @@ describe.skipIf(skip !== null)(`Dateline as two processes behind Varnish, on one
     expect(await edgeHome.text()).toContain(canary.headline);
 
     const headline = 'Ministers agree on a cross process deal';
-    const id = await editor.createStory(a.origin, headline);
+    const id = await editor.createArticle(a.origin, headline);
     const { requestedAt: requested, respondedAt: published } = await editor.act(a.origin, id, 'publish', { headline, dateline: 'OSLO' });
     const slug = await slugOf(id);
     // A 404 is stored by neither cache, so the article pages have nothing to drop: they must simply appear.
@@ -129,7 +129,7 @@ describe.skipIf(skip !== null)(`Dateline as two processes behind Varnish, on one
 
   it('updates in A; B and Varnish replace their warm article pages', async () => {
     const headline = 'Harbour reopens after the storm';
-    const id = await editor.createStory(a.origin, headline);
+    const id = await editor.createArticle(a.origin, headline);
     await editor.act(a.origin, id, 'publish', { headline });
     const slug = await slugOf(id);
     await waitUntil(async () => (await bodyOf(`${b.origin}/article/${slug}`)).includes(headline), 'B to show the article');
@@ -171,7 +171,7 @@ describe.skipIf(skip !== null)(`Dateline as two processes behind Varnish, on one
     await waitUntil(async () => (await subscribers()) === 0, 'Redis to be gone');
     await bodyOf(`${b.origin}/`);
     const headline = 'Power cut hits the old town';
-    const id = await editor.createStory(b.origin, headline);
+    const id = await editor.createArticle(b.origin, headline);
     const { respondedAt: published } = await editor.act(b.origin, id, 'publish', { headline });
     const slug = await slugOf(id);
     const [bHome, edgeHome, edgeArticle] = await Promise.all([
@@ -191,7 +191,7 @@ describe.skipIf(skip !== null)(`Dateline as two processes behind Varnish, on one
     expect(await bodyOf(`${a.origin}/`)).not.toContain('Canary renamed a second time');
 
     const headline = 'Lights back on in the old town';
-    const id = await editor.createStory(b.origin, headline);
+    const id = await editor.createArticle(b.origin, headline);
     const { respondedAt: published } = await editor.act(b.origin, id, 'publish', { headline });
     const [aHome, edgeHome] = await Promise.all([
       visibleAfter(published, 'B\'s story on A\'s home page after Redis came back', async () => (await bodyOf(`${a.origin}/`)).includes(headline)),

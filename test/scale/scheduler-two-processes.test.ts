@@ -34,7 +34,7 @@ async function scheduleStoriesInThePast(databaseUrl: string, mediaDir: string): 
     const editor = await services.auth.addUser({ email: 'scheduler@news.test', name: 'Night Editor', role: 'editor', password: 'a night editor password' });
     const ids: string[] = [];
     for (let i = 0; i < STORIES; i++) {
-      const { id } = await services.newsroom.createStory(editor, {
+      const { id } = await services.newsroom.createArticle(editor, {
         section: { slug: 'world', name: 'World' }, headline: `Scheduled story number ${i}`,
         highlights: ['Published by whichever process gets there first'], body: [{ type: 'paragraph', text: 'Due while nobody was watching.' }],
       });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffUser } from '../../src/core/staff/staff-user.js';
-import type { StoryFields } from '../../src/core/workflow/story-fields.js';
+import type { ArticleFields } from '../../src/core/articles/article-fields.js';
 import { createVarnishPurger } from '../../src/adapters/edge/varnish-purger.js';
 import { subscribeEdgePurge, type EdgePurgeLog } from '../../src/main/edge-purge.js';
 import { freePort, startLiveSite, type LiveSite } from '../e2e/browser-support.js';
@@ -100,7 +100,7 @@ describe.skipIf(missing !== null)(`Varnish with dateline.vcl in front of Datelin
   const viaVarnish = (path: string, headers: Record<string, string> = {}) => fetch(`${varnish!.origin}${path}`, { headers, redirect: 'manual' });
   const isHit = (res: Response) => res.headers.get('x-cache') === 'HIT' && (res.headers.get('x-varnish') ?? '').trim().split(/\s+/).length === 2;
 
-  async function act(id: string, action: 'publish' | 'update' | 'unpublish', change: Partial<StoryFields> = {}, note: string | null = null) {
+  async function act(id: string, action: 'publish' | 'update' | 'unpublish', change: Partial<ArticleFields> = {}, note: string | null = null) {
     const state = (await live.site.storage.articles.findState(id))!;
     await live.site.newsroom!.newsroom.act(editor, id, { action, fields: { ...state.fields, ...change }, note, scheduledAt: null, autosave: false, expectedVersion: state.version });
     // The purge runs beside the publish; wait for it (and fail on a purge error) before reading through the edge.
@@ -122,7 +122,7 @@ describe.skipIf(missing !== null)(`Varnish with dateline.vcl in front of Datelin
   });
 
   it('purges the home page and the story at the edge on publish, update and unpublish; other pages stay cached', async () => {
-    const { id } = await live.site.newsroom!.newsroom.createStory(editor, {
+    const { id } = await live.site.newsroom!.newsroom.createArticle(editor, {
       section: { slug: 'world', name: 'World' }, headline: 'Edge cache drops the home page on publish',
       highlights: ['Purged by surrogate key'], body: [{ type: 'paragraph', text: 'Readers see it at once.' }], dateline: 'OSLO',
     });
@@ -189,7 +189,7 @@ describe.skipIf(missing !== null)(`Varnish with dateline.vcl in front of Datelin
     expect(stream.headers['x-cache']).toBeUndefined();
     await eventually('the retry hint through Varnish', async () => (received.join('').startsWith('retry:') ? true : null));
 
-    const { id } = await live.site.newsroom!.newsroom.createStory(editor, {
+    const { id } = await live.site.newsroom!.newsroom.createArticle(editor, {
       section: { slug: 'world', name: 'World' }, headline: 'Live stream passes the edge', highlights: ['Piped'],
       body: [{ type: 'paragraph', text: 'Unbuffered.' }], dateline: 'OSLO',
     });

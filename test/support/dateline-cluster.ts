@@ -150,7 +150,7 @@ export async function startVarnishCluster(backendPorts: number[]): Promise<Varni
 
 export interface NewsroomClient {
   /** Creates a draft in the process at `origin`; returns its id. */
-  createStory(origin: string, headline: string): Promise<string>;
+  createArticle(origin: string, headline: string): Promise<string>;
   /**
    * Takes an action (publish, update…) with the editor's form in the process at `origin`, reading the
    * story's version from its edit page first; resolves when the 303 arrives, i.e. after the commit, with when
@@ -182,7 +182,7 @@ export async function signInNewsroom(origin: string, email: string, password: st
     method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrf, ...body }),
   });
   return {
-    async createStory(at, headline) {
+    async createArticle(at, headline) {
       const res = await post(`${at}/newsroom/stories`, { headline, section: 'world' });
       const id = /stories\/([\w-]+)\/edit/.exec(res.headers.get('location') ?? '')?.[1];
       if (!id) throw new Error(`creating a story failed: ${res.status} ${(await res.text()).slice(0, 300)}`);

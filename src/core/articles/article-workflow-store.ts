@@ -2,7 +2,7 @@
 import type { ArticleStatus } from './article.js';
 import type { Page } from './article-store.js';
 import type { Edition } from '../editions/edition.js';
-import type { StoryFields } from '../workflow/story-fields.js';
+import type { ArticleFields } from './article-fields.js';
 
 /** What a revision records. `created`/`saved` are drafts' saves; `conflict` keeps the losing side of a concurrent edit. */
 export type RevisionKind =
@@ -12,12 +12,12 @@ export type RevisionKind =
 /** Revisions whose content readers saw become public versions ("What changed"); minor edits are left out. */
 export const PUBLIC_REVISION_KINDS: readonly RevisionKind[] = ['published', 'updated', 'corrected', 'republished'];
 
-export interface StoryState {
+export interface ArticleState {
   id: string;
   slug: string;
   status: ArticleStatus;
   version: number;
-  fields: StoryFields;
+  fields: ArticleFields;
   createdBy: string | null;
   firstPublishedAt: Date | null;
   updatedAt: Date | null;
@@ -62,7 +62,7 @@ export interface RevisionSummary {
 }
 
 export interface Revision extends RevisionSummary {
-  fields: StoryFields;
+  fields: ArticleFields;
 }
 
 export interface Correction {
@@ -80,14 +80,14 @@ export interface NewRevision {
 }
 
 /** One conditional change: it applies only if the story still has `expectedVersion` (when given) and one of `fromStatuses`. */
-export interface StoryChange {
+export interface ArticleChange {
   id: string;
   expectedVersion: number | null;
   fromStatuses: readonly ArticleStatus[];
   status: ArticleStatus;
   /** A new slug (only before first publication: readers never saw the old one). */
   slug?: string;
-  fields: StoryFields;
+  fields: ArticleFields;
   firstPublishedAt: Date | null;
   updatedAt: Date | null;
   updateNote: string | null;
@@ -114,7 +114,7 @@ export interface NewsroomListQuery {
   text?: string;
 }
 
-export interface StoryListItem {
+export interface ArticleListItem {
   id: string;
   slug: string;
   headline: string;
@@ -130,14 +130,14 @@ export interface StoryListItem {
 
 /** The newsroom's methods of the one article port (ArticleStore extends it). */
 export interface ArticleWorkflowStore {
-  findState(id: string): Promise<StoryState | null>;
+  findState(id: string): Promise<ArticleState | null>;
   /** The id of the story with this slug, whatever its status. */
   findIdBySlug(slug: string): Promise<string | null>;
   /** Applies the change, its links, search entry and revision in one transaction — or nothing. */
-  applyChange(change: StoryChange): Promise<ChangeOutcome>;
+  applyChange(change: ArticleChange): Promise<ChangeOutcome>;
   /** Records a revision without changing the story (the losing side of a conflict). */
-  addRevision(articleId: string, revision: NewRevision, fields: StoryFields): Promise<void>;
-  list(query: NewsroomListQuery): Promise<Page<StoryListItem>>;
+  addRevision(articleId: string, revision: NewRevision, fields: ArticleFields): Promise<void>;
+  list(query: NewsroomListQuery): Promise<Page<ArticleListItem>>;
   listRevisions(articleId: string): Promise<RevisionSummary[]>;
   findRevision(articleId: string, number: number): Promise<Revision | null>;
   /** Public versions (PUBLIC_REVISION_KINDS), oldest first. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { emptyStoryFields } from '../workflow/story-fields.js';
+import { emptyArticleFields } from '../articles/article-fields.js';
 import { storyDiff, wordDiff } from './word-diff.js';
 
-const base = { ...emptyStoryFields({ slug: 'world', name: 'World' }, { slug: 'ann', name: 'Ann' }), headline: 'Fire hits port', body: [{ type: 'paragraph' as const, text: 'Three ships burned overnight.' }] };
+const base = { ...emptyArticleFields({ slug: 'world', name: 'World' }, { slug: 'ann', name: 'Ann' }), headline: 'Fire hits port', body: [{ type: 'paragraph' as const, text: 'Three ships burned overnight.' }] };
 
 describe('wordDiff', () => {
   it('marks whole words added and removed, keeping the rest', () => {

@@ -1,7 +1,7 @@
 /** @module Word-level differences between two revisions of a story, field by field (the `diff` library does the LCS). */
 import { diffWordsWithSpace } from 'diff';
 import { bodyText } from '../articles/article.js';
-import type { StoryFields } from '../workflow/story-fields.js';
+import type { ArticleFields } from '../articles/article-fields.js';
 
 export interface DiffPart {
   kind: 'same' | 'added' | 'removed';
@@ -23,7 +23,7 @@ function changed(parts: DiffPart[]): boolean {
 }
 
 /** The readable text of each field, in the order an editor reads a story. */
-function fieldTexts(fields: StoryFields, includeInternal: boolean): [string, string, string][] {
+function fieldTexts(fields: ArticleFields, includeInternal: boolean): [string, string, string][] {
   const rows: [string, string, string][] = [
     ['headline', 'Headline', fields.headline],
     ['highlights', 'Highlights', fields.highlights.map((h) => `• ${h}`).join('\n')],
@@ -46,7 +46,7 @@ function fieldTexts(fields: StoryFields, includeInternal: boolean): [string, str
  * The fields that differ, each as a word diff. Readers see headline, highlights, dateline, body and caption;
  * the newsroom (`includeInternal`) also sees section, topics, byline and source.
  */
-export function storyDiff(before: StoryFields, after: StoryFields, includeInternal = false): FieldDiff[] {
+export function storyDiff(before: ArticleFields, after: ArticleFields, includeInternal = false): FieldDiff[] {
   const a = fieldTexts(before, includeInternal);
   const b = fieldTexts(after, includeInternal);
   return a.flatMap(([field, label, text], i) => {

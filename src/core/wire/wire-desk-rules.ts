@@ -1,6 +1,6 @@
 /**
  * @module The wire desk's rules as one table: for each desk action on a wire item, the roles that may take it,
- * the item statuses it starts from and the status it leads to (the story workflow's table is story-actions.ts).
+ * the item statuses it starts from and the status it leads to (the story workflow's table is article-actions.ts).
  */
 import type { Role } from '../staff/staff-user.js';
 import type { WireItemStatus } from './wire-store.js';

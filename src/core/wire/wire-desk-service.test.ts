@@ -5,7 +5,7 @@ import type { DomainEvent } from '../events/event-bus.js';
 import { fixedClock } from '../shared/clock.js';
 import { isDomainError } from '../shared/domain-error.js';
 import type { Role, StaffUser } from '../staff/staff-user.js';
-import type { StoryChange, StoryState } from '../articles/article-workflow-store.js';
+import type { ArticleChange, ArticleState } from '../articles/article-workflow-store.js';
 import type { WireItem } from './wire-item.js';
 import { createWireDeskService } from './wire-desk-service.js';
 import type { WireDeskStores, WireDeskTransaction } from './wire-desk-transaction.js';
@@ -26,7 +26,7 @@ function wireItem(id: string, paragraphs: string[], status: StoredWireItem['stat
   return { item, id, clusterId: id, signature: new Uint32Array(0), status, usedArticleId: null, topics: [], sourceId: null, contentHash: id, receivedAt: NOW };
 }
 
-function stateOf(a: NewArticle): StoryState {
+function stateOf(a: NewArticle): ArticleState {
   return {
     id: a.id, slug: a.slug, status: a.status, version: 1, createdBy: a.createdBy ?? null, firstPublishedAt: a.firstPublishedAt, updatedAt: a.updatedAt,
     updateNote: a.updateNote, scheduledAt: null, createdAt: a.createdAt, modifiedAt: a.createdAt, shortCode: a.shortCode, edition: a.edition ?? 'en', translationGroup: null,
@@ -38,7 +38,7 @@ function stateOf(a: NewArticle): StoryState {
 }
 
 interface Data {
-  stories: Map<string, StoryState>;
+  stories: Map<string, ArticleState>;
   items: Map<string, StoredWireItem>;
 }
 
@@ -50,7 +50,7 @@ function storesOver(data: Data, failStatus: boolean): WireDeskStores {
     isShortCodeTaken: async () => false,
     findState: async (id) => data.stories.get(id) ?? null,
     findIdBySlug: async (slug) => [...data.stories.values()].find((s) => s.slug === slug)?.id ?? null,
-    applyChange: async (c: StoryChange) => {
+    applyChange: async (c: ArticleChange) => {
       const s = data.stories.get(c.id);
       if (!s || !c.fromStatuses.includes(s.status) || (c.expectedVersion !== null && c.expectedVersion !== s.version)) {
         return { ok: false, current: s ? { version: s.version, status: s.status } : null };
@@ -75,7 +75,7 @@ function storesOver(data: Data, failStatus: boolean): WireDeskStores {
   };
 }
 
-function desk(items: StoredWireItem[], stories: StoryState[] = []) {
+function desk(items: StoredWireItem[], stories: ArticleState[] = []) {
   let committed: Data = { stories: new Map(stories.map((s) => [s.id, s])), items: new Map(items.map((i) => [i.id, i])) };
   const failing = { status: false };
   const transaction: WireDeskTransaction = async (work) => {
@@ -109,7 +109,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   }
 }
 
-function publishedStory(id: string, body: string[]): StoryState {
+function publishedStory(id: string, body: string[]): ArticleState {
   return stateOf({
     id, slug: 'storm-hits-coast', headline: 'Storm hits coast', highlights: ['Winds of 120 km/h'], dateline: null, body: body.map((text) => ({ type: 'paragraph', text })),
     lead: null, section: { slug: 'world', name: 'World' }, topics: [], authors: [{ slug: 'desk', name: 'Desk' }], source: { kind: 'staff' }, status: 'published',

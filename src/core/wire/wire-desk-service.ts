@@ -15,11 +15,11 @@ import type { StaffUser } from '../staff/staff-user.js';
 import type { SuggestedTopic } from '../topics/topic-suggester.js';
 import { createNewsroomService, type NewsroomService } from '../workflow/newsroom-service.js';
 import type { ArticleStore } from '../articles/article-store.js';
-import type { StoryState } from '../articles/article-workflow-store.js';
+import type { ArticleState } from '../articles/article-workflow-store.js';
 import { canTakeWireDeskAction, checkWireDeskAction, WIRE_DESK_RULES, type WireDeskAction } from './wire-desk-rules.js';
 import type { WireDeskStores, WireDeskTransaction } from './wire-desk-transaction.js';
 import type { StoredWireItem, WireStore } from './wire-store.js';
-import { bodyWithWireUpdate, storyFieldsFromWire } from './wire-to-story.js';
+import { bodyWithWireUpdate, articleFieldsFromWire } from './wire-to-story.js';
 
 export interface WireDeskDeps {
   /** Items read before a transaction, and spiked or restored (one conditional update each). */
@@ -39,7 +39,7 @@ export interface WireDeskDeps {
 
 /** The newsroom's use cases and the desk's stores, all bound to one transaction. */
 interface DeskTransaction {
-  newsroom: Pick<NewsroomService, 'createStory' | 'act'>;
+  newsroom: Pick<NewsroomService, 'createArticle' | 'act'>;
   articles: Pick<ArticleStore, 'findState' | 'findIdBySlug'>;
   items: WireDeskStores['items'];
 }
@@ -93,7 +93,7 @@ export function createWireDeskService(deps: WireDeskDeps) {
     return section ? { slug: section.slug, name: section.name } : FALLBACK_SECTION;
   }
 
-  async function findStory(articles: DeskTransaction['articles'], ref: string): Promise<StoryState | null> {
+  async function findStory(articles: DeskTransaction['articles'], ref: string): Promise<ArticleState | null> {
     const byId = await articles.findState(ref);
     if (byId) return byId;
     const id = await articles.findIdBySlug(ref);
@@ -104,9 +104,9 @@ export function createWireDeskService(deps: WireDeskDeps) {
   async function useItem(actor: StaffUser, itemId: string, options: { section?: string } = {}): Promise<{ storyId: string; slug: string }> {
     const item = await itemFor(actor, itemId, 'use');
     const [section, topics] = await Promise.all([sectionFor(options.section), deps.suggestTopics(item.id)]);
-    const fields = storyFieldsFromWire(item.item, section, topics.ok ? topics.value : []);
+    const fields = articleFieldsFromWire(item.item, section, topics.ok ? topics.value : []);
     return inTransaction(async (tx) => {
-      const story = await tx.newsroom.createStory(actor, fields);
+      const story = await tx.newsroom.createArticle(actor, fields);
       await moveItem(tx.items, item.id, 'use', story.id);
       return { storyId: story.id, slug: story.slug };
     });

@@ -2,11 +2,11 @@
 import type { BodyBlock, NamedRef } from '../articles/article.js';
 import { slugify } from '../shared/slug.js';
 import type { SuggestedTopic } from '../topics/topic-suggester.js';
-import type { StoryFields } from '../workflow/story-fields.js';
+import type { ArticleFields } from '../articles/article-fields.js';
 import type { WireItem } from './wire-item.js';
 
 /** A draft from wire copy: the agency is the source (with its item id), the text is the agency's, unchanged. */
-export function storyFieldsFromWire(item: WireItem, section: NamedRef, topics: SuggestedTopic[]): StoryFields {
+export function articleFieldsFromWire(item: WireItem, section: NamedRef, topics: SuggestedTopic[]): ArticleFields {
   const highlights = item.summary && item.summary !== item.headline ? [item.summary.slice(0, 400)] : [];
   return {
     headline: item.headline.slice(0, 200),

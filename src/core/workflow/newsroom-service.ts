@@ -8,11 +8,11 @@ import type { IdGenerator, RandomBytes } from '../shared/ids.js';
 import { slugify, uniqueSlug } from '../shared/slug.js';
 import { uniqueShortCode } from '../short-links/short-code.js';
 import type { StaffUser } from '../staff/staff-user.js';
-import { checkStoryAction } from './story-actions.js';
-import { actionInputIssues, needsPublishableFields, planChange, type ActionInput } from './story-change.js';
-import { draftIssues, emptyStoryFields, publishIssues, tidyStoryFields, type StoryFields } from './story-fields.js';
-import type { StoryState } from '../articles/article-workflow-store.js';
-import { changedTags } from './story-tags.js';
+import { checkArticleAction } from './article-actions.js';
+import { actionInputIssues, needsPublishableFields, planChange, type ActionInput } from './article-change.js';
+import { draftIssues, emptyArticleFields, publishIssues, tidyArticleFields, type ArticleFields } from '../articles/article-fields.js';
+import type { ArticleState } from '../articles/article-workflow-store.js';
+import { changedTags } from './article-tags.js';
 import { createTranslationService } from './translation-service.js';
 
 export interface NewsroomDeps {
@@ -30,15 +30,15 @@ export type NewsroomService = ReturnType<typeof createNewsroomService>;
 export function createNewsroomService(deps: NewsroomDeps) {
   const { articles, clock } = deps;
 
-  async function stateOf(id: string): Promise<StoryState> {
+  async function stateOf(id: string): Promise<ArticleState> {
     const state = await articles.findState(id);
     if (!state) throw new DomainError('ARTICLE_NOT_FOUND', 'There is no story with this id.', { id });
     return state;
   }
 
   /** A new draft owned by `actor`, with whatever fields the form already had, in its section's edition. */
-  async function createStory(actor: StaffUser, fields: Partial<StoryFields> & { section: StoryFields['section'] }): Promise<{ id: string; slug: string }> {
-    const all = tidyStoryFields({ ...emptyStoryFields(fields.section, actor.author), ...fields });
+  async function createArticle(actor: StaffUser, fields: Partial<ArticleFields> & { section: ArticleFields['section'] }): Promise<{ id: string; slug: string }> {
+    const all = tidyArticleFields({ ...emptyArticleFields(fields.section, actor.author), ...fields });
     const issues = draftIssues(all);
     if (issues.length) throw new DomainError('VALIDATION_FAILED', issues[0]!.message, { issues });
     const now = clock.now();
@@ -57,13 +57,13 @@ export function createNewsroomService(deps: NewsroomDeps) {
   }
 
   /** Takes one workflow action; the store applies it only if nobody changed the story meanwhile. */
-  async function act(actor: StaffUser, id: string, raw: Omit<ActionInput, 'fields'> & { fields: StoryFields | null }): Promise<{ version: number; state: StoryState }> {
+  async function act(actor: StaffUser, id: string, raw: Omit<ActionInput, 'fields'> & { fields: ArticleFields | null }): Promise<{ version: number; state: ArticleState }> {
     const state = await stateOf(id);
-    const check = checkStoryAction(raw.action, actor.role, state.status, state.createdBy === actor.id);
+    const check = checkArticleAction(raw.action, actor.role, state.status, state.createdBy === actor.id);
     if (!check.ok) throw new DomainError(check.code, check.message, { action: raw.action, status: state.status });
     const now = clock.now();
 
-    let fields = tidyStoryFields(raw.fields ?? state.fields);
+    let fields = tidyArticleFields(raw.fields ?? state.fields);
     if (raw.action === 'restore') {
       const revision = raw.revisionNumber === undefined ? null : await articles.findRevision(id, raw.revisionNumber);
       if (!revision) throw new DomainError('REVISION_NOT_FOUND', 'There is no such revision of this story.', { number: raw.revisionNumber });
@@ -98,7 +98,7 @@ export function createNewsroomService(deps: NewsroomDeps) {
    * A story moved to a section of another edition cannot stay in a translation group that already has a story
    * in that edition (a group holds one per edition): it leaves the group.
    */
-  async function leaveClashingGroup(before: StoryState, after: StoryState): Promise<StoryState> {
+  async function leaveClashingGroup(before: ArticleState, after: ArticleState): Promise<ArticleState> {
     if (after.edition === before.edition || !after.translationGroup) return after;
     const members = await articles.listTranslationGroup(after.translationGroup);
     if (!members.some((m) => m.id !== after.id && m.edition.id === after.edition)) return after;
@@ -107,7 +107,7 @@ export function createNewsroomService(deps: NewsroomDeps) {
   }
 
   /** Readers' pages change only when the story is, or was, public; its translations' pages link to it. */
-  async function announce(before: StoryState, after: StoryState): Promise<void> {
+  async function announce(before: ArticleState, after: ArticleState): Promise<void> {
     if (before.status !== 'published' && after.status !== 'published') return;
     const type: StoryChangedEvent['type'] = after.status !== 'published' ? 'story.unpublished' : before.status === 'published' ? 'story.updated' : 'story.published';
     const tags = changedTags(after.slug, before.fields, after.fields);
@@ -142,5 +142,5 @@ export function createNewsroomService(deps: NewsroomDeps) {
     return published;
   }
 
-  return { createStory, act, publishDueStories, stateOf, ...createTranslationService(deps) };
+  return { createArticle, act, publishDueStories, stateOf, ...createTranslationService(deps) };
 }

@@ -3,8 +3,8 @@ import type { DomainEvent } from '../events/event-bus.js';
 import { isDomainError } from '../shared/domain-error.js';
 import type { Role, StaffUser } from '../staff/staff-user.js';
 import type { ArticleStore } from '../articles/article-store.js';
-import type { StoryState, TranslationJoin, TranslationMember } from '../articles/article-workflow-store.js';
-import { emptyStoryFields } from './story-fields.js';
+import type { ArticleState, TranslationJoin, TranslationMember } from '../articles/article-workflow-store.js';
+import { emptyArticleFields } from '../articles/article-fields.js';
 import { createTranslationService } from './translation-service.js';
 
 const EN = { id: 'en', name: 'English', language: 'en', direction: 'ltr', pathPrefix: '' } as const;
@@ -29,7 +29,7 @@ function memoryStore(members: TranslationMember[]) {
     },
     findState: async (id) => {
       const m = byId.get(id);
-      return m ? ({ id, slug: m.slug, status: m.status, fields: emptyStoryFields({ slug: 'world', name: 'World' }, null) } as StoryState) : null;
+      return m ? ({ id, slug: m.slug, status: m.status, fields: emptyArticleFields({ slug: 'world', name: 'World' }, null) } as ArticleState) : null;
     },
   };
   return { store: store as ArticleStore, byId };

@@ -5,8 +5,8 @@ import type { StaffUser } from '../staff/staff-user.js';
 import type { ArticleStore } from '../articles/article-store.js';
 import type { TranslationMember } from '../articles/article-workflow-store.js';
 import { parseStoryAddress, type StoryAddress } from './story-address.js';
-import { checkTranslationAction, type TranslationAction } from './story-actions.js';
-import { storyTags } from './story-tags.js';
+import { checkTranslationAction, type TranslationAction } from './article-actions.js';
+import { articleTags } from './article-tags.js';
 import { planTranslationLink } from './translation-link.js';
 
 export interface TranslationDeps {
@@ -44,7 +44,7 @@ export function createTranslationService(deps: TranslationDeps) {
     for (const member of published) {
       const state = await articles.findState(member.id);
       if (state?.status !== 'published') continue;
-      await deps.events.publish({ type: 'story.updated', articleId: state.id, slug: state.slug, tags: storyTags(state.slug, state.fields) });
+      await deps.events.publish({ type: 'story.updated', articleId: state.id, slug: state.slug, tags: articleTags(state.slug, state.fields) });
     }
   }
 

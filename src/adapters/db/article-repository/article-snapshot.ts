@@ -1,6 +1,6 @@
-/** @module A revision's snapshot (JSON) read back as StoryFields; older snapshots (imports) carry extra keys, which are ignored. */
+/** @module A revision's snapshot (JSON) read back as ArticleFields; older snapshots (imports) carry extra keys, which are ignored. */
 import { z } from 'zod';
-import type { StoryFields } from '../../../core/workflow/story-fields.js';
+import type { ArticleFields } from '../../../core/articles/article-fields.js';
 import { bodySchema } from '../../validation/body-block-schema.js';
 
 const named = z.object({ slug: z.string(), name: z.string() });
@@ -24,12 +24,12 @@ const snapshotSchema = z.object({
   body: bodySchema,
 });
 
-export function snapshotFields(fields: StoryFields): string {
+export function snapshotFields(fields: ArticleFields): string {
   const { headline, highlights, dateline, section, topics, authors, source, lead, leadMediaId, body } = fields;
   return JSON.stringify({ headline, highlights, dateline, section, topics, authors, source, lead, leadMediaId, body });
 }
 
-export function parseSnapshot(json: string): StoryFields {
+export function parseSnapshot(json: string): ArticleFields {
   const parsed = snapshotSchema.parse(JSON.parse(json));
   return { ...parsed, leadMediaId: parsed.leadMediaId ?? null };
 }

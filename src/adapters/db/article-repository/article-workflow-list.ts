@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ArticleStatus } from '../../../core/articles/article.js';
 import type { Page } from '../../../core/articles/article-store.js';
-import type { NewsroomListQuery, StoryListItem } from '../../../core/articles/article-workflow-store.js';
+import type { NewsroomListQuery, ArticleListItem } from '../../../core/articles/article-workflow-store.js';
 import { DomainError } from '../../../core/shared/domain-error.js';
 import type { Database } from '../database.js';
 import { decodeCursor, encodeCursor, fromIso } from './article-rows.js';
@@ -12,7 +12,7 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export async function listWorkflowArticles(db: Kysely<Database>, query: NewsroomListQuery): Promise<Page<StoryListItem>> {
+export async function listWorkflowArticles(db: Kysely<Database>, query: NewsroomListQuery): Promise<Page<ArticleListItem>> {
   let q = db.selectFrom('articles')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
     .leftJoin('users', 'users.id', 'articles.created_by')

@@ -2,10 +2,10 @@
 import type { Kysely } from 'kysely';
 import { bodyText, type ArticleStatus } from '../../../core/articles/article.js';
 import type {
-  ArticleWorkflowStore, ChangeOutcome, Correction, NewRevision, NewsroomListQuery, Revision, RevisionKind, RevisionSummary, StoryChange, StoryState,
+  ArticleWorkflowStore, ChangeOutcome, Correction, NewRevision, NewsroomListQuery, Revision, RevisionKind, RevisionSummary, ArticleChange, ArticleState,
 } from '../../../core/articles/article-workflow-store.js';
 import { PUBLIC_REVISION_KINDS } from '../../../core/articles/article-workflow-store.js';
-import type { StoryFields } from '../../../core/workflow/story-fields.js';
+import type { ArticleFields } from '../../../core/articles/article-fields.js';
 import type { Database } from '../database.js';
 import { inTransaction } from '../join-transaction.js';
 import { searchEditionOf, type SearchWriter } from '../../search/search-writer.js';
@@ -19,7 +19,7 @@ import { parseSnapshot, snapshotFields } from './article-snapshot.js';
 const dateOrNull = (value: string | null) => (value ? fromIso(value) : null);
 
 export function createArticleWorkflowQueries(db: Kysely<Database>, search: SearchWriter, onCommit: () => void): ArticleWorkflowStore {
-  async function findState(id: string): Promise<StoryState | null> {
+  async function findState(id: string): Promise<ArticleState | null> {
     const row = await db.selectFrom('articles')
       .innerJoin('sections', 'sections.id', 'articles.section_id')
       .leftJoin('short_links', 'short_links.article_id', 'articles.id')
@@ -28,7 +28,7 @@ export function createArticleWorkflowQueries(db: Kysely<Database>, search: Searc
       .where('articles.id', '=', id).executeTakeFirst();
     if (!row) return null;
     const { topics, authors } = await readArticleLinks(db, id);
-    const fields: StoryFields = {
+    const fields: ArticleFields = {
       headline: row.headline, highlights: parseHighlights(row.highlights), dateline: row.dateline,
       section: { slug: row.section_slug, name: row.section_name }, topics, authors,
       source: sourceFromRow(row), lead: leadImageFromRow(row), leadMediaId: row.lead_media_id, body: parseBody(row.body),
@@ -41,7 +41,7 @@ export function createArticleWorkflowQueries(db: Kysely<Database>, search: Searc
     };
   }
 
-  async function insertRevision(trx: Kysely<Database>, articleId: string, revision: NewRevision, fields: StoryFields, version: number | null) {
+  async function insertRevision(trx: Kysely<Database>, articleId: string, revision: NewRevision, fields: ArticleFields, version: number | null) {
     const last = await trx.selectFrom('revisions').select((eb) => eb.fn.max('number').as('n')).where('article_id', '=', articleId).executeTakeFirst();
     await trx.insertInto('revisions').values({
       id: revision.id, article_id: articleId, number: Number(last?.n ?? 0) + 1, kind: revision.kind, actor: revision.actor,
@@ -50,13 +50,13 @@ export function createArticleWorkflowQueries(db: Kysely<Database>, search: Searc
   }
 
   /** Topics and authors are replaced; their story_updated_at copies the public time while published, else null. */
-  async function replaceLinks(trx: Kysely<Database>, change: StoryChange, storyUpdatedAt: string | null) {
+  async function replaceLinks(trx: Kysely<Database>, change: ArticleChange, storyUpdatedAt: string | null) {
     await trx.deleteFrom('article_topics').where('article_id', '=', change.id).execute();
     await trx.deleteFrom('article_authors').where('article_id', '=', change.id).execute();
     await insertArticleLinks(trx, change.id, change.fields, storyUpdatedAt, new Map());
   }
 
-  async function applyChange(change: StoryChange): Promise<ChangeOutcome> {
+  async function applyChange(change: ArticleChange): Promise<ChangeOutcome> {
     const outcome = await inTransaction(db, async (trx): Promise<ChangeOutcome> => {
       const f = change.fields;
       const sectionId = await ensureSection(trx, f.section, new Map());
@@ -103,7 +103,7 @@ export function createArticleWorkflowQueries(db: Kysely<Database>, search: Searc
     return outcome;
   }
 
-  async function addRevision(articleId: string, revision: NewRevision, fields: StoryFields): Promise<void> {
+  async function addRevision(articleId: string, revision: NewRevision, fields: ArticleFields): Promise<void> {
     await inTransaction(db, (trx) => insertRevision(trx, articleId, revision, fields, null));
   }
 

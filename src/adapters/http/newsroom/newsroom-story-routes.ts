@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ArticleStatus } from '../../../core/articles/article.js';
 import { isDomainError } from '../../../core/shared/domain-error.js';
-import type { FieldIssue } from '../../../core/workflow/story-fields.js';
+import type { FieldIssue } from '../../../core/articles/article-fields.js';
 import { errorStatus, httpError, sendJsonError } from '../error-status.js';
 import { html, type SafeHtml } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
@@ -81,7 +81,7 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
     const user = signedInUser(request);
     const form = parseStoryForm(request.body);
     const found = (form.section && (await deps.sections.findBySlug(form.section))) || (await deps.sections.list(deps.editions.first().id))[0] || { slug: 'news', name: 'News' };
-    const { id } = await deps.newsroom.createStory(user, { headline: form.headline, section: { slug: found.slug, name: found.name } });
+    const { id } = await deps.newsroom.createArticle(user, { headline: form.headline, section: { slug: found.slug, name: found.name } });
     return reply.redirect(`/newsroom/stories/${id}/edit?done=created`, 303);
   });
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { storyDiff } from '../../../core/revisions/word-diff.js';
 import { DomainError } from '../../../core/shared/domain-error.js';
-import { checkStoryAction } from '../../../core/workflow/story-actions.js';
+import { checkArticleAction } from '../../../core/workflow/article-actions.js';
 import { html } from '../html/html.js';
 import { fieldDiffs } from '../html/word-diff-html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
@@ -29,7 +29,7 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: NewsroomDeps)
     const { id } = params.parse(request.params);
     const state = await deps.newsroom.stateOf(id);
     const revisions = await deps.articles.listRevisions(id);
-    const canRestore = checkStoryAction('restore', user.role, state.status, state.createdBy === user.id).ok;
+    const canRestore = checkArticleAction('restore', user.role, state.status, state.createdBy === user.id).ok;
     const latest = revisions[0]?.number ?? 1;
     const main = html`<h1>Revisions of “<bdi>${state.fields.headline || 'Untitled draft'}</bdi>”</h1>
 <p><a href="/newsroom/stories/${id}/edit">Back to the editor</a></p>

@@ -2,16 +2,16 @@
 import { articlePath } from '../../../core/articles/article.js';
 import type { Edition } from '../../../core/editions/edition.js';
 import type { StaffUser } from '../../../core/staff/staff-user.js';
-import { ACTION_RULES, availableActions, statusLabel, type StoryAction } from '../../../core/workflow/story-actions.js';
-import type { StoryState, TranslationMember } from '../../../core/articles/article-workflow-store.js';
-import type { FieldIssue } from '../../../core/workflow/story-fields.js';
+import { ACTION_RULES, availableActions, statusLabel, type ArticleAction } from '../../../core/workflow/article-actions.js';
+import type { ArticleState, TranslationMember } from '../../../core/articles/article-workflow-store.js';
+import type { FieldIssue } from '../../../core/articles/article-fields.js';
 import { html, type SafeHtml } from '../html/html.js';
 import { sectionOptions, type EditionSection } from './section-picker.js';
 import { translationForms, translationsBox } from './story-translations-box.js';
 import { datetimeLocalValue } from '../../../core/shared/zoned-time.js';
 
 export interface EditPageInput {
-  state: StoryState;
+  state: ArticleState;
   user: StaffUser;
   csrf: string;
   /** Every edition's sections: picking one picks the story's edition. */
@@ -40,9 +40,9 @@ function described(issues: FieldIssue[], path: string): SafeHtml | '' {
   return issues.some((i) => i.path === path || i.path.startsWith(`${path}.`)) ? html` aria-invalid="true" aria-describedby="${path.replace(/\W/g, '-')}-error"` : '';
 }
 
-const BUTTON_CLASS: Partial<Record<StoryAction, string>> = { publish: 'btn btn-primary', update: 'btn btn-primary', republish: 'btn btn-primary', unpublish: 'btn btn-danger' };
+const BUTTON_CLASS: Partial<Record<ArticleAction, string>> = { publish: 'btn btn-primary', update: 'btn btn-primary', republish: 'btn btn-primary', unpublish: 'btn btn-danger' };
 
-function actionButtons(actions: StoryAction[]): SafeHtml {
+function actionButtons(actions: ArticleAction[]): SafeHtml {
   return html`${actions.map((a) => html`<button class="${BUTTON_CLASS[a] ?? 'btn'}" type="submit" name="action" value="${a}">${ACTION_RULES[a].label}</button>`)}`;
 }
 

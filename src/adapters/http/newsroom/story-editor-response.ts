@@ -1,7 +1,7 @@
 /** @module Answers with a newsroom page, and with the story editor filled from a story's state (shared by the story and translation routes). */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { StoryState } from '../../../core/articles/article-workflow-store.js';
-import type { FieldIssue } from '../../../core/workflow/story-fields.js';
+import type { ArticleState } from '../../../core/articles/article-workflow-store.js';
+import type { FieldIssue } from '../../../core/articles/article-fields.js';
 import type { SafeHtml } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage, type NewsroomPage } from './newsroom-layout.js';
@@ -26,7 +26,7 @@ export interface EditorProblems {
   translationAddress?: string;
 }
 
-export async function sendStoryEditor(deps: NewsroomDeps, request: FastifyRequest, reply: FastifyReply, state: StoryState, problems: EditorProblems, status: number, flash: NewsroomPage['flash'] = null) {
+export async function sendStoryEditor(deps: NewsroomDeps, request: FastifyRequest, reply: FastifyReply, state: ArticleState, problems: EditorProblems, status: number, flash: NewsroomPage['flash'] = null) {
   const user = signedInUser(request);
   const [sections, lead, translations] = await Promise.all([
     deps.sections.list(), state.fields.leadMediaId ? deps.media.find(state.fields.leadMediaId) : null, deps.newsroom.listTranslations(state.id),

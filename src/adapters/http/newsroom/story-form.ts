@@ -1,4 +1,4 @@
-/** @module Reads the story editor's form (urlencoded) into StoryFields and the action's inputs; every problem named by field. */
+/** @module Reads the story editor's form (urlencoded) into ArticleFields and the action's inputs; every problem named by field. */
 import { z } from 'zod';
 import type { LeadImage, TopicRef } from '../../../core/articles/article.js';
 import type { MediaLibrary } from '../../../core/media/media-library.js';
@@ -8,8 +8,8 @@ import { DomainError } from '../../../core/shared/domain-error.js';
 import { slugify } from '../../../core/shared/slug.js';
 import { cleanDeep } from '../../../core/shared/clean-text.js';
 import type { TopicStore } from '../../../core/topics/topic-store.js';
-import { isStoryAction, type StoryAction } from '../../../core/workflow/story-actions.js';
-import type { StoryFields } from '../../../core/workflow/story-fields.js';
+import { isArticleAction, type ArticleAction } from '../../../core/workflow/article-actions.js';
+import type { ArticleFields } from '../../../core/articles/article-fields.js';
 import { bodySchema } from '../../validation/body-block-schema.js';
 
 const text = (max: number) => z.string().max(max).optional().default('');
@@ -50,9 +50,9 @@ export function parseStoryForm(body: unknown): StoryForm {
   return parsed.data;
 }
 
-export function actionOf(form: StoryForm, fallback: StoryAction): StoryAction {
+export function actionOf(form: StoryForm, fallback: ArticleAction): ArticleAction {
   const action = form.action || fallback;
-  if (!isStoryAction(action)) throw new DomainError('VALIDATION_FAILED', `“${action}” is not a newsroom action.`, { issues: [{ path: 'action', message: 'Unknown action.' }] });
+  if (!isArticleAction(action)) throw new DomainError('VALIDATION_FAILED', `“${action}” is not a newsroom action.`, { issues: [{ path: 'action', message: 'Unknown action.' }] });
   return action;
 }
 
@@ -62,8 +62,8 @@ export interface FormContext {
   media: MediaLibrary;
 }
 
-/** The form's fields as StoryFields; topics keep the kind they already have, new ones are subjects. */
-export async function fieldsFromForm(form: StoryForm, ctx: FormContext, current: StoryFields): Promise<StoryFields> {
+/** The form's fields as ArticleFields; topics keep the kind they already have, new ones are subjects. */
+export async function fieldsFromForm(form: StoryForm, ctx: FormContext, current: ArticleFields): Promise<ArticleFields> {
   const section = (form.section && (await ctx.sections.findBySlug(form.section))) || current.section;
   const topics: TopicRef[] = await Promise.all(splitList(form.topics, /[,\n]/).slice(0, 20).map(async (name) => {
     const slug = slugify(name, 'topic');

@@ -1,7 +1,7 @@
 /** @module Newsroom story lists: the desk (my drafts, in review, scheduled, recently published) and the filtered list. */
 import type { Edition } from '../../../core/editions/edition.js';
-import { statusLabel } from '../../../core/workflow/story-actions.js';
-import type { StoryListItem } from '../../../core/articles/article-workflow-store.js';
+import { statusLabel } from '../../../core/workflow/article-actions.js';
+import type { ArticleListItem } from '../../../core/articles/article-workflow-store.js';
 import { html, type SafeHtml } from '../html/html.js';
 import { sectionOptions, type EditionSection } from './section-picker.js';
 import { staffTime, type StaffClock } from './staff-time.js';
@@ -16,7 +16,7 @@ export interface ListFilters {
 /** What a list needs of the site's editions: their names and languages (a column once there is more than one). */
 export type ListEditions = readonly Pick<Edition, 'id' | 'name' | 'language'>[];
 
-export function storyTable(items: StoryListItem[], clock: StaffClock, caption: string, editions: ListEditions = []): SafeHtml {
+export function storyTable(items: ArticleListItem[], clock: StaffClock, caption: string, editions: ListEditions = []): SafeHtml {
   if (items.length === 0) return html`<p class="empty-state">Nothing here.</p>`;
   const byId = new Map(editions.map((e) => [e.id, e]));
   const showEdition = editions.length > 1;
@@ -49,7 +49,7 @@ export function filterBar(filters: ListFilters, sections: readonly EditionSectio
 </form>`;
 }
 
-export function deskPage(blocks: { title: string; items: StoryListItem[]; more: string }[], filters: SafeHtml, clock: StaffClock, editions: ListEditions = []): SafeHtml {
+export function deskPage(blocks: { title: string; items: ArticleListItem[]; more: string }[], filters: SafeHtml, clock: StaffClock, editions: ListEditions = []): SafeHtml {
   return html`<h1>Desk</h1>
 ${filters}
 <div class="nr-desk">${blocks.map((b) => html`<section aria-labelledby="${b.title.replace(/\W/g, '-')}">

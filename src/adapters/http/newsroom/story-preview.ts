@@ -1,7 +1,7 @@
 /** @module Preview: the story rendered by the reader site's own article page, from its saved state, whatever its status, in its edition and direction. */
 import { articlePath, type Article, type Translation } from '../../../core/articles/article.js';
 import type { Edition, EditionRef } from '../../../core/editions/edition.js';
-import type { StoryState, TranslationMember } from '../../../core/articles/article-workflow-store.js';
+import type { ArticleState, TranslationMember } from '../../../core/articles/article-workflow-store.js';
 import { translatorFor } from '../i18n/translate.js';
 import { renderArticlePage } from '../site/article-page.js';
 import type { PageAlternate, SiteContext } from '../site/site-context.js';
@@ -9,7 +9,7 @@ import type { NewsroomDeps } from './newsroom-deps.js';
 
 const refOf = ({ id, language, direction, pathPrefix }: EditionRef): EditionRef => ({ id, language, direction, pathPrefix });
 
-export function articleOfState(state: StoryState, edition: EditionRef, translations: Translation[], now: Date): Article {
+export function articleOfState(state: ArticleState, edition: EditionRef, translations: Translation[], now: Date): Article {
   const f = state.fields;
   return {
     id: state.id, slug: state.slug, headline: f.headline || 'Untitled draft', highlights: f.highlights, dateline: f.dateline, body: f.body,
@@ -20,11 +20,11 @@ export function articleOfState(state: StoryState, edition: EditionRef, translati
 }
 
 /** The story's edition as this process knows it; the first edition if it was never set up here (a story of a removed edition). */
-export function editionOfState(deps: Pick<NewsroomDeps, 'editions'>, state: Pick<StoryState, 'edition'>): Edition {
+export function editionOfState(deps: Pick<NewsroomDeps, 'editions'>, state: Pick<ArticleState, 'edition'>): Edition {
   return deps.editions.byId(state.edition) ?? deps.editions.first();
 }
 
-export async function renderStoryPreview(deps: NewsroomDeps, state: StoryState, translations: readonly TranslationMember[]): Promise<string> {
+export async function renderStoryPreview(deps: NewsroomDeps, state: ArticleState, translations: readonly TranslationMember[]): Promise<string> {
   const now = deps.clock.now();
   const edition = editionOfState(deps, state);
   const site: SiteContext = {

@@ -3,12 +3,12 @@
  * in the editor's sidebar but belong (by their `form` attribute) to two small forms outside the story form: forms do not nest.
  */
 import type { StaffUser } from '../../../core/staff/staff-user.js';
-import { checkTranslationAction, statusLabel } from '../../../core/workflow/story-actions.js';
-import type { StoryState, TranslationMember } from '../../../core/articles/article-workflow-store.js';
+import { checkTranslationAction, statusLabel } from '../../../core/workflow/article-actions.js';
+import type { ArticleState, TranslationMember } from '../../../core/articles/article-workflow-store.js';
 import { html, type SafeHtml } from '../html/html.js';
 
 export interface TranslationsBoxInput {
-  state: StoryState;
+  state: ArticleState;
   user: StaffUser;
   csrf: string;
   translations: TranslationMember[];

@@ -1,9 +1,9 @@
 /** @module The fields a newsroom editor changes, how they are checked, and what a published story must have. */
-import type { ArticleSource, BodyBlock, LeadImage, NamedRef, TopicRef } from '../articles/article.js';
-import { bodyText } from '../articles/article.js';
+import type { ArticleSource, BodyBlock, LeadImage, NamedRef, TopicRef } from './article.js';
+import { bodyText } from './article.js';
 
 /** Everything the story editor edits; a revision's snapshot holds exactly this. */
-export interface StoryFields {
+export interface ArticleFields {
   headline: string;
   highlights: string[];
   dateline: string | null;
@@ -24,7 +24,7 @@ export interface FieldIssue {
 export const MAX_HIGHLIGHTS = 4;
 export const MAX_HEADLINE = 200;
 
-export function emptyStoryFields(section: NamedRef, author: NamedRef | null): StoryFields {
+export function emptyArticleFields(section: NamedRef, author: NamedRef | null): ArticleFields {
   return {
     headline: '', highlights: [], dateline: null, section, topics: [], authors: author ? [author] : [],
     source: { kind: 'staff' }, lead: null, leadMediaId: null, body: [],
@@ -32,7 +32,7 @@ export function emptyStoryFields(section: NamedRef, author: NamedRef | null): St
 }
 
 /** Problems that stop any save (a draft may be incomplete, but never malformed). */
-export function draftIssues(fields: StoryFields): FieldIssue[] {
+export function draftIssues(fields: ArticleFields): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (fields.headline.length > MAX_HEADLINE) issues.push({ path: 'headline', message: `The headline is longer than ${MAX_HEADLINE} characters.` });
   if (fields.highlights.length > MAX_HIGHLIGHTS) issues.push({ path: 'highlights', message: `A story has at most ${MAX_HIGHLIGHTS} highlights.` });
@@ -47,7 +47,7 @@ export function draftIssues(fields: StoryFields): FieldIssue[] {
 }
 
 /** What a story needs before readers can see it. */
-export function publishIssues(fields: StoryFields): FieldIssue[] {
+export function publishIssues(fields: ArticleFields): FieldIssue[] {
   const issues = draftIssues(fields);
   if (!fields.headline.trim()) issues.push({ path: 'headline', message: 'A published story needs a headline.' });
   if (fields.highlights.length < 1) issues.push({ path: 'highlights', message: 'A published story needs at least one highlight.' });
@@ -57,7 +57,7 @@ export function publishIssues(fields: StoryFields): FieldIssue[] {
 }
 
 /** Trims text fields and drops empty highlights, so "  " never becomes a highlight; the section is its slug and name only. */
-export function tidyStoryFields(fields: StoryFields): StoryFields {
+export function tidyArticleFields(fields: ArticleFields): ArticleFields {
   return {
     ...fields,
     section: { slug: fields.section.slug, name: fields.section.name },

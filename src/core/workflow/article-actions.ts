@@ -5,14 +5,14 @@
 import type { ArticleStatus } from '../articles/article.js';
 import type { Role } from '../staff/staff-user.js';
 
-export const STORY_ACTIONS = [
+export const ARTICLE_ACTIONS = [
   'save', 'submit', 'return', 'publish', 'schedule', 'unschedule',
   'update', 'minor', 'correct', 'unpublish', 'republish', 'restore',
 ] as const;
-export type StoryAction = (typeof STORY_ACTIONS)[number];
+export type ArticleAction = (typeof ARTICLE_ACTIONS)[number];
 
-export function isStoryAction(value: string): value is StoryAction {
-  return (STORY_ACTIONS as readonly string[]).includes(value);
+export function isArticleAction(value: string): value is ArticleAction {
+  return (ARTICLE_ACTIONS as readonly string[]).includes(value);
 }
 
 interface ActionRule {
@@ -29,7 +29,7 @@ interface ActionRule {
 const DESK: readonly Role[] = ['editor', 'admin'];
 const WRITERS: readonly Role[] = ['reporter', 'editor', 'admin'];
 
-export const ACTION_RULES: Record<StoryAction, ActionRule> = {
+export const ACTION_RULES: Record<ArticleAction, ActionRule> = {
   save: { from: ['draft', 'in_review', 'scheduled'], to: null, own: ['contributor', 'reporter', 'editor', 'admin'], any: DESK, label: 'Save' },
   submit: { from: ['draft'], to: 'in_review', own: WRITERS, any: DESK, label: 'Submit for review' },
   return: { from: ['in_review'], to: 'draft', own: WRITERS, any: DESK, label: 'Back to draft' },
@@ -58,7 +58,7 @@ const OWN_SAVE_STATUSES: Record<Role, readonly ArticleStatus[]> = {
 export type ActionCheck = { ok: true } | { ok: false; code: 'WORKFLOW_TRANSITION_FORBIDDEN' | 'WORKFLOW_TRANSITION_INVALID'; message: string };
 
 /** May this role take this action on a story in this status, created by them (`isOwn`) or not? */
-export function checkStoryAction(action: StoryAction, role: Role, status: ArticleStatus, isOwn: boolean): ActionCheck {
+export function checkArticleAction(action: ArticleAction, role: Role, status: ArticleStatus, isOwn: boolean): ActionCheck {
   const rule = ACTION_RULES[action];
   const allowedRole = rule.any.includes(role) || (isOwn && rule.own.includes(role));
   if (!allowedRole) {
@@ -74,8 +74,8 @@ export function checkStoryAction(action: StoryAction, role: Role, status: Articl
 }
 
 /** The actions this role could take now, in the order the editor shows them. */
-export function availableActions(role: Role, status: ArticleStatus, isOwn: boolean): StoryAction[] {
-  return STORY_ACTIONS.filter((a) => a !== 'restore' && checkStoryAction(a, role, status, isOwn).ok);
+export function availableActions(role: Role, status: ArticleStatus, isOwn: boolean): ArticleAction[] {
+  return ARTICLE_ACTIONS.filter((a) => a !== 'restore' && checkArticleAction(a, role, status, isOwn).ok);
 }
 
 export function canCreateStory(_role: Role): boolean {

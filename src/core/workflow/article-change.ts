@@ -1,12 +1,12 @@
 /** @module Turns a newsroom action on a story into the one conditional change the store applies (pure: time comes in). */
 import type { ArticleStatus } from '../articles/article.js';
-import { ACTION_RULES, type StoryAction } from './story-actions.js';
-import type { NewRevision, RevisionKind, StoryChange, StoryState } from '../articles/article-workflow-store.js';
-import type { StoryFields } from './story-fields.js';
+import { ACTION_RULES, type ArticleAction } from './article-actions.js';
+import type { NewRevision, RevisionKind, ArticleChange, ArticleState } from '../articles/article-workflow-store.js';
+import type { ArticleFields } from '../articles/article-fields.js';
 
 export interface ActionInput {
-  action: StoryAction;
-  fields: StoryFields;
+  action: ArticleAction;
+  fields: ArticleFields;
   note: string | null;
   scheduledAt: Date | null;
   /** A background save from the editor (recorded as `autosave`, not `saved`). */
@@ -16,13 +16,13 @@ export interface ActionInput {
   revisionNumber?: number;
 }
 
-const KIND: Record<StoryAction, RevisionKind> = {
+const KIND: Record<ArticleAction, RevisionKind> = {
   save: 'saved', submit: 'submitted', return: 'returned', publish: 'published', schedule: 'scheduled',
   unschedule: 'unscheduled', update: 'updated', minor: 'minor', correct: 'corrected', unpublish: 'unpublished',
   republish: 'republished', restore: 'restored',
 };
 
-export function planChange(state: StoryState, input: ActionInput, ctx: { now: Date; actorId: string; revisionId: string; correctionId: string }): StoryChange {
+export function planChange(state: ArticleState, input: ActionInput, ctx: { now: Date; actorId: string; revisionId: string; correctionId: string }): ArticleChange {
   const { action, now } = { action: input.action, now: ctx.now };
   const rule = ACTION_RULES[action];
   const status: ArticleStatus = rule.to ?? state.status;
@@ -97,13 +97,13 @@ export function planChange(state: StoryState, input: ActionInput, ctx: { now: Da
 }
 
 /** Does this action need a complete, publishable story? */
-export function needsPublishableFields(action: StoryAction, status: ArticleStatus): boolean {
+export function needsPublishableFields(action: ArticleAction, status: ArticleStatus): boolean {
   if (['publish', 'schedule', 'update', 'minor', 'correct', 'republish'].includes(action)) return true;
   return action === 'restore' && status === 'published';
 }
 
 /** Problems with the action's own inputs (notes, times), before the fields are looked at. */
-export function actionInputIssues(action: StoryAction, input: Pick<ActionInput, 'note' | 'scheduledAt'>, now: Date): { path: string; message: string }[] {
+export function actionInputIssues(action: ArticleAction, input: Pick<ActionInput, 'note' | 'scheduledAt'>, now: Date): { path: string; message: string }[] {
   if (action === 'update' && !input.note?.trim()) return [{ path: 'note', message: 'An update needs a note telling readers what changed.' }];
   if (action === 'correct' && !input.note?.trim()) return [{ path: 'note', message: 'A correction needs a note saying what was wrong.' }];
   if (action === 'schedule') {

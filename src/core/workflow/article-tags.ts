@@ -1,7 +1,7 @@
 /** @module The surrogate keys of a story: every cached page that shows it carries one of these. */
-import type { StoryFields } from './story-fields.js';
+import type { ArticleFields } from '../articles/article-fields.js';
 
-export function storyTags(slug: string, fields: Pick<StoryFields, 'section' | 'topics' | 'authors'>): string[] {
+export function articleTags(slug: string, fields: Pick<ArticleFields, 'section' | 'topics' | 'authors'>): string[] {
   return [
     `article:${slug}`,
     `section:${fields.section.slug}`,
@@ -13,6 +13,6 @@ export function storyTags(slug: string, fields: Pick<StoryFields, 'section' | 't
 }
 
 /** Tags of the story before and after a change: a story moved out of a section must leave that section's pages too. */
-export function changedTags(slug: string, before: Parameters<typeof storyTags>[1], after: Parameters<typeof storyTags>[1]): string[] {
-  return [...new Set([...storyTags(slug, before), ...storyTags(slug, after)])];
+export function changedTags(slug: string, before: Parameters<typeof articleTags>[1], after: Parameters<typeof articleTags>[1]): string[] {
+  return [...new Set([...articleTags(slug, before), ...articleTags(slug, after)])];
 }
