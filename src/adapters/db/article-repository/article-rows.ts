@@ -61,6 +61,12 @@ export function sourceFromRow(row: { source_kind: string; source_agency: string 
   return { kind: 'staff' };
 }
 
+export function sourceToRow(source: ArticleSource): { source_kind: string; source_agency: string | null; source_wire_id: string | null } {
+  return source.kind === 'agency'
+    ? { source_kind: source.kind, source_agency: source.agency, source_wire_id: source.wireId }
+    : { source_kind: source.kind, source_agency: null, source_wire_id: null };
+}
+
 /** The columns a summary needs (no body). */
 export const summaryColumns = [
   'articles.id',

@@ -9,7 +9,7 @@ import type { ArticleFields } from '../../../core/articles/article-fields.js';
 import type { Database } from '../database.js';
 import { inTransaction } from '../join-transaction.js';
 import { searchEditionOf, type SearchWriter } from '../../search/search-writer.js';
-import { fromIso, leadImageFromRow, leadImageToRow, parseBody, parseHighlights, sourceFromRow, toIso } from './article-rows.js';
+import { fromIso, leadImageFromRow, leadImageToRow, parseBody, parseHighlights, sourceFromRow, sourceToRow, toIso } from './article-rows.js';
 import { ensureSection, insertArticleLinks } from './article-writes.js';
 import { readArticleLinks } from './article-link-rows.js';
 import { listWorkflowArticles } from './article-workflow-list.js';
@@ -66,9 +66,7 @@ export function createArticleWorkflowQueries(db: Kysely<Database>, search: Searc
         ...(change.slug ? { slug: change.slug } : {}),
         headline: f.headline, highlights: JSON.stringify(f.highlights), dateline: f.dateline, body: JSON.stringify(f.body),
         ...leadImageToRow(f.lead), lead_media_id: f.leadMediaId, section_id: sectionId, edition_id: editionId,
-        source_kind: f.source.kind,
-        source_agency: f.source.kind === 'agency' ? f.source.agency : null,
-        source_wire_id: f.source.kind === 'agency' ? f.source.wireId : null,
+        ...sourceToRow(f.source),
         status: change.status,
         first_published_at: change.firstPublishedAt ? toIso(change.firstPublishedAt) : null,
         updated_at: change.updatedAt ? toIso(change.updatedAt) : null,

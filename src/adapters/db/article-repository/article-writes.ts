@@ -5,7 +5,7 @@ import { bodyText, type NamedRef, type TopicKind, type TopicRef } from '../../..
 import type { NewArticle } from '../../../core/articles/article-store.js';
 import type { Database } from '../database.js';
 import { editionLanguage, type SearchWriter } from '../../search/search-writer.js';
-import { leadImageToRow, toIso } from './article-rows.js';
+import { leadImageToRow, sourceToRow, toIso } from './article-rows.js';
 import { FIRST_EDITION_ID } from '../../../core/editions/edition.js';
 
 /** Ids of sections, topics and authors already ensured in this write, so a batch looks each up once. */
@@ -67,9 +67,7 @@ export async function insertArticleRows(trx: Kysely<Database>, article: NewArtic
     id: article.id, slug: article.slug, headline: article.headline,
     highlights: JSON.stringify(article.highlights), dateline: article.dateline,
     body: JSON.stringify(article.body), ...leadImageToRow(article.lead), section_id: sectionId,
-    source_kind: article.source.kind,
-    source_agency: article.source.kind === 'agency' ? article.source.agency : null,
-    source_wire_id: article.source.kind === 'agency' ? article.source.wireId : null,
+    ...sourceToRow(article.source),
     status: article.status,
     first_published_at: article.firstPublishedAt ? toIso(article.firstPublishedAt) : null,
     updated_at: article.updatedAt ? toIso(article.updatedAt) : null,
