@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ArticleSource, ArticleSummary, BodyBlock, LeadImage } from '../../../core/articles/article.js';
 import { FIRST_EDITION_ID, type EditionRef, type TextDirection } from '../../../core/editions/edition.js';
 import { bodySchema } from '../../validation/body-block-schema.js';
+import type { ArticlesTable } from '../database.js';
 
 const highlightsSchema = z.array(z.string());
 
@@ -22,14 +23,8 @@ export function fromIso(value: string): Date {
   return new Date(value);
 }
 
-export interface LeadImageColumns {
-  lead_image_url: string | null;
-  lead_image_caption: string | null;
-  lead_image_credit: string | null;
-  lead_image_alt: string | null;
-  lead_image_width: number | null;
-  lead_image_height: number | null;
-}
+export type LeadImageColumns = Pick<ArticlesTable,
+  'lead_image_url' | 'lead_image_caption' | 'lead_image_credit' | 'lead_image_alt' | 'lead_image_width' | 'lead_image_height'>;
 
 export function leadImageFromRow(row: LeadImageColumns): LeadImage | null {
   if (row.lead_image_caption === null && row.lead_image_url === null) return null;
