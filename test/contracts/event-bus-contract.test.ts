@@ -2,14 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DomainEvent, EventBus, StoryChangedEvent } from '../../src/core/events/event-bus.js';
+import type { DomainEvent, EventBus, ArticleChangedEvent } from '../../src/core/events/event-bus.js';
 import { createMemoryEventBus } from '../../src/adapters/events/memory-event-bus.js';
 import { createRedisEventBus } from '../../src/adapters/events/redis-event-bus.js';
 import { openRedisConnection, type RedisLog } from '../../src/adapters/redis/redis-connection.js';
 import { redisUnavailableReason, TEST_REDIS_URL } from '../support/redis-test-server.js';
 import { waitUntil } from '../support/wait-until.js';
 
-const story = (slug: string): StoryChangedEvent => ({ type: 'story.published', articleId: `id-${slug}`, slug, tags: [`article:${slug}`, 'home'] });
+const story = (slug: string): ArticleChangedEvent => ({ type: 'story.published', articleId: `id-${slug}`, slug, tags: [`article:${slug}`, 'home'] });
 
 interface BusPair {
   /** Two buses; with Redis they stand for two processes, in memory for one. */

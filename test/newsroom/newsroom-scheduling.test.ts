@@ -32,9 +32,9 @@ describe('scheduled publishing', () => {
     // The clock starts at 2025-01-17T15:00Z (UTC site): schedule for 16:00.
     const ok = await editor.post(`/newsroom/stories/${id}`, { ...FORM, version, action: 'schedule', scheduled_at: '2025-01-17T16:00' });
     expect(ok.statusCode).toBe(303);
-    expect(await site.newsroom!.newsroom.publishDueStories()).toEqual([]);
+    expect(await site.newsroom!.newsroom.publishDueArticles()).toEqual([]);
     site.clock.set(new Date('2025-01-17T16:30:00Z'));
-    expect(await site.newsroom!.newsroom.publishDueStories()).toEqual(['budget-vote-set-for-friday']);
+    expect(await site.newsroom!.newsroom.publishDueArticles()).toEqual(['budget-vote-set-for-friday']);
     const state = (await site.storage.articles.findState(id))!;
     expect(state.status).toBe('published');
     expect((await site.app.inject({ method: 'GET', url: '/article/budget-vote-set-for-friday' })).statusCode).toBe(200);
@@ -65,7 +65,7 @@ describe('scheduled publishing', () => {
       const later = { now: () => new Date('2030-01-01T13:00:00Z') };
       const laterA = createNewsroomServices(a, { ...options, clock: later });
       const laterB = createNewsroomServices(a, { ...options, clock: later });
-      const [fromA, fromB] = await Promise.all([laterA.newsroom.publishDueStories(), laterB.newsroom.publishDueStories()]);
+      const [fromA, fromB] = await Promise.all([laterA.newsroom.publishDueArticles(), laterB.newsroom.publishDueArticles()]);
       expect(fromA.length + fromB.length).toBe(due);
       expect(new Set([...fromA, ...fromB]).size).toBe(due);
       const published = await a.db.selectFrom('revisions').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'published').executeTakeFirstOrThrow();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DomainEvent, StoryChangedEvent } from '../../src/core/events/event-bus.js';
+import type { DomainEvent, ArticleChangedEvent } from '../../src/core/events/event-bus.js';
 import type { HttpDeps } from '../../src/adapters/http/http-deps.js';
 import { makePage } from '../../src/adapters/http/page-cache.js';
 import { createHttpDeps, systemClock } from '../../src/main/app-services.js';
@@ -13,7 +13,7 @@ import { openStorage, type Storage } from '../../src/main/storage.js';
 import { redisServerMissingReason, startPrivateRedis, type PrivateRedis } from '../support/redis-test-server.js';
 import { waitUntil } from '../support/wait-until.js';
 
-const story = (slug: string): StoryChangedEvent => ({ type: 'story.updated', articleId: `id-${slug}`, slug, tags: [`article:${slug}`] });
+const story = (slug: string): ArticleChangedEvent => ({ type: 'story.updated', articleId: `id-${slug}`, slug, tags: [`article:${slug}`] });
 const page = (slug: string) => makePage({ contentType: 'text/html', body: `<h1>${slug}</h1>`, tags: [`article:${slug}`] });
 const plainHasher = { hash: async (p: string) => `plain:${p}`, verify: async (h: string, p: string) => h === `plain:${p}` };
 

@@ -19,7 +19,7 @@ export interface ReaderDeps {
   media?: Pick<MediaStore, 'findMany'>;
 }
 
-export type StoryLookup =
+export type ArticleLookup =
   | { kind: 'found'; article: Article; next: ArticleSummary | null; related: ArticleSummary[]; photos: ReadonlyMap<string, Photo> }
   | { kind: 'gone' }
   | { kind: 'missing' };
@@ -57,7 +57,7 @@ export function createReaderService(deps: ReaderDeps) {
     return { latest: latest.items, sectionBlocks };
   }
 
-  async function story(slug: string): Promise<StoryLookup> {
+  async function story(slug: string): Promise<ArticleLookup> {
     const article = await deps.articles.findPublishedBySlug(slug);
     if (!article) {
       const status = await deps.articles.statusOfSlug(slug);

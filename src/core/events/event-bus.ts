@@ -1,7 +1,7 @@
 /** @module The EventBus port: domain events as plain data, delivered to every subscriber (in this process or, with Redis, in all). */
 
 /** A public change to a story: caches drop the pages tagged with `tags`, live pages refresh. */
-export interface StoryChangedEvent {
+export interface ArticleChangedEvent {
   type: 'story.published' | 'story.updated' | 'story.unpublished';
   articleId: string;
   slug: string;
@@ -27,7 +27,7 @@ export interface EditionsChangedEvent {
   type: 'editions.changed';
 }
 
-export type DomainEvent = StoryChangedEvent | CacheResyncEvent | SettingsChangedEvent | EditionsChangedEvent;
+export type DomainEvent = ArticleChangedEvent | CacheResyncEvent | SettingsChangedEvent | EditionsChangedEvent;
 
 export interface EventBus {
   publish(event: DomainEvent): Promise<void>;

@@ -93,7 +93,7 @@ export function createWireDeskService(deps: WireDeskDeps) {
     return section ? { slug: section.slug, name: section.name } : FALLBACK_SECTION;
   }
 
-  async function findStory(articles: DeskTransaction['articles'], ref: string): Promise<ArticleState | null> {
+  async function findArticle(articles: DeskTransaction['articles'], ref: string): Promise<ArticleState | null> {
     const byId = await articles.findState(ref);
     if (byId) return byId;
     const id = await articles.findIdBySlug(ref);
@@ -119,7 +119,7 @@ export function createWireDeskService(deps: WireDeskDeps) {
   async function addToStory(actor: StaffUser, itemId: string, story: string): Promise<{ storyId: string; action: 'update' | 'save' }> {
     const item = await itemFor(actor, itemId, 'add-to-story');
     return inTransaction(async (tx) => {
-      const target = await findStory(tx.articles, story);
+      const target = await findArticle(tx.articles, story);
       if (!target) throw new DomainError('ARTICLE_NOT_FOUND', `No story matches “${story}”. Paste its address (/article/…) or its id.`, { story });
       const { body, added } = bodyWithWireUpdate(target.fields.body, item.item);
       if (added === 0) throw new DomainError('VALIDATION_FAILED', 'The story already has every paragraph of this item.', { storyId: target.id });

@@ -78,7 +78,7 @@ export function availableActions(role: Role, status: ArticleStatus, isOwn: boole
   return ARTICLE_ACTIONS.filter((a) => a !== 'restore' && checkArticleAction(a, role, status, isOwn).ok);
 }
 
-export function canCreateStory(_role: Role): boolean {
+export function canCreateArticle(_role: Role): boolean {
   return true;
 }
 

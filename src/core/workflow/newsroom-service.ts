@@ -1,6 +1,6 @@
 /** @module The newsroom's use cases over its ports: create, act on and schedule stories; read revisions. Shared by every transport. */
 import type { ArticleStore } from '../articles/article-store.js';
-import type { EventBus, StoryChangedEvent } from '../events/event-bus.js';
+import type { EventBus, ArticleChangedEvent } from '../events/event-bus.js';
 import type { SectionStore } from '../sections/section-store.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domain-error.js';
@@ -109,7 +109,7 @@ export function createNewsroomService(deps: NewsroomDeps) {
   /** Readers' pages change only when the story is, or was, public; its translations' pages link to it. */
   async function announce(before: ArticleState, after: ArticleState): Promise<void> {
     if (before.status !== 'published' && after.status !== 'published') return;
-    const type: StoryChangedEvent['type'] = after.status !== 'published' ? 'story.unpublished' : before.status === 'published' ? 'story.updated' : 'story.published';
+    const type: ArticleChangedEvent['type'] = after.status !== 'published' ? 'story.unpublished' : before.status === 'published' ? 'story.updated' : 'story.published';
     const tags = changedTags(after.slug, before.fields, after.fields);
     if (before.slug !== after.slug) tags.push(`article:${before.slug}`);
     const group = before.translationGroup ?? after.translationGroup;
@@ -120,7 +120,7 @@ export function createNewsroomService(deps: NewsroomDeps) {
   }
 
   /** Publishes every scheduled story whose time has come (at start and on a timer). Safe in many processes at once. */
-  async function publishDueStories(limit = 50): Promise<string[]> {
+  async function publishDueArticles(limit = 50): Promise<string[]> {
     const now = clock.now();
     const published: string[] = [];
     for (const due of await articles.listDueScheduled(now, limit)) {
@@ -142,5 +142,5 @@ export function createNewsroomService(deps: NewsroomDeps) {
     return published;
   }
 
-  return { createArticle, act, publishDueStories, stateOf, ...createTranslationService(deps) };
+  return { createArticle, act, publishDueArticles, stateOf, ...createTranslationService(deps) };
 }

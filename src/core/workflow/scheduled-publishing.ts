@@ -8,9 +8,9 @@ export interface ScheduledPublishingReport {
 }
 
 /** Safe with many processes too: each story is published by one conditional update, which only one of them wins. */
-export function scheduledPublishingRound(newsroom: Pick<NewsroomService, 'publishDueStories'>, report: ScheduledPublishingReport): () => Promise<void> {
+export function scheduledPublishingRound(newsroom: Pick<NewsroomService, 'publishDueArticles'>, report: ScheduledPublishingReport): () => Promise<void> {
   return oneRoundAtATime(async () => {
-    const published = await newsroom.publishDueStories();
+    const published = await newsroom.publishDueArticles();
     if (published.length) report.published(published);
   }, report.failed);
 }

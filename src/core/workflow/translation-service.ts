@@ -4,7 +4,7 @@ import { DomainError } from '../shared/domain-error.js';
 import type { StaffUser } from '../staff/staff-user.js';
 import type { ArticleStore } from '../articles/article-store.js';
 import type { TranslationMember } from '../articles/article-workflow-store.js';
-import { parseStoryAddress, type StoryAddress } from './story-address.js';
+import { parseArticleAddress, type ArticleAddress } from './article-address.js';
 import { checkTranslationAction, type TranslationAction } from './article-actions.js';
 import { articleTags } from './article-tags.js';
 import { planTranslationLink } from './translation-link.js';
@@ -32,7 +32,7 @@ export function createTranslationService(deps: TranslationDeps) {
     if (!check.ok) throw new DomainError(check.code, check.message, { action });
   }
 
-  async function resolve(address: StoryAddress): Promise<string | null> {
+  async function resolve(address: ArticleAddress): Promise<string | null> {
     if (address.kind === 'id') return address.id;
     // A bare text may be a slug or, pasted from elsewhere in the newsroom, a story id.
     return (await articles.findIdBySlug(address.slug)) ?? ((await articles.findTranslationMember(address.slug)) ? address.slug : null);
@@ -58,7 +58,7 @@ export function createTranslationService(deps: TranslationDeps) {
   async function linkTranslation(actor: StaffUser, id: string, address: string): Promise<TranslationMember> {
     const self = await memberOf(id);
     allow('link', actor, self);
-    const parsed = parseStoryAddress(address);
+    const parsed = parseArticleAddress(address);
     if (!parsed) throw refused('Paste the address of the story in the other edition (/ar/article/…, or its newsroom edit page) or its slug.');
     const targetId = await resolve(parsed);
     const target = targetId ? await articles.findTranslationMember(targetId) : null;

@@ -2,7 +2,7 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { ArticleStore } from '../../../core/articles/article-store.js';
-import type { DomainEvent, EventBus, StoryChangedEvent } from '../../../core/events/event-bus.js';
+import type { DomainEvent, EventBus, ArticleChangedEvent } from '../../../core/events/event-bus.js';
 import { SECURITY_HEADERS } from '../security-headers.js';
 
 export interface LiveOptions {
@@ -16,7 +16,7 @@ export interface LiveOptions {
 
 /** What a reader's page receives as `event: story`: public facts only, never anything a reader sent. */
 export interface LiveStoryMessage {
-  type: StoryChangedEvent['type'];
+  type: ArticleChangedEvent['type'];
   slug: string;
   headline?: string;
   /** Section slug, so a section page counts only its own new stories. */
@@ -33,7 +33,7 @@ const HEARTBEAT_MS = 25_000;
 const MAX_QUEUED_BYTES = 64 * 1024;
 
 /** The message for a story event; the headline, section and topics come from the story as readers now see it. */
-export async function liveStoryMessage(event: StoryChangedEvent, articles: Pick<ArticleStore, 'findPublishedBySlug'>): Promise<LiveStoryMessage> {
+export async function liveStoryMessage(event: ArticleChangedEvent, articles: Pick<ArticleStore, 'findPublishedBySlug'>): Promise<LiveStoryMessage> {
   const message: LiveStoryMessage = { type: event.type, slug: event.slug };
   if (event.type === 'story.unpublished') return message;
   const article = await articles.findPublishedBySlug(event.slug);

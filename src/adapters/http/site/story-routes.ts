@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { articlePath, type Article } from '../../../core/articles/article.js';
-import type { StoryLookup } from '../../../core/articles/reader-service.js';
+import type { ArticleLookup } from '../../../core/articles/reader-service.js';
 import type { Edition } from '../../../core/editions/edition.js';
 import { isShortCode } from '../../../core/short-links/short-code.js';
 import { cacheKey, createCachedResponder } from '../cached-response.js';
@@ -53,7 +53,7 @@ export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps): void 
     const { slug } = slugParams.parse(request.params);
     const key = cacheKey(`${edition.pathPrefix}/article/${slug}`);
     // On a miss the story is read once: to move it to its own edition's address, or to render it.
-    let lookup: StoryLookup | null = null;
+    let lookup: ArticleLookup | null = null;
     if (!deps.pageCache.get(key)) {
       lookup = await deps.reader.story(slug);
       const moved = lookup.kind === 'found' ? elsewhere(reply, lookup.article, edition) : null;

@@ -1,6 +1,6 @@
 /** @module A story as an editor pastes it: a reader address (/ar/article/slug, with or without the host), a newsroom edit address, or a bare slug. */
 
-export type StoryAddress = { kind: 'id'; id: string } | { kind: 'slug'; slug: string };
+export type ArticleAddress = { kind: 'id'; id: string } | { kind: 'slug'; slug: string };
 
 function decoded(segment: string): string {
   try {
@@ -11,7 +11,7 @@ function decoded(segment: string): string {
 }
 
 /** What the pasted text names, or null when it is no story address at all. The slug or id is not looked up here. */
-export function parseStoryAddress(text: string): StoryAddress | null {
+export function parseArticleAddress(text: string): ArticleAddress | null {
   const trimmed = text.trim();
   if (!trimmed) return null;
   const path = trimmed.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').replace(/[?#][\s\S]*$/, '');
