@@ -1,6 +1,6 @@
 /**
  * @module What in a file names a place outside the repository: an absolute path into a machine's
- * workspace or home folders (`/work`, `/root`, `/home/<user>`, `/Users/<user>`), or a relative path that
+ * workspace or home folders (a workspace root, the root user's home, a user's home on Linux or macOS), or a relative path that
  * climbs out of the checkout (a test reading a folder beside it). Read by test/repository/self-contained.test.ts.
  */
 import { execFileSync } from 'node:child_process';
@@ -9,11 +9,11 @@ import { join, posix } from 'node:path';
 
 export interface OutsidePath { file: string; line: number; path: string; reason: 'machine path' | 'climbs out of the repository' }
 
-// Not after a word, dot, colon or slash, so URLs (https://host/work/…) and paths inside the repo pass.
+// Not after a word, dot, colon or slash, so URLs (a host, then a path) and paths inside the repo pass.
 // /tmp/… is not flagged: every machine has it, and tests name it as hostile input.
 const MACHINE_PATH = /(?<![\w.~:/\\-])(?:\/(?:work|root)|\/(?:home|Users)\/[\w.-]+)\/[^\s'"`)<>\]},;]*/g;
 const CLIMB = /(?<![\w.~/\\-])(?:\.\.\/)+[^\s'"`)<>\]},;*]*/g;
-// Prose writes paths from the repository's root ("reads `../shared/corpora/`"), code from its own folder.
+// Prose writes paths from the repository's root (a folder beside the checkout), code from its own folder.
 const IS_PROSE = /\.md$/i;
 
 /** Every place in `text` (the content of `file`, a path relative to the repository root) that names somewhere outside it. */

@@ -11,20 +11,20 @@ const up = (levels: number, rest: string): string => `${'../'.repeat(levels)}${r
 
 describe('findOutsidePaths', () => {
   it.each([
-    ['src/adapters/wire/ninjs-parser.test.ts', `const ROOT = '${path('', 'work', 'shared', 'fixtures', 'wire')}';`, 'machine path'],
-    ['bench/wire-corpus.ts', `function load(dir = "${path('', 'work', 'shared')}") {}`, 'machine path'],
+    ['src/adapters/wire/ninjs-parser.test.ts', `const ROOT = '${path('', 'work', 'team', 'fixtures', 'wire')}';`, 'machine path'],
+    ['bench/wire-corpus.ts', `function load(dir = "${path('', 'work', 'team')}") {}`, 'machine path'],
     ['scripts/seed.mjs', `readFileSync(\`${path('', 'root', 'corpora', 'bbc.ndjson')}\`)`, 'machine path'],
     ['test/support/corpus.ts', `// copied from ${path('', 'home', 'alice', 'corpora', 'bbc.ndjson')}`, 'machine path'],
     ['README.md', `Put the files in ${path('', 'Users', 'bob', 'data')}.`, 'machine path'],
-    ['test/newsroom/wire-desk.test.ts', `new URL('${up(3, 'shared/fixtures/wire/')}', import.meta.url)`, 'climbs out of the repository'],
+    ['test/newsroom/wire-desk.test.ts', `new URL('${up(3, 'team/fixtures/wire/')}', import.meta.url)`, 'climbs out of the repository'],
     ['src/adapters/wire/x.test.ts', `import { x } from '${up(4, 'elsewhere/x.js')}';`, 'climbs out of the repository'],
-    ['bench/README.md', `reads \`${up(1, 'shared/corpora/bbc-2005.ndjson')}\` when it is there`, 'climbs out of the repository'],
+    ['bench/README.md', `reads \`${up(1, 'team/corpora/bbc-2005.ndjson')}\` when it is there`, 'climbs out of the repository'],
   ])('flags %s: %s', (file, line, reason) => {
     expect(findOutsidePaths(file, `first line\n${line}\n`)).toEqual([expect.objectContaining({ file, line: 2, reason })]);
   });
 
   it.each([
-    ['src/core/wire/wire-item.ts', `import { cleanLine } from '${up(1, 'shared/clean-text.js')}';`],
+    ['src/core/wire/wire-item.ts', `import { cleanLine } from '${up(1, 'text/clean-text.js')}';`],
     ['test/cli/import-cli.test.ts', `new URL('${up(2, 'demo/news-stream-2025-01-17.txt')}', import.meta.url)`],
     ['src/main/demo-content.ts', `join(here, '${up(2, 'demo/news-stream-2025-01-17.txt')}')`],
     ['src/adapters/media/disk-media-storage.test.ts', `it.each(['${up(1, 'escape')}', '/tmp/x-640.webp'])`],

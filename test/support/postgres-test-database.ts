@@ -1,12 +1,10 @@
 /** A throwaway PostgreSQL schema per test: reachability probe, fresh schema with its own URL, drop afterwards. */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { describeError, engineSkipReason, isEngineRequired } from './required-engines.js';
+import { describeError, engineSkipReason } from './required-engines.js';
 
 /** Where the tests find PostgreSQL: `.ci/start-engines` provides this one; a developer machine may not have one. */
 export const TEST_POSTGRES_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-/** TEST_POSTGRES_REQUIRED=1 (CI): postgresUnavailableReason throws instead of returning a reason to skip. */
-export const POSTGRES_REQUIRED = isEngineRequired('postgres');
 
 let admin: pg.Pool | null = null;
 function adminPool(): pg.Pool {

@@ -37,9 +37,13 @@ export function directionOf(language: string): TextDirection {
   return RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr';
 }
 
-/** The path prefix an edition is served under: none for the first, `/id` for the others. */
-export function pathPrefixOf(edition: Pick<Edition, 'id' | 'position'>, isFirst: boolean): string {
-  return isFirst ? '' : `/${edition.id}`;
+/**
+ * The path prefix an edition is served under: none for the edition at position 0, `/id` for the others. A story whose
+ * edition row is missing (`position` null) is served at / only when it is in FIRST_EDITION_ID, the edition of old stories.
+ */
+export function pathPrefixOf(id: string, position: number | null): string {
+  const isFirst = position === null ? id === FIRST_EDITION_ID : Number(position) === 0;
+  return isFirst ? '' : `/${id}`;
 }
 
 /** The locale string Intl should use: the edition's locale with its numbering system (`ar-SA-u-nu-latn`). */

@@ -21,12 +21,6 @@ export function cleanMultiline(text: string): string {
   return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(FORBIDDEN, '').normalize('NFC');
 }
 
-/** True when the text would pass through cleanMultiline unchanged. */
-export function isCleanText(text: string): boolean {
-  FORBIDDEN.lastIndex = 0;
-  return !FORBIDDEN.test(text) && !/\r|[\u2028\u2029]/.test(text) && text === text.normalize('NFC');
-}
-
 /**
  * Every string inside a parsed JSON or form value, cleaned as multiline text (keys too). Fields named in `keep`
  * (passwords, tokens) are left byte for byte as sent: a password is compared, never shown.

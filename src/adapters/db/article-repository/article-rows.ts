@@ -1,7 +1,7 @@
 /** @module Maps article rows to domain values and back (JSON columns parsed with zod). */
 import { z } from 'zod';
 import type { ArticleSource, ArticleSummary, BodyBlock, LeadImage } from '../../../core/articles/article.js';
-import { FIRST_EDITION_ID, type EditionRef, type TextDirection } from '../../../core/editions/edition.js';
+import { pathPrefixOf, type EditionRef, type TextDirection } from '../../../core/editions/edition.js';
 import { bodySchema } from '../../validation/body-block-schema.js';
 import type { ArticlesTable } from '../database.js';
 
@@ -94,10 +94,10 @@ export interface EditionColumns {
 }
 
 export function editionRefFromRow(row: EditionColumns): EditionRef {
-  if (row.edition_language === null) return { id: row.edition_id, language: 'en', direction: 'ltr', pathPrefix: row.edition_id === FIRST_EDITION_ID ? '' : `/${row.edition_id}` };
+  if (row.edition_language === null) return { id: row.edition_id, language: 'en', direction: 'ltr', pathPrefix: pathPrefixOf(row.edition_id, null) };
   return {
     id: row.edition_id, language: row.edition_language, direction: row.edition_direction as TextDirection,
-    pathPrefix: Number(row.edition_position) === 0 ? '' : `/${row.edition_id}`,
+    pathPrefix: pathPrefixOf(row.edition_id, row.edition_position),
   };
 }
 

@@ -1,7 +1,7 @@
 /** @module The newsroom's translation groups over Kysely: a story as a group member, a group's members, joining and leaving (each change one transaction). */
 import type { Kysely } from 'kysely';
 import type { ArticleStatus } from '../../../core/articles/article.js';
-import { directionOf, type TextDirection } from '../../../core/editions/edition.js';
+import { directionOf, pathPrefixOf, type TextDirection } from '../../../core/editions/edition.js';
 import type { ArticleWorkflowStore, TranslationJoin, TranslationMember } from '../../../core/articles/article-workflow-store.js';
 import type { Database } from '../database.js';
 import { inTransaction } from '../join-transaction.js';
@@ -20,7 +20,7 @@ function memberFromRow(r: MemberRow): TranslationMember {
     id: r.id, slug: r.slug, headline: r.headline, status: r.status as ArticleStatus, createdBy: r.created_by, translationGroup: r.translation_group,
     edition: {
       id: r.edition_id, name: r.edition_name ?? r.edition_id, language, direction: (r.edition_direction as TextDirection | null) ?? directionOf(language),
-      pathPrefix: r.edition_position === 0 ? '' : `/${r.edition_id}`,
+      pathPrefix: pathPrefixOf(r.edition_id, r.edition_position),
     },
   };
 }

@@ -1,6 +1,6 @@
 /** @module EditionStore over Kysely: the editions table. The edition at position 0 is served at /, the others under /{id}. */
 import type { Kysely } from 'kysely';
-import type { Edition, NumberingSystem, TextDirection } from '../../../core/editions/edition.js';
+import { pathPrefixOf, type Edition, type NumberingSystem, type TextDirection } from '../../../core/editions/edition.js';
 import type { EditionStore } from '../../../core/editions/edition-store.js';
 import type { Database, EditionsTable } from '../database.js';
 
@@ -8,7 +8,7 @@ export function editionFromRow(row: Omit<EditionsTable, 'numbering_system'> & { 
   return {
     id: row.id, language: row.language, direction: row.direction as TextDirection, name: row.name, locale: row.locale,
     numberingSystem: row.numbering_system as NumberingSystem, timeZone: row.time_zone, position: row.position,
-    pathPrefix: row.position === 0 ? '' : `/${row.id}`,
+    pathPrefix: pathPrefixOf(row.id, row.position),
   };
 }
 
