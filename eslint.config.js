@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'bench/results/**'] },
+  { ignores: ['dist/**', 'dist-*/**', 'dist.*/**', 'node_modules/**', 'data/**', 'test-results/**', 'bench/results/**', 'reliability/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**/*.ts', 'scripts/**', 'bench/**', 'bin/**', 'test/**'],
+    files: ['src/cli/**/*.ts', 'scripts/**', 'bench/**', 'reliability/**', 'bin/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },
   {

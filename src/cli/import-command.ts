@@ -2,11 +2,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { loadConfig } from '../config/config.js';
 import type { ImportSummary } from '../core/imports/import-service.js';
 import { parseTextCapture } from '../adapters/wire/text-capture-parser.js';
-import { createImporter } from '../main/app-services.js';
-import { openStorage } from '../main/storage.js';
+import { withSite } from './command-site.js';
+import { isStorageFault } from '../adapters/http/out-of-space.js';
 import { UsageError } from './usage-error.js';
 
 export const IMPORT_USAGE = 'usage: dateline import FILE… [--captured-at ISO-8601] [--section NAME] [--edition CODE] [--json]';
@@ -26,22 +25,18 @@ export async function importCommand(argv: string[]): Promise<number> {
   const section = (values.section ?? 'World').normalize('NFC').trim();
   if (!section || section.length > 60) throw new UsageError('--section must be 1 to 60 characters');
 
-  const config = loadConfig(process.env);
-  const storage = await openStorage(config.databaseUrl, { poolMax: config.databasePoolMax });
-  const editions = await storage.editions.list();
-  const edition = values.edition === undefined ? editions[0] : editions.find((e) => e.id === values.edition);
-  if (!edition) {
-    await storage.close();
-    throw new UsageError(`--edition ${JSON.stringify(values.edition)} is not an edition of this site (editions: ${editions.map((e) => e.id).join(', ')})`);
-  }
-  // Stories are dated in their edition's zone ("Updated 17 January 2025" means midnight there).
-  const importer = await createImporter(storage, edition.timeZone);
   const total = { imported: 0, duplicates: 0, failed: 0, errors: [] as FileError[] };
-  const bar = !values.json && process.stderr.isTTY
-    ? new cliProgress.SingleBar({ format: 'importing {file} [{bar}] {value}/{total} stories', stream: process.stderr }, cliProgress.Presets.shades_classic)
-    : null;
   const started = performance.now();
-  try {
+  // Each stored story is announced as a publish is (with REDIS_URL, to every serving process): cached pages drop it.
+  await withSite(async (site) => {
+    const editions = await site.storage.editions.list();
+    const edition = values.edition === undefined ? editions[0] : editions.find((e) => e.id === values.edition);
+    if (!edition) throw new UsageError(`--edition ${JSON.stringify(values.edition)} is not an edition of this site (editions: ${editions.map((e) => e.id).join(', ')})`);
+    // Stories are dated in their edition's zone ("Updated 17 January 2025" means midnight there).
+    const importer = await site.importer(edition.timeZone);
+    const bar = !values.json && process.stderr.isTTY
+      ? new cliProgress.SingleBar({ format: 'importing {file} [{bar}] {value}/{total} stories', stream: process.stderr }, cliProgress.Presets.shades_classic)
+      : null;
     for (const file of positionals) {
       let summary: ImportSummary;
       try {
@@ -53,6 +48,8 @@ export async function importCommand(argv: string[]): Promise<number> {
         bar?.stop();
       } catch (error) {
         bar?.stop();
+        // A full disk or an unreachable database is the server's condition, not this file's: stop here (main.ts says why).
+        if (isStorageFault(error)) throw error;
         summary = { imported: 0, duplicates: 0, failed: 1, slugs: [], errors: [{ line: 0, message: `cannot read file: ${(error as Error).message}` }] };
       }
       total.imported += summary.imported;
@@ -60,9 +57,7 @@ export async function importCommand(argv: string[]): Promise<number> {
       total.failed += summary.failed;
       total.errors.push(...summary.errors.map((e) => ({ file, ...e })));
     }
-  } finally {
-    await storage.close();
-  }
+  });
   const seconds = (performance.now() - started) / 1000;
   if (values.json) {
     console.log(JSON.stringify(total));

@@ -1,6 +1,7 @@
 /** @module The `dateline` command line: serve, migrate, import, copy. */
 import { ConfigError } from '../config/config.js';
 import { UsageError } from './usage-error.js';
+import { isOutOfSpace } from '../adapters/http/out-of-space.js';
 
 const HELP = `Dateline — news publishing platform
 
@@ -65,6 +66,10 @@ try {
   if (error instanceof ConfigError || error instanceof UsageError) {
     console.error(`dateline: ${error.message}`);
     process.exitCode = 2;
+  } else if (isOutOfSpace(error)) {
+    // The root cause, never the failed rollback after it. Import and ingest recognise what they stored before, so a rerun is safe.
+    console.error(`dateline: the disk is full (${storageErrorCode(error)}): what was being written was not stored, nor anything after it. Free some space and run the command again; what is already stored is recognised and skipped.`);
+    process.exitCode = 1;
   } else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     console.error(`dateline: ${(error as Error).message}`);
     process.exitCode = 2;
@@ -72,4 +77,9 @@ try {
     console.error('dateline: failed:', error);
     process.exitCode = 1;
   }
+}
+
+function storageErrorCode(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : 'no space left';
 }

@@ -4,6 +4,8 @@
  * that dies is forked again after a back-off that grows while it keeps dying; SIGTERM/SIGINT stop every worker
  * cleanly. With SQLite the workers share one database file safely (WAL, busy_timeout; page caches follow its
  * data_version); with PostgreSQL + Redis the same command runs on every machine behind a load balancer.
+ * Connection caps (MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS, connection-guard.ts) are counted by each worker:
+ * N workers hold up to N times as many, and the primary hands connections out round-robin, not by address.
  */
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config/config.js';

@@ -57,4 +57,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REDIS_URL: 'cache:6379' })).toThrow(/REDIS_URL/);
     expect(() => loadConfig({ REDIS_PREFIX: 'a b' })).toThrow(/REDIS_PREFIX/);
   });
+
+  it('guards connections by default (10 s for headers, 120 s per request, 256 per address, 10,000 in all) and takes other limits, 0 meaning no cap', () => {
+    expect(loadConfig({}).connectionLimits).toEqual({
+      headersTimeoutMs: 10_000, requestTimeoutMs: 120_000, keepAliveTimeoutMs: 5_000, maxRequestsPerSocket: 1_000, maxConnections: 10_000, maxConnectionsPerAddress: 256,
+    });
+    const config = loadConfig({ HEADERS_TIMEOUT_MS: '2000', REQUEST_TIMEOUT_MS: '30000', KEEP_ALIVE_TIMEOUT_MS: '65000', MAX_REQUESTS_PER_SOCKET: '0', MAX_CONNECTIONS: '50000', MAX_CONNECTIONS_PER_ADDRESS: '0' });
+    expect(config.connectionLimits).toEqual({
+      headersTimeoutMs: 2000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 65_000, maxRequestsPerSocket: 0, maxConnections: 50_000, maxConnectionsPerAddress: 0,
+    });
+  });
+
+  it('refuses connection limits that cannot work, naming each', () => {
+    expect(() => loadConfig({ MAX_CONNECTIONS_PER_ADDRESS: '-1' })).toThrow(/MAX_CONNECTIONS_PER_ADDRESS/);
+    expect(() => loadConfig({ HEADERS_TIMEOUT_MS: 'soon' })).toThrow(/HEADERS_TIMEOUT_MS/);
+    expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '30000' })).toThrow(/HEADERS_TIMEOUT_MS=60000: must not exceed REQUEST_TIMEOUT_MS/);
+  });
 });

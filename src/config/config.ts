@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isPostgresUrl, isSqliteUrl, redactDatabaseUrl } from '../adapters/db/database-url.js';
 import { isLocale, isTimeZone } from './intl-checks.js';
+import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from '../adapters/http/connection-guard.js';
 
 function isRedisUrl(url: string): boolean {
   return URL.canParse(url) && /^rediss?:$/.test(new URL(url).protocol) && new URL(url).hostname !== '';
@@ -31,10 +32,20 @@ export const envSchema = z.object({
   DEMO_CONTENT: z.enum(['auto', 'off']).default('auto'),
   PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5000),
+  MOST_READ: z.enum(['on', 'off']).default('on'),
   MEDIA_DIR: z.string().min(1).optional(),
   MEDIA_MAX_UPLOAD_MB: z.coerce.number().min(0.1).max(500).default(25),
   MEDIA_MAX_MEGAPIXELS: z.coerce.number().min(1).max(1000).default(100),
   TRUST_PROXY: z.string().max(500).default('off'),
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(DEFAULT_CONNECTION_LIMITS.headersTimeoutMs),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(50).max(3_600_000).default(DEFAULT_CONNECTION_LIMITS.requestTimeoutMs),
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_CONNECTION_LIMITS.keepAliveTimeoutMs),
+  MAX_REQUESTS_PER_SOCKET: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_CONNECTION_LIMITS.maxRequestsPerSocket),
+  MAX_CONNECTIONS: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_CONNECTION_LIMITS.maxConnections),
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_CONNECTION_LIMITS.maxConnectionsPerAddress),
+  // One year: what browsers' HSTS preload lists require and OWASP recommends; it is only ever sent over TLS (0: never).
+  HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(31_536_000),
+  HSTS_INCLUDE_SUBDOMAINS: z.enum(['on', 'off']).default('off'),
   ADMIN_EMAIL: z.email().default('admin@localhost.test'),
   REDIS_URL: z.string().min(1).max(2000).optional(), // checked below, where its password is redacted from the message
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - (at most 64)').default('dateline'),
@@ -62,12 +73,19 @@ export interface Config {
   demoContent: boolean;
   pageCache: boolean;
   pageCacheMaxEntries: number;
+  /** Count reads of story pages for most read (MOST_READ); off: nothing is counted, lists show what was counted before. */
+  mostRead: boolean;
   /** Uploaded photos: public variants and private originals (default DATA_DIR/media). */
   mediaDir: string;
   mediaMaxUploadBytes: number;
   mediaMaxPixels: number;
   /** Fastify's trustProxy: off, true (any), or comma-separated addresses/CIDRs of the proxies whose X-Forwarded-For is believed. */
   trustProxy: boolean | string;
+  /** Timeouts and connection caps of each serving process (caps count per process: `--workers N` holds N times as many). */
+  connectionLimits: ConnectionLimits;
+  /** Strict-Transport-Security on responses to requests that arrived over TLS (directly or via a trusted proxy); 0: never sent. */
+  hstsMaxAge: number;
+  hstsIncludeSubDomains: boolean;
   /** Email of the admin created on first run. */
   adminEmail: string;
   /** Redis for the scale-out setup (cross-process events, shared login throttling); null: one process, in memory. */
@@ -108,15 +126,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.REDIS_URL && !isRedisUrl(e.REDIS_URL)) {
     problems.push(`REDIS_URL=${JSON.stringify(redactDatabaseUrl(e.REDIS_URL))}: use redis://[USER:PASSWORD@]HOST:PORT[/DB], or rediss:// for TLS`);
   }
+  if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
+    problems.push(`HEADERS_TIMEOUT_MS=${e.HEADERS_TIMEOUT_MS}: must not exceed REQUEST_TIMEOUT_MS (${e.REQUEST_TIMEOUT_MS}), which counts the headers too`);
+  }
   if (problems.length) throw new ConfigError(problems);
   const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   const siteUrl = (e.SITE_URL ?? `http://${displayHost}:${e.PORT}`).replace(/\/+$/, '');
   return {
     port: e.PORT, host: e.HOST, dataDir, databaseUrl, databasePoolMax: e.DATABASE_POOL_MAX, databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS, siteUrl, siteName: e.SITE_NAME,
     siteDescription: e.SITE_DESCRIPTION, timeZone: e.TIME_ZONE, locale: e.LOCALE, logLevel: e.LOG_LEVEL,
-    demoContent: e.DEMO_CONTENT === 'auto', pageCache: e.PAGE_CACHE === 'on', pageCacheMaxEntries: e.PAGE_CACHE_MAX_ENTRIES,
+    demoContent: e.DEMO_CONTENT === 'auto', pageCache: e.PAGE_CACHE === 'on', pageCacheMaxEntries: e.PAGE_CACHE_MAX_ENTRIES, mostRead: e.MOST_READ === 'on',
     mediaDir: resolve(e.MEDIA_DIR ?? resolve(dataDir, 'media')), mediaMaxUploadBytes: Math.round(e.MEDIA_MAX_UPLOAD_MB * 1_048_576),
     mediaMaxPixels: Math.round(e.MEDIA_MAX_MEGAPIXELS * 1_000_000), trustProxy, adminEmail: e.ADMIN_EMAIL,
+    connectionLimits: {
+      headersTimeoutMs: e.HEADERS_TIMEOUT_MS, requestTimeoutMs: e.REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
+      maxRequestsPerSocket: e.MAX_REQUESTS_PER_SOCKET, maxConnections: e.MAX_CONNECTIONS, maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+    },
+    hstsMaxAge: e.HSTS_MAX_AGE, hstsIncludeSubDomains: e.HSTS_INCLUDE_SUBDOMAINS === 'on',
     redisUrl: e.REDIS_URL ?? null, redisPrefix: e.REDIS_PREFIX,
     edgePurgeUrls: e.EDGE_PURGE_URL ? e.EDGE_PURGE_URL.split(',').map((u) => u.trim()) : [],
     edgePurgeWebhook: e.EDGE_PURGE_WEBHOOK ?? null, edgePurgeWebhookToken: e.EDGE_PURGE_WEBHOOK_TOKEN ?? null,

@@ -1,31 +1,28 @@
 /** @module `dateline serve`: migrate, seed demo content when empty, and serve the site. */
 import type { Config } from '../config/config.js';
 import { buildApp } from '../adapters/http/build-app.js';
-import { createHttpDeps, systemClock } from './app-services.js';
+import { createHttpDeps } from './app-services.js';
 import { firstAdminNotice, seedSite } from './prepare-database.js';
-import { createNewsroomServices, startScheduler } from './newsroom-services.js';
-import { startEdgePurge } from './edge-purge.js';
+import { startScheduler } from './newsroom-services.js';
 import { createLogger } from './logger.js';
-import { openRedisServices, shortenPageLifetimeWhileDown } from './redis-services.js';
-import { openStorage } from './storage.js';
-import { createWireServices, startFeedPolling } from './wire-services.js';
+import { shortenPageLifetimeWhileDown } from './redis-services.js';
+import { openSiteServices } from './site-services.js';
+import { startFeedPolling } from './wire-services.js';
+import { startReadFlush } from './most-read-services.js';
 
 export async function serve(config: Config): Promise<{ url: string; close: () => Promise<void> }> {
   const logger = createLogger(config.logLevel);
-  const storage = await openStorage(config.databaseUrl, { poolMax: config.databasePoolMax, connectionTimeoutMs: config.databaseConnectTimeoutMs });
-  // With REDIS_URL, events reach every process and login failures are counted across them.
-  const redis = config.redisUrl ? openRedisServices({ url: config.redisUrl, prefix: config.redisPrefix, log: logger }) : null;
-  const newsroom = createNewsroomServices(storage, {
-    clock: systemClock, mediaDir: config.mediaDir, maxUploadBytes: config.mediaMaxUploadBytes, maxPixels: config.mediaMaxPixels,
-    ...(redis ? { events: redis.events, throttle: redis.throttle } : {}),
+  // The same services every writing CLI command builds (site-services.ts); with REDIS_URL, events reach every process.
+  const site = await openSiteServices(config, {
+    logger, purpose: 'serve', storage: { poolMax: config.databasePoolMax, connectionTimeoutMs: config.databaseConnectTimeoutMs },
   });
+  const { storage, redis, newsroom, wire } = site;
   // Opening the storage migrated it; seed it and create the first admin (the primary of `serve --workers` did so already).
   const firstAdmin = await seedSite(storage, config, newsroom.auth, logger);
   if (firstAdmin) process.stdout.write(firstAdminNotice(config.siteUrl, firstAdmin));
   const stopScheduler = startScheduler(newsroom,
     (published) => logger.info({ event: 'story.scheduled_published', slugs: published }, 'scheduled stories published'),
     (error) => logger.error({ err: error, event: 'scheduler.failed' }, 'scheduled publishing failed'));
-  const wire = createWireServices(storage, { clock: systemClock, events: newsroom.events });
   const stopPoller = startFeedPolling(wire, logger);
   const deps = createHttpDeps(storage, {
     newsroom,
@@ -33,18 +30,24 @@ export async function serve(config: Config): Promise<{ url: string; close: () =>
     // The environment's values, overridden by what an admin saved in the newsroom.
     settings: { siteName: config.siteName, siteDescription: config.siteDescription, siteUrl: config.siteUrl, timeZone: config.timeZone, locale: config.locale, ...(await storage.settings.load()) },
     pageCache: { enabled: config.pageCache, maxEntries: config.pageCacheMaxEntries },
+    mostRead: { counting: config.mostRead, ...(redis ? { counts: redis.readCounts } : {}) },
     logger,
   });
+  const stopReadFlush = deps.mostRead?.counter ? startReadFlush(deps.mostRead, logger) : null;
   if (redis) shortenPageLifetimeWhileDown(redis.events, deps.pageCache);
-  startEdgePurge(config, newsroom.events, logger);
-  const app = buildApp(deps, { trustProxy: config.trustProxy });
+  const app = buildApp(deps, {
+    trustProxy: config.trustProxy, connectionLimits: config.connectionLimits,
+    hsts: { maxAge: config.hstsMaxAge, includeSubDomains: config.hstsIncludeSubDomains },
+  });
   await app.listen({ port: config.port, host: config.host });
   const close = async () => {
     stopScheduler();
     stopPoller();
     await app.close();
-    await redis?.close();
-    await storage.close();
+    // The reads counted since the last round are not lost with the process.
+    stopReadFlush?.();
+    await deps.mostRead?.flush().catch((err: unknown) => logger.warn({ err, event: 'most_read.flush_failed' }, 'reads could not be stored'));
+    await site.close();
   };
   return { url: config.siteUrl, close };
 }

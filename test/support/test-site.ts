@@ -7,7 +7,7 @@ import { fixedClock, type Clock } from '../../src/core/shared/clock.js';
 import { buildApp } from '../../src/adapters/http/build-app.js';
 import type { HttpDeps } from '../../src/adapters/http/http-deps.js';
 import { parseTextCapture } from '../../src/adapters/wire/text-capture-parser.js';
-import { createHttpDeps, createImporter } from '../../src/main/app-services.js';
+import { createHttpDeps, createImporter, type HttpOptions } from '../../src/main/app-services.js';
 import { openStorage, type Storage } from '../../src/main/storage.js';
 import { seedArabicEdition } from '../../src/main/demo-arabic.js';
 import { createNewsroomServices, type NewsroomServices } from '../../src/main/newsroom-services.js';
@@ -55,6 +55,10 @@ export interface TestSiteOptions {
   newsroom?: boolean;
   /** Add the demo Arabic edition (/ar/) with its stories and English–Arabic pairs, as `npm start` does. */
   arabic?: boolean;
+  /** The newsroom's media folder; default a new temporary folder, removed on close. The caller owns one it passes. */
+  mediaDir?: string;
+  /** Most read's store (default the database) and whether pages count reads (default yes). */
+  mostRead?: HttpOptions['mostRead'];
 }
 
 export async function createTestSite(options: TestSiteOptions = {}): Promise<TestSite> {
@@ -67,7 +71,8 @@ export async function createTestSite(options: TestSiteOptions = {}): Promise<Tes
     importer.importParsed(parseTextCapture(text), { capturedAt, sectionName });
   if (options.withFixture !== false) await importText(fixtureText());
   if (options.arabic) await seedArabicEdition(storage, new Date(capturedAt.getTime() - 60_000));
-  const mediaDir = options.newsroom ? mkdtempSync(join(tmpdir(), 'dateline-media-')) : null;
+  const ownMediaDir = options.newsroom && !options.mediaDir;
+  const mediaDir = options.newsroom ? options.mediaDir ?? mkdtempSync(join(tmpdir(), 'dateline-media-')) : null;
   const newsroom = mediaDir ? createNewsroomServices(storage, {
     clock, mediaDir, maxUploadBytes: 5 * 1_048_576, maxPixels: 50_000_000,
     hasher: createArgon2PasswordHasher({ memoryCost: 1024, timeCost: 1 }),
@@ -79,6 +84,7 @@ export async function createTestSite(options: TestSiteOptions = {}): Promise<Tes
     settings: { siteName: 'Dateline Test', siteDescription: 'Test edition', siteUrl: options.siteUrl ?? SITE_URL, timeZone: 'UTC', locale: 'en-GB' },
     pageCache: { enabled: options.pageCache ?? true, maxEntries: 1000 },
     clock,
+    ...(options.mostRead ? { mostRead: options.mostRead } : {}),
   });
   const app = buildApp(deps);
   await app.ready();
@@ -87,7 +93,7 @@ export async function createTestSite(options: TestSiteOptions = {}): Promise<Tes
     close: async () => {
       await app.close();
       await storage.close();
-      if (mediaDir) rmSync(mediaDir, { recursive: true, force: true });
+      if (mediaDir && ownMediaDir) rmSync(mediaDir, { recursive: true, force: true });
     },
   };
 }

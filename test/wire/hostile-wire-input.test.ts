@@ -30,6 +30,17 @@ describe('hostile wire input', () => {
     expect(parse('quadratic.xml', quadratic)).toMatchObject({ ok: false, error: expect.stringMatching(/DOCTYPE/) });
   });
 
+  it('refuses an element with 200,000 attributes (a 2.2 MB NewsML-G2 push) before parsing it', () => {
+    const attributes = Array.from({ length: 200_000 }, (_, i) => ` a${i}="v"`).join('');
+    const bomb = `<?xml version="1.0" encoding="UTF-8"?><newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x" version="1"><itemMeta><itemClass qcode="ninat:text"${attributes}/></itemMeta></newsItem>`;
+    expect(parse('attributes.xml', bomb)).toMatchObject({ ok: false, error: expect.stringMatching(/^attributes\.xml: XML refused: an element has 200001 attributes, over the limit of 256 per element/) });
+  });
+
+  it('refuses XML nested deeper than the depth limit', () => {
+    const deep = `<rss version="2.0"><channel>${'<x>'.repeat(5_000)}${'</x>'.repeat(5_000)}</channel></rss>`;
+    expect(parse('deep.rss', deep)).toMatchObject({ ok: false, error: expect.stringMatching(/^deep\.rss: XML refused: elements nest over the limit of 256 levels/) });
+  });
+
   it('leaves an undeclared entity reference as written instead of resolving it', () => {
     const result = parse('undeclared.rss', rss('Fish &amp; chips &#233;&#x20AC; &secret;'));
     expect(result.ok && result.items[0]?.headline).toBe('Fish & chips é€ &secret;');

@@ -1,4 +1,5 @@
 /** @module Tests for the wire push endpoint, through inject() on a tiny app over a real (in-memory SQLite) wire desk built by main/. */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +7,12 @@ import { fixturePath } from '../support/fixture-path.js';
 import { createWireServices } from '../../src/main/wire-services.js';
 import { openStorage, type Storage } from '../../src/main/storage.js';
 import { registerWirePushRoutes } from '../../src/adapters/http/wire/wire-push-routes.js';
+import { isStorageFault } from '../../src/adapters/http/out-of-space.js';
+import { createSqlWireStore } from '../../src/adapters/db/stores/sql-wire-store.js';
+import { parseWireDocument } from '../../src/adapters/wire/parse-wire-file.js';
+import { createWireDocumentIngest } from '../../src/core/wire/wire-document-ingest.js';
+import { createWireIngestService } from '../../src/core/wire/wire-ingest-service.js';
+import { sha256Hex, systemClock } from '../../src/main/app-services.js';
 
 const NINJS = readFileSync(fixturePath('wire/ninjs/2.1/ntb_text.json'));
 let storage: Storage | null = null;
@@ -68,5 +75,33 @@ describe('POST /wire/push/:sourceSlug', () => {
     expect(big.statusCode).toBe(413);
     expect(big.headers['content-type']).toContain('application/json');
     expect(big.json()).toEqual({ error: { code: 'REQUEST_TOO_LARGE', message: `The document is larger than ${64 * 1024} bytes.`, details: { maxBytes: 64 * 1024 } } });
+  });
+
+  it('answers a document it read but could not store with a 5xx the agency retries, never 422: 507 for a full disk, 500 otherwise', async () => {
+    storage = await openStorage('sqlite::memory:');
+    const wire = createWireServices(storage);
+    const added = await wire.sources.add({ name: 'NTB', kind: 'push' });
+    if (!added.ok) throw new Error(added.reason);
+    let failure: Error = new Error('boom');
+    // The real store, whose batch write fails the way a full disk or a broken row makes it fail.
+    const store = createSqlWireStore(storage.db);
+    const failing = { ...store, writeBatch: async () => { throw failure; } };
+    const ingest = createWireIngestService({ store: failing, clock: systemClock, ids: { newId: () => randomUUID() }, hash: sha256Hex, isStorageFault });
+    const app = Fastify();
+    registerWirePushRoutes(app, { sources: wire.sources, ingestDocuments: createWireDocumentIngest({ ingest, parse: parseWireDocument, clock: systemClock }) });
+    await app.ready();
+    const push = () => app.inject({ method: 'POST', url: '/wire/push/ntb', headers: { authorization: `Bearer ${added.value.pushToken}`, 'content-type': 'application/json' }, payload: NINJS });
+
+    failure = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    const full = await push();
+    expect(full.statusCode).toBe(507);
+    expect(full.headers['retry-after']).toBe('60');
+    expect(full.json()).toEqual({ error: { code: 'STORAGE_FULL', message: expect.stringContaining('nothing was stored') } });
+
+    failure = Object.assign(new Error('CHECK constraint failed: wire_items'), { code: 'SQLITE_CONSTRAINT_CHECK' });
+    const broken = await push();
+    expect(broken.statusCode).toBe(500);
+    expect(broken.json()).toEqual({ error: { code: 'INTERNAL_ERROR', message: 'The item could not be stored; try again.' } });
+    expect(broken.body).not.toContain('CHECK constraint');
   });
 });

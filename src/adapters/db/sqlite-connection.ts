@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
 import type { Database } from './database.js';
 
 export interface SqliteConnection {
@@ -22,8 +22,40 @@ export function openSqlite(path: string): SqliteConnection {
   // Refresh the planner's statistics where they are missing or stale (cheap; SQLite's advice for every open).
   raw.pragma('analysis_limit = 1000'); // bounds the work of ANALYZE, so start-up stays fast on a large archive
   raw.pragma('optimize = 0x10002');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const db = new Kysely<Database>({ dialect: new RollbackSafeSqliteDialect(raw) });
   return { db, raw };
+}
+
+/**
+ * SQLite rolls a transaction back by itself after some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM, SQLITE_BUSY);
+ * Kysely's ROLLBACK after them would fail with "cannot rollback - no transaction is active" and that error would
+ * replace the one that said why. So ROLLBACK is sent only while a transaction is open, as SQLite's documentation advises.
+ */
+class RollbackSafeSqliteDialect extends SqliteDialect {
+  readonly #raw: SQLite.Database;
+  readonly #config: SqliteDialectConfig;
+  constructor(raw: SQLite.Database) {
+    const config = { database: withStatementCache(raw) };
+    super(config);
+    this.#raw = raw;
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new RollbackSafeSqliteDriver(this.#config, () => this.#raw.inTransaction);
+  }
+}
+
+class RollbackSafeSqliteDriver extends SqliteDriver {
+  readonly #inTransaction: () => boolean;
+  constructor(config: SqliteDialectConfig, inTransaction: () => boolean) {
+    super(config);
+    this.#inTransaction = inTransaction;
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.#inTransaction()) await super.rollbackTransaction(connection);
+  }
 }
 
 const STATEMENT_CACHE_SIZE = 500;

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { createDatabaseUnavailableReply, isDatabaseUnavailable } from './database-unavailable.js';
 
 const withCode = (code: string, message = 'failed') => Object.assign(new Error(message), { code });
+/** A socket call's failure as Node reports it: the code and the call that failed. */
+const socketError = (code: string, syscall = 'connect') => Object.assign(new Error(`${syscall} ${code}`), { code, syscall });
 
 /** A real SQLITE_BUSY: one connection holds the write lock, another gives up at once. */
 function sqliteBusyError(): unknown {
@@ -42,15 +44,21 @@ describe('isDatabaseUnavailable', () => {
   });
 
   it('recognises shutdown, start-up and connection-class SQLSTATEs and the driver\'s lost-connection messages', () => {
-    for (const code of ['57P01', '57P02', '57P03', '53300', '08006', '08001', 'ECONNRESET']) expect(isDatabaseUnavailable(withCode(code)), code).toBe(true);
+    for (const code of ['57P01', '57P02', '57P03', '53300', '08006', '08001']) expect(isDatabaseUnavailable(withCode(code)), code).toBe(true);
+    expect(isDatabaseUnavailable(socketError('ECONNRESET', 'read'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('Client has encountered a connection error and is not queryable'))).toBe(true);
   });
 
   it('looks through wrapped causes', () => {
-    expect(isDatabaseUnavailable(new Error('cannot open database', { cause: withCode('ECONNREFUSED') }))).toBe(true);
-    expect(isDatabaseUnavailable(new AggregateError([withCode('ECONNREFUSED')]))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('cannot open database', { cause: socketError('ECONNREFUSED') }))).toBe(true);
+    expect(isDatabaseUnavailable(new AggregateError([socketError('ECONNREFUSED')]))).toBe(true);
+  });
+
+  it('does not take a client that left mid-request for the database: Node\'s "aborted" ECONNRESET names no socket call', () => {
+    expect(isDatabaseUnavailable(withCode('ECONNRESET', 'aborted'))).toBe(false);
+    expect(isDatabaseUnavailable(withCode('ERR_STREAM_PREMATURE_CLOSE', 'Premature close'))).toBe(false);
   });
 
   it('leaves query mistakes, constraint violations and other failures to the 500 path', () => {
@@ -72,7 +80,7 @@ describe('the database-unavailable reply', () => {
   }
 
   it('answers 503 with Retry-After, no-store and a page without the error', async () => {
-    const app = await appFailingWith(withCode('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'));
+    const app = await appFailingWith(socketError('ECONNREFUSED'));
     const res = await app.inject({ url: '/', headers: { accept: 'text/html' } });
     expect(res.statusCode).toBe(503);
     expect(res.headers['retry-after']).toBe('5');

@@ -7,6 +7,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { DOMAIN_ERROR_MESSAGES } from '../../core/shared/domain-error-messages.js';
 import { isDomainError, type DomainErrorCode } from '../../core/shared/domain-error.js';
+import { RETRY_AFTER_SECONDS } from './database-unavailable.js';
+import { isOutOfSpace, STORAGE_FULL_RETRY_AFTER_SECONDS } from './out-of-space.js';
 
 /** The status of every domain code (the core never mentions HTTP). New codes go at the end. */
 export const ERROR_STATUS: Record<DomainErrorCode, number> = {
@@ -39,6 +41,7 @@ export const ERROR_STATUS: Record<DomainErrorCode, number> = {
   MEDIA_CORRUPT: 422,
   WIRE_ITEM_NOT_FOUND: 404,
   WIRE_ITEM_STATUS_CONFLICT: 409,
+  WIRE_PHOTO_UNAVAILABLE: 502,
 };
 
 /** Codes only the HTTP layer answers with: a request that cannot be read, a push without its token, a fault on our side. */
@@ -49,6 +52,7 @@ export const HTTP_ERRORS = {
   REQUEST_UNSUPPORTED_TYPE: { status: 415, message: 'This kind of request body is not accepted here.' },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on our side.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'Temporarily unavailable; try again in a few seconds.' },
+  STORAGE_FULL: { status: 507, message: 'The server has run out of storage space: nothing was stored. Try again later.' },
   WIRE_PUSH_UNAUTHORIZED: { status: 401, message: 'A valid bearer token for this source is required.' },
   WIRE_PUSH_EMPTY: { status: 400, message: 'The request has no body: POST a ninjs or NewsML-G2 document.' },
   WIRE_PUSH_UNREADABLE: { status: 422, message: 'The document could not be read as ninjs or NewsML-G2.' },
@@ -90,6 +94,7 @@ export function httpError(code: ErrorCode, message = defaultErrorMessage(code), 
 export function httpErrorOf(error: unknown): HttpError {
   if (isDomainError(error)) return httpError(error.code, error.message, error.details);
   if (error instanceof ZodError) return httpError('REQUEST_INVALID');
+  if (isOutOfSpace(error)) return httpError('STORAGE_FULL');
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status !== 'number' || status >= 500) return httpError('INTERNAL_ERROR');
   return httpError(status === 413 ? 'REQUEST_TOO_LARGE' : status === 415 ? 'REQUEST_UNSUPPORTED_TYPE' : 'REQUEST_INVALID');
@@ -99,8 +104,13 @@ export function errorEnvelope(error: Pick<HttpError, 'code' | 'message' | 'detai
   return { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
 }
 
+/** Seconds to wait before trying again, sent as Retry-After with the codes that say "not now" rather than "not this". */
+const RETRY_AFTER_BY_CODE: Partial<Record<ErrorCode, number>> = { DATABASE_UNAVAILABLE: RETRY_AFTER_SECONDS, STORAGE_FULL: STORAGE_FULL_RETRY_AFTER_SECONDS };
+
 /** Answers the envelope with the error's status; error answers are never cached. */
 export function sendJsonError(reply: FastifyReply, error: HttpError): FastifyReply {
+  const retryAfter = RETRY_AFTER_BY_CODE[error.code];
+  if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
   return reply.code(error.status).header('cache-control', 'no-store').type('application/json; charset=utf-8').send(errorEnvelope(error));
 }
 

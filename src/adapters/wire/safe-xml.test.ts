@@ -3,11 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { attrOf, childOf, childrenOf, childText, parseSafeXml, rootElementName, textOf, unsafeXmlReason } from './safe-xml.js';
 
 describe('safe XML', () => {
-  it('refuses DOCTYPE and ENTITY declarations whatever their case', () => {
+  it('refuses a DOCTYPE with an internal subset and any ENTITY declaration, whatever their case', () => {
     expect(unsafeXmlReason('<?xml version="1.0"?><!doctype x [<!entity a "b">]><x/>')).toMatch(/DOCTYPE/);
+    expect(unsafeXmlReason('<!DOCTYPE x []><x/>')).toMatch(/DOCTYPE/);
+    expect(unsafeXmlReason('<!DOCTYPE x SYSTEM "a.dtd"><!DOCTYPE y><x/>')).toMatch(/DOCTYPE/);
     expect(unsafeXmlReason('<x><!ENTITY a "b"></x>')).toMatch(/ENTITY/);
+    expect(unsafeXmlReason('<x><!DOCTYPE x SYSTEM "a.dtd"></x>')).toMatch(/DOCTYPE/);
     expect(unsafeXmlReason('<x>fine</x>')).toBeNull();
-    expect(parseSafeXml('<!DOCTYPE x><x/>')).toMatchObject({ ok: false });
+  });
+
+  it('accepts a DOCTYPE that only names a public or system identifier, and never reads it', () => {
+    for (const doctype of ['<!DOCTYPE nitf>', '<!DOCTYPE nitf SYSTEM "../dtd/nitf-3-2.dtd">', '<!DOCTYPE nitf PUBLIC "-//IPTC//DTD NITF 3.2//EN" "file:///etc/passwd">']) {
+      expect(unsafeXmlReason(`<?xml version="1.0"?>\n<!-- c -->\n${doctype}\n<nitf/>`), doctype).toBeNull();
+      const parsed = parseSafeXml(`<?xml version="1.0"?>\n${doctype}\n<nitf><p>Привет 你好</p></nitf>`);
+      expect(parsed, doctype).toMatchObject({ ok: true, root: 'nitf', node: { p: 'Привет 你好' } });
+    }
   });
 
   it('finds the root element past the declaration, processing instructions and comments', () => {
@@ -27,6 +37,13 @@ describe('safe XML', () => {
   it('keeps raw elements as markup for the body converter', () => {
     const parsed = parseSafeXml('<item><inlineXML><p>One <b>bold</b></p></inlineXML></item>', ['inlineXML']);
     expect(parsed.ok && childOf(parsed.node, 'inlineXML')?.['#text']).toBe('<p>One <b>bold</b></p>');
+  });
+
+  it('checks the XML limits before validating, with the limits given', () => {
+    const limits = { maxAttributesPerElement: 2, maxDepth: 3, maxParseMs: 60_000 };
+    expect(parseSafeXml('<a><b x="1" y="2"><c/></b></a>', [], limits).ok).toBe(true);
+    expect(parseSafeXml('<a><b x="1" y="2" z="3"/></a>', [], limits)).toEqual({ ok: false, error: 'XML refused: an element has 3 attributes, over the limit of 2 per element' });
+    expect(parseSafeXml('<a><b><c><d/></c></b></a>', [], { ...limits, maxDepth: 2 })).toEqual({ ok: false, error: 'XML refused: elements nest over the limit of 2 levels' });
   });
 
   it('reports malformed XML with its line', () => {

@@ -1,5 +1,6 @@
-/** @module Safe XML: parses untrusted wire XML with fast-xml-parser, entity expansion off and DOCTYPE/ENTITY declarations refused. */
+/** @module Safe XML: parses untrusted wire XML with fast-xml-parser, entity expansion off, DOCTYPE/ENTITY declarations refused and size limits checked first. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { scanXmlLimits, DEFAULT_XML_LIMITS, type XmlLimits } from './xml-limits.js';
 import { decodeXmlEntities, normaliseText } from './wire-text.js';
 
 /** A parsed element: child elements by local name, attributes as `@_name`, text as `#text`, CDATA as `#cdata`. */
@@ -13,28 +14,51 @@ export type SafeXmlResult = { ok: true; root: string; node: XmlNode } | { ok: fa
  * format needs either, so the receiver declines them outright instead of trying to expand them safely.
  */
 export function unsafeXmlReason(text: string): string | null {
-  if (/<!DOCTYPE/i.test(text)) return 'XML with a DOCTYPE declaration is refused (entity expansion and external entities are not allowed)';
+  const doctypes = text.match(/<!DOCTYPE/gi)?.length ?? 0;
+  if (doctypes > 1 || (doctypes === 1 && !PLAIN_DOCTYPE.test(text))) {
+    return 'XML with a DOCTYPE internal subset is refused (entity expansion and external entities are not allowed; a DOCTYPE naming only a public or system identifier is accepted)';
+  }
   if (/<!ENTITY/i.test(text)) return 'XML with an ENTITY declaration is refused';
   return null;
 }
 
+/**
+ * A DOCTYPE that only names the document type ("<!DOCTYPE nitf SYSTEM "nitf-3-2.dtd">"), in the prolog, with no
+ * internal subset: allowed, and removed before parsing so the identifier is never resolved or read.
+ */
+const PLAIN_DOCTYPE = /^(\uFEFF?(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*)<!DOCTYPE\s+[A-Za-z_][\w.:-]*(?:\s+(?:PUBLIC\s+(?:"[^"<>[\]]*"|'[^'<>[\]]*')(?:\s+(?:"[^"<>[\]]*"|'[^'<>[\]]*'))?|SYSTEM\s+(?:"[^"<>[\]]*"|'[^'<>[\]]*')))?\s*>/;
+
+/** The text with a plain DOCTYPE (see unsafeXmlReason) blanked out, line numbers kept. */
+export function withoutPlainDoctype(text: string): string {
+  return text.replace(PLAIN_DOCTYPE, (whole: string, prolog: string) => prolog + whole.slice(prolog.length).replace(/[^\n]/g, ' '));
+}
+
 /** The local name of the root element (prefix dropped), skipping the declaration, processing instructions and comments. */
 export function rootElementName(text: string): string | null {
-  const prolog = /^(?:\uFEFF)?(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/;
+  const prolog = /^(?:\uFEFF)?(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^[<>]*>)*<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/;
   const match = prolog.exec(text.slice(0, 64 * 1024));
   return match?.[2] ?? null;
 }
 
-/** Parses a document. `rawElements` are kept as unparsed markup (bodies that are XHTML, NITF or Atom xhtml content). */
-export function parseSafeXml(text: string, rawElements: readonly string[] = []): SafeXmlResult {
-  const unsafe = unsafeXmlReason(text);
+/**
+ * Parses a document. `rawElements` are kept as unparsed markup (bodies that are XHTML, NITF or Atom xhtml content).
+ * The limits are checked by a linear pre-scan before the (synchronous, uninterruptible) validator and parser run,
+ * and the time budget once more between validating and parsing.
+ */
+export function parseSafeXml(raw: string, rawElements: readonly string[] = [], limits: XmlLimits = DEFAULT_XML_LIMITS): SafeXmlResult {
+  const unsafe = unsafeXmlReason(raw);
   if (unsafe) return { ok: false, error: unsafe };
+  const text = withoutPlainDoctype(raw);
   const root = rootElementName(text);
   if (!root) return { ok: false, error: 'not XML: no root element' };
+  const started = performance.now();
+  const overLimit = scanXmlLimits(text, limits, started);
+  if (overLimit) return { ok: false, error: overLimit };
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (valid !== true) {
     return { ok: false, error: `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` };
   }
+  if (performance.now() - started > limits.maxParseMs) return { ok: false, error: `XML refused: parsing took over the limit of ${limits.maxParseMs} ms per document` };
   const parser = new XMLParser({
     processEntities: false,
     htmlEntities: false,

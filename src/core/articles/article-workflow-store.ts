@@ -112,6 +112,18 @@ export interface NewsroomListQuery {
   sectionSlug?: string;
   /** Words of the headline (case-insensitive substring). */
   text?: string;
+  /** Only the stories this staff member may read; every story when absent. */
+  visibleTo?: ArticleVisibility;
+}
+
+/**
+ * The stories one staff member may read, as a list query applies it: their own (created by `staffId`) in
+ * `ownStatuses`, and anyone's in `anyStatuses`. Derived from the read rules (core/workflow/article-reads.ts), never written by hand.
+ */
+export interface ArticleVisibility {
+  staffId: string;
+  ownStatuses: readonly ArticleStatus[];
+  anyStatuses: readonly ArticleStatus[];
 }
 
 export interface ArticleListItem {

@@ -10,6 +10,8 @@ import type { CaptureParseResult, CapturedStory, CaptureProblem } from './captur
 import { resolveCapturedTime } from './captured-time.js';
 import { startOfDayInZone } from '../shared/zoned-time.js';
 import { cleanLine, cleanMultiline } from '../shared/clean-text.js';
+import type { EventBus } from '../events/event-bus.js';
+import { articleTags } from '../workflow/article-tags.js';
 
 export interface ImportSummary {
   imported: number;
@@ -37,6 +39,13 @@ export interface ImportDeps {
   hash: (text: string) => string;
   timeZone: string;
   clock: { now(): Date };
+  /**
+   * Each stored story is announced here as `story.published`, as the newsroom announces a publish, so cached pages
+   * showing it drop (in every process, with Redis). Without it (the demo seed before serving) nothing is announced.
+   */
+  events?: Pick<EventBus, 'publish'>;
+  /** True for a write that failed for the server's own reason (no room on disk, the database away): the import stops and throws it. */
+  isStorageFault?: (error: unknown) => boolean;
 }
 
 const MAX_TOPICS = 8;
@@ -113,16 +122,20 @@ export function createImportService(deps: ImportDeps) {
   async function importStory(captured: CapturedStory, options: ImportOptions): Promise<{ slug: string } | 'duplicate' | { failure: string }> {
     const story = cleanCapturedStory(captured);
     const contentKey = contentKeyOf(story, deps.hash);
+    let article: NewArticle;
     try {
       if (await deps.articles.findByContentKey(contentKey)) return 'duplicate';
-      const article = await toNewArticle(story, options, contentKey);
+      article = await toNewArticle(story, options, contentKey);
       await deps.articles.insert(article);
-      return { slug: article.slug };
     } catch (error) {
+      if (deps.isStorageFault?.(error)) throw error;
       // Another import may have stored the same story meanwhile: that is a duplicate, not a failure.
       if (await deps.articles.findByContentKey(contentKey).catch(() => null)) return 'duplicate';
       return { failure: `story "${story.headline}" was not stored: ${(error as Error).message}` };
     }
+    // Announced once committed, as the newsroom announces a publish.
+    await deps.events?.publish({ type: 'story.published', articleId: article.id, slug: article.slug, tags: articleTags(article.slug, article) });
+    return { slug: article.slug };
   }
 
   /** Stores each readable story in its own transaction; a failure never stops the batch. */

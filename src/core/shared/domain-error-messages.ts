@@ -31,4 +31,5 @@ export const DOMAIN_ERROR_MESSAGES: Record<DomainErrorCode, string> = {
   MEDIA_CORRUPT: 'The image could not be read.',
   WIRE_ITEM_NOT_FOUND: 'There is no such wire item.',
   WIRE_ITEM_STATUS_CONFLICT: 'This wire item is no longer in a state that allows this; reload it.',
+  WIRE_PHOTO_UNAVAILABLE: 'The agency\'s photo could not be fetched.',
 };

@@ -34,7 +34,8 @@ export type DomainErrorCode =
   | 'MEDIA_TOO_MANY_PIXELS'
   | 'MEDIA_CORRUPT'
   | 'WIRE_ITEM_NOT_FOUND'
-  | 'WIRE_ITEM_STATUS_CONFLICT';
+  | 'WIRE_ITEM_STATUS_CONFLICT'
+  | 'WIRE_PHOTO_UNAVAILABLE';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

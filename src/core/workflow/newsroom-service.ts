@@ -1,4 +1,4 @@
-/** @module The newsroom's use cases over its ports: create, act on and schedule stories; read revisions. Shared by every transport. */
+/** @module The newsroom's use cases over its ports: create, act on and schedule stories; read them as the read rules allow. Shared by every transport. */
 import type { ArticleStore } from '../articles/article-store.js';
 import type { EventBus, ArticleChangedEvent } from '../events/event-bus.js';
 import type { SectionStore } from '../sections/section-store.js';
@@ -14,6 +14,8 @@ import { draftIssues, emptyArticleFields, publishIssues, tidyArticleFields, type
 import type { ArticleState } from '../articles/article-workflow-store.js';
 import { changedTags } from './article-tags.js';
 import { createTranslationService } from './translation-service.js';
+import { canReadArticle, isOwnArticle } from './article-reads.js';
+import { articleNotFound, createNewsroomReads } from './newsroom-reads.js';
 
 export interface NewsroomDeps {
   articles: ArticleStore;
@@ -32,7 +34,7 @@ export function createNewsroomService(deps: NewsroomDeps) {
 
   async function stateOf(id: string): Promise<ArticleState> {
     const state = await articles.findState(id);
-    if (!state) throw new DomainError('ARTICLE_NOT_FOUND', 'There is no story with this id.', { id });
+    if (!state) throw articleNotFound(id);
     return state;
   }
 
@@ -59,7 +61,9 @@ export function createNewsroomService(deps: NewsroomDeps) {
   /** Takes one workflow action; the store applies it only if nobody changed the story meanwhile. */
   async function act(actor: StaffUser, id: string, raw: Omit<ActionInput, 'fields'> & { fields: ArticleFields | null }): Promise<{ version: number; state: ArticleState }> {
     const state = await stateOf(id);
-    const check = checkArticleAction(raw.action, actor.role, state.status, state.createdBy === actor.id);
+    // A story the actor may not read is not theirs to change either, and answers as if it did not exist.
+    if (!canReadArticle('edit', actor, state)) throw articleNotFound(id);
+    const check = checkArticleAction(raw.action, actor.role, state.status, isOwnArticle(state, actor));
     if (!check.ok) throw new DomainError(check.code, check.message, { action: raw.action, status: state.status });
     const now = clock.now();
 
@@ -142,5 +146,5 @@ export function createNewsroomService(deps: NewsroomDeps) {
     return published;
   }
 
-  return { createArticle, act, publishDueArticles, stateOf, ...createTranslationService(deps) };
+  return { createArticle, act, publishDueArticles, stateOf, ...createNewsroomReads(deps), ...createTranslationService(deps) };
 }

@@ -58,7 +58,19 @@ describe('translation service', () => {
     expect((await service.linkTranslation(staff('editor'), 'a', 'https://news.test/ar/article/slug-b')).id).toBe('b');
     expect([byId.get('a')!.translationGroup, byId.get('b')!.translationGroup]).toEqual(['a', 'a']);
     expect(events.map((e) => e.type === 'story.updated' && [e.slug, e.tags.includes(`article:${e.slug}`)])).toEqual([['slug-a', true], ['slug-b', true]]);
-    expect((await service.listTranslations('a')).map((m) => m.id)).toEqual(['b']);
+    expect((await service.listTranslations(staff('editor'), 'a')).map((m) => m.id)).toEqual(['b']);
+  });
+
+  it('shows a writer only the translations they may read, and no box at all on a story they may not read', async () => {
+    const { service } = setup([story('a', EN, 'draft', 'rita'), story('b', AR, 'draft', 'omar'), story('c', AR, 'published', 'omar'), story('d', EN, 'scheduled', 'omar')]);
+    await service.linkTranslation(staff('editor'), 'a', 'slug-b');
+    await service.linkTranslation(staff('editor'), 'd', 'slug-c');
+    expect((await service.listTranslations(staff('reporter', 'rita'), 'a')).map((m) => m.id)).toEqual([]);
+    expect((await service.listTranslations(staff('reporter', 'omar'), 'b')).map((m) => m.id)).toEqual([]);
+    expect((await service.listTranslations(staff('editor', 'ed'), 'a')).map((m) => m.id)).toEqual(['b']);
+    expect((await service.listTranslations(staff('contributor', 'omar'), 'c')).map((m) => m.id)).toEqual(['d']);
+    expect((await failure(service.listTranslations(staff('contributor', 'rita'), 'd'))).code).toBe('ARTICLE_NOT_FOUND');
+    expect((await failure(service.unlinkTranslation(staff('reporter', 'rita'), 'b'))).code).toBe('ARTICLE_NOT_FOUND');
   });
 
   it('refuses writers before looking at the address, even on their own story', async () => {

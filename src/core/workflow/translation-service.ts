@@ -6,6 +6,8 @@ import type { ArticleStore } from '../articles/article-store.js';
 import type { TranslationMember } from '../articles/article-workflow-store.js';
 import { parseArticleAddress, type ArticleAddress } from './article-address.js';
 import { checkTranslationAction, type TranslationAction } from './article-actions.js';
+import { canReadArticle, isOwnArticle } from './article-reads.js';
+import { articleNotFound } from './newsroom-reads.js';
 import { articleTags } from './article-tags.js';
 import { planTranslationLink } from './translation-link.js';
 
@@ -19,16 +21,17 @@ const refused = (message: string) => new DomainError('VALIDATION_FAILED', messag
 export function createTranslationService(deps: TranslationDeps) {
   const { articles } = deps;
 
-  async function memberOf(id: string): Promise<TranslationMember> {
+  /** The story as its Translations box sees it, if `staff` may read it in the editor. */
+  async function memberOf(staff: Pick<StaffUser, 'id' | 'role'>, id: string): Promise<TranslationMember> {
     const member = await articles.findTranslationMember(id);
-    if (!member) throw new DomainError('ARTICLE_NOT_FOUND', 'There is no story with this id.', { id });
+    if (!member || !canReadArticle('edit', staff, member)) throw articleNotFound(id);
     return member;
   }
 
   const groupOf = async (m: TranslationMember) => (m.translationGroup ? articles.listTranslationGroup(m.translationGroup) : []);
 
   function allow(action: TranslationAction, actor: StaffUser, story: TranslationMember): void {
-    const check = checkTranslationAction(action, actor.role, story.createdBy === actor.id);
+    const check = checkTranslationAction(action, actor.role, isOwnArticle(story, actor));
     if (!check.ok) throw new DomainError(check.code, check.message, { action });
   }
 
@@ -48,15 +51,15 @@ export function createTranslationService(deps: TranslationDeps) {
     }
   }
 
-  /** The story's translations (any status), in edition order. */
-  async function listTranslations(id: string): Promise<TranslationMember[]> {
-    const self = await memberOf(id);
-    return (await groupOf(self)).filter((m) => m.id !== id);
+  /** The story's translations that `staff` may read (any status), in edition order. */
+  async function listTranslations(staff: Pick<StaffUser, 'id' | 'role'>, id: string): Promise<TranslationMember[]> {
+    const self = await memberOf(staff, id);
+    return (await groupOf(self)).filter((m) => m.id !== id && canReadArticle('translation', staff, m));
   }
 
   /** Links the story named by `address` as a translation of story `id`; returns it. */
   async function linkTranslation(actor: StaffUser, id: string, address: string): Promise<TranslationMember> {
-    const self = await memberOf(id);
+    const self = await memberOf(actor, id);
     allow('link', actor, self);
     const parsed = parseArticleAddress(address);
     if (!parsed) throw refused('Paste the address of the story in the other edition (/ar/article/…, or its newsroom edit page) or its slug.');
@@ -73,7 +76,7 @@ export function createTranslationService(deps: TranslationDeps) {
 
   /** Takes the story out of its translation group. */
   async function unlinkTranslation(actor: StaffUser, id: string): Promise<void> {
-    const self = await memberOf(id);
+    const self = await memberOf(actor, id);
     allow('unlink', actor, self);
     if (!self.translationGroup) throw refused('This story is not linked to any translation.');
     const group = await groupOf(self);

@@ -2,13 +2,13 @@
 import { z } from 'zod';
 import type { ArticleSource, ArticleSummary, BodyBlock, LeadImage } from '../../../core/articles/article.js';
 import { pathPrefixOf, type EditionRef, type TextDirection } from '../../../core/editions/edition.js';
-import { bodySchema } from '../../validation/body-block-schema.js';
+import { storedBodySchema } from '../../validation/body-block-schema.js';
 import type { ArticlesTable } from '../database.js';
 
 const highlightsSchema = z.array(z.string());
 
 export function parseBody(json: string): BodyBlock[] {
-  return bodySchema.parse(JSON.parse(json));
+  return storedBodySchema.parse(JSON.parse(json));
 }
 
 export function parseHighlights(json: string): string[] {
@@ -75,6 +75,7 @@ export const summaryColumns = [
   'articles.lead_image_alt',
   'articles.lead_image_width',
   'articles.lead_image_height',
+  'articles.lead_media_id',
   'articles.first_published_at',
   'articles.updated_at',
   'sections.slug as section_slug',
@@ -111,6 +112,7 @@ export interface SummaryRow extends LeadImageColumns, EditionColumns {
   updated_at: string | null;
   section_slug: string;
   section_name: string;
+  lead_media_id: string | null;
 }
 
 export function summaryFromRow(row: SummaryRow): ArticleSummary {
@@ -122,6 +124,7 @@ export function summaryFromRow(row: SummaryRow): ArticleSummary {
     highlights: parseHighlights(row.highlights),
     dateline: row.dateline,
     lead: leadImageFromRow(row),
+    leadMediaId: row.lead_media_id,
     section: { slug: row.section_slug, name: row.section_name },
     firstPublishedAt: row.first_published_at ? fromIso(row.first_published_at) : updatedAt,
     updatedAt,

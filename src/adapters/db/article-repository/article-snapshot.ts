@@ -1,7 +1,7 @@
 /** @module A revision's snapshot (JSON) read back as ArticleFields; older snapshots (imports) carry extra keys, which are ignored. */
 import { z } from 'zod';
 import type { ArticleFields } from '../../../core/articles/article-fields.js';
-import { bodySchema } from '../../validation/body-block-schema.js';
+import { storedBodySchema } from '../../validation/body-block-schema.js';
 
 const named = z.object({ slug: z.string(), name: z.string() });
 
@@ -21,7 +21,7 @@ const snapshotSchema = z.object({
     width: z.number().nullable(), height: z.number().nullable(),
   }).nullable(),
   leadMediaId: z.string().nullable().optional(),
-  body: bodySchema,
+  body: storedBodySchema,
 });
 
 export function snapshotFields(fields: ArticleFields): string {

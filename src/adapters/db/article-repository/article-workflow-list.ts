@@ -1,4 +1,4 @@
-/** @module The newsroom's story lists: any status, filtered by owner, section and headline words, most recently touched first. */
+/** @module The newsroom's story lists: any status, filtered by who may read them, owner, section and headline words, most recently touched first. */
 import { sql, type Kysely } from 'kysely';
 import type { ArticleStatus } from '../../../core/articles/article.js';
 import type { Page } from '../../../core/articles/article-store.js';
@@ -23,6 +23,14 @@ export async function listWorkflowArticles(db: Kysely<Database>, query: Newsroom
   if (query.statuses?.length) q = q.where('articles.status', 'in', query.statuses);
   if (query.createdBy) q = q.where('articles.created_by', '=', query.createdBy);
   if (query.sectionSlug) q = q.where('sections.slug', '=', query.sectionSlug);
+  const visible = query.visibleTo;
+  if (visible) {
+    // Filtered here, not after: a page holds `limit` stories the reader may see and its cursor skips none of them.
+    q = q.where((eb) => eb.or([
+      ...(visible.anyStatuses.length ? [eb('articles.status', 'in', [...visible.anyStatuses])] : []),
+      ...(visible.ownStatuses.length ? [eb.and([eb('articles.created_by', '=', visible.staffId), eb('articles.status', 'in', [...visible.ownStatuses])])] : []),
+    ]));
+  }
   const words = query.text?.trim();
   if (words) {
     // SQLite's lower() folds ASCII only: the headline also matches as typed, so "Зеленский" finds "Зеленский" on every engine.

@@ -1,7 +1,7 @@
 /** @module Newsroom story routes: the desk, lists, new story, the editor, workflow actions, autosave (JSON) and preview. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { ArticleStatus } from '../../../core/articles/article.js';
+import { ARTICLE_STATUSES } from '../../../core/articles/article.js';
 import { isDomainError } from '../../../core/shared/domain-error.js';
 import type { FieldIssue } from '../../../core/articles/article-fields.js';
 import { errorStatus, httpError, sendJsonError } from '../error-status.js';
@@ -14,10 +14,9 @@ import { HTML, sendNewsroomPage, sendStoryEditor } from './story-editor-response
 import { actionOf, fieldsFromForm, parseStoryForm } from './story-form.js';
 import { parseDatetimeLocal } from '../../../core/shared/zoned-time.js';
 import { deskPage, filterBar, storyTable, type ListFilters } from './story-list-page.js';
-import { renderStoryPreview } from './story-preview.js';
+import { editionOfState, renderStoryPreview } from './story-preview.js';
 
 const idParams = z.object({ id: z.string().regex(/^[\w-]{1,64}$/) });
-const STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'] as const;
 const DONE: Record<string, string> = {
   save: 'Saved.', submit: 'Submitted for review.', return: 'Moved back to draft.', publish: 'Published.', schedule: 'Scheduled.',
   unschedule: 'Unscheduled: back to draft.', update: 'Update published.', minor: 'Minor edit published.', correct: 'Correction published.',
@@ -29,17 +28,17 @@ const DONE: Record<string, string> = {
 export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: NewsroomDeps): void {
   const send = (reply: FastifyReply, request: FastifyRequest, page: Omit<NewsroomPage, 'user' | 'csrf'>, main: SafeHtml, status = 200) =>
     sendNewsroomPage(deps, request, reply, page, main, status);
-  const tz = deps.settings.timeZone;
   const sectionList = () => deps.sections.list();
   const editions = () => deps.editions.all();
 
   app.get('/newsroom', async (request, reply) => {
     const user = signedInUser(request);
+    const list = (query: Parameters<typeof deps.newsroom.listArticles>[1]) => deps.newsroom.listArticles(user, query);
     const [mine, review, scheduled, published] = await Promise.all([
-      deps.articles.list({ limit: 8, createdBy: user.id, statuses: ['draft'] }),
-      deps.articles.list({ limit: 8, statuses: ['in_review'] }),
-      deps.articles.list({ limit: 8, statuses: ['scheduled'] }),
-      deps.articles.list({ limit: 8, statuses: ['published'] }),
+      list({ limit: 8, createdBy: user.id, statuses: ['draft'] }),
+      list({ limit: 8, statuses: ['in_review'] }),
+      list({ limit: 8, statuses: ['scheduled'] }),
+      list({ limit: 8, statuses: ['published'] }),
     ]);
     const filters = filterBar({ status: '', section: '', mine: false, q: '' }, await sectionList(), editions());
     return send(reply, request, { title: 'Desk', current: 'home', flash: flashOf(request) }, deskPage([
@@ -53,10 +52,10 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
   app.get('/newsroom/stories', async (request, reply) => {
     const user = signedInUser(request);
     const q = z.object({ status: z.string().optional(), section: z.string().max(100).optional(), mine: z.string().optional(), q: z.string().max(200).optional(), after: z.string().max(300).optional() }).parse(request.query);
-    const status = STATUSES.find((s) => s === q.status);
+    const status = ARTICLE_STATUSES.find((s) => s === q.status);
     const filters: ListFilters = { status: status ?? '', section: q.section ?? '', mine: q.mine === '1', q: q.q ?? '' };
-    const page = await deps.articles.list({
-      limit: 30, cursor: q.after ?? null, ...(status ? { statuses: [status as ArticleStatus] } : {}), ...(filters.mine ? { createdBy: user.id } : {}),
+    const page = await deps.newsroom.listArticles(user, {
+      limit: 30, cursor: q.after ?? null, ...(status ? { statuses: [status] } : {}), ...(filters.mine ? { createdBy: user.id } : {}),
       ...(filters.section ? { sectionSlug: filters.section } : {}), ...(filters.q ? { text: filters.q } : {}),
     });
     const params = new URLSearchParams({ ...(status ? { status } : {}), ...(filters.section ? { section: filters.section } : {}), ...(filters.mine ? { mine: '1' } : {}), ...(filters.q ? { q: filters.q } : {}) });
@@ -86,7 +85,7 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
   });
 
   app.get('/newsroom/stories/:id/edit', async (request, reply) => {
-    const state = await deps.newsroom.stateOf(idParams.parse(request.params).id);
+    const state = await deps.newsroom.readArticle(signedInUser(request), idParams.parse(request.params).id, 'edit');
     return sendStoryEditor(deps, request, reply, state, { issues: [] }, 200, flashOf(request));
   });
 
@@ -95,11 +94,12 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
     const user = signedInUser(request);
     const { id } = idParams.parse(request.params);
     const form = parseStoryForm(request.body);
-    const state = await deps.newsroom.stateOf(id);
+    // Before the form is read against the story: a story this user may not read gives nothing back, not even a problem with the form.
+    const state = await deps.newsroom.readArticle(user, id, 'edit');
     const action = autosave ? 'save' : actionOf(form, 'save');
     const fields = action === 'restore' ? null : await fieldsFromForm(form, deps, state.fields);
     const result = await deps.newsroom.act(user, id, {
-      action, fields, autosave, note: form.note.trim() || null, scheduledAt: parseDatetimeLocal(form.scheduled_at, tz),
+      action, fields, autosave, note: form.note.trim() || null, scheduledAt: parseDatetimeLocal(form.scheduled_at, editionOfState(deps, state).timeZone),
       expectedVersion: form.version ?? null, ...(form.revision ? { revisionNumber: form.revision } : {}),
     });
     return { id, action, form, state, result };
@@ -114,9 +114,9 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
       if (!isDomainError(error) || wantsJson(request) || !['VALIDATION_FAILED', 'ARTICLE_VERSION_CONFLICT', 'WORKFLOW_TRANSITION_INVALID', 'MEDIA_NOT_FOUND'].includes(error.code)) throw error;
       // The form comes back with what was typed, and every problem named by field.
       const { id } = idParams.parse(request.params);
-      const state = await deps.newsroom.stateOf(id);
+      const state = await deps.newsroom.readArticle(signedInUser(request), id, 'edit');
       const form = parseStoryForm(request.body);
-      const typed = await fieldsFromForm(form, deps, state.fields).catch(() => state.fields);
+      const typed = await fieldsFromForm(form, deps, state.fields, { keepTypedBody: true }).catch(() => state.fields);
       const issues = (error.details?.issues as FieldIssue[] | undefined) ?? [{ path: 'form', message: error.message }];
       const shown = { ...state, fields: typed, version: error.code === 'ARTICLE_VERSION_CONFLICT' ? state.version : (form.version ?? state.version) };
       return sendStoryEditor(deps, request, reply, shown, { issues, form }, errorStatus(error.code), flashOf(request));
@@ -141,8 +141,9 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
   });
 
   app.get('/newsroom/stories/:id/preview', async (request, reply) => {
-    const state = await deps.newsroom.stateOf(idParams.parse(request.params).id);
-    const body = await renderStoryPreview(deps, state, await deps.newsroom.listTranslations(state.id));
+    const user = signedInUser(request);
+    const state = await deps.newsroom.readArticle(user, idParams.parse(request.params).id, 'preview');
+    const body = await renderStoryPreview(deps, state, await deps.newsroom.listTranslations(user, state.id));
     return reply.type(HTML).header('cache-control', 'no-store').header('x-robots-tag', 'noindex').send(body);
   });
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { storyDiff } from '../../../core/revisions/word-diff.js';
 import { DomainError } from '../../../core/shared/domain-error.js';
 import { checkArticleAction } from '../../../core/workflow/article-actions.js';
+import { isOwnArticle } from '../../../core/workflow/article-reads.js';
 import { html } from '../html/html.js';
 import { fieldDiffs } from '../html/word-diff-html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
@@ -27,9 +28,8 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: NewsroomDeps)
   app.get('/newsroom/stories/:id/revisions', async (request, reply) => {
     const user = signedInUser(request);
     const { id } = params.parse(request.params);
-    const state = await deps.newsroom.stateOf(id);
-    const revisions = await deps.articles.listRevisions(id);
-    const canRestore = checkArticleAction('restore', user.role, state.status, state.createdBy === user.id).ok;
+    const { state, revisions } = await deps.newsroom.listRevisions(user, id);
+    const canRestore = checkArticleAction('restore', user.role, state.status, isOwnArticle(state, user)).ok;
     const latest = revisions[0]?.number ?? 1;
     const main = html`<h1>Revisions of “<bdi>${state.fields.headline || 'Untitled draft'}</bdi>”</h1>
 <p><a href="/newsroom/stories/${id}/edit">Back to the editor</a></p>
@@ -50,11 +50,11 @@ export function registerRevisionRoutes(app: FastifyInstance, deps: NewsroomDeps)
   });
 
   app.get('/newsroom/stories/:id/revisions/diff', async (request, reply) => {
+    const user = signedInUser(request);
     const { id } = params.parse(request.params);
     const q = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }).safeParse(request.query);
     if (!q.success) throw new DomainError('VALIDATION_FAILED', 'Choose two revisions to compare.');
-    const [from, to] = await Promise.all([deps.articles.findRevision(id, q.data.from), deps.articles.findRevision(id, q.data.to)]);
-    if (!from || !to) throw new DomainError('REVISION_NOT_FOUND', 'There is no such revision of this story.');
+    const { from, to } = await deps.newsroom.compareRevisions(user, id, q.data.from, q.data.to);
     const main = html`<h1>Changes from revision #${from.number} to #${to.number}</h1>
 <p><a href="/newsroom/stories/${id}/revisions">All revisions</a> · <a href="/newsroom/stories/${id}/edit">Editor</a></p>
 <p class="field-hint">#${from.number}: ${KIND_LABEL[from.kind] ?? from.kind}, ${when(from.createdAt)} · #${to.number}: ${KIND_LABEL[to.kind] ?? to.kind}, ${when(to.createdAt)}</p>

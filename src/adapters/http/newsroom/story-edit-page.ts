@@ -3,12 +3,15 @@ import { articlePath } from '../../../core/articles/article.js';
 import type { Edition } from '../../../core/editions/edition.js';
 import type { StaffUser } from '../../../core/staff/staff-user.js';
 import { ACTION_RULES, availableActions, statusLabel, type ArticleAction } from '../../../core/workflow/article-actions.js';
+import { isOwnArticle } from '../../../core/workflow/article-reads.js';
 import type { ArticleState, TranslationMember } from '../../../core/articles/article-workflow-store.js';
 import type { FieldIssue } from '../../../core/articles/article-fields.js';
 import { html, type SafeHtml } from '../html/html.js';
 import { sectionOptions, type EditionSection } from './section-picker.js';
 import { translationForms, translationsBox } from './story-translations-box.js';
 import { datetimeLocalValue } from '../../../core/shared/zoned-time.js';
+import { unpublishButton, unpublishDialog } from './unpublish-form.js';
+import { zoneLabel } from './staff-time.js';
 
 export interface EditPageInput {
   state: ArticleState;
@@ -42,8 +45,9 @@ function described(issues: FieldIssue[], path: string): SafeHtml | '' {
 
 const BUTTON_CLASS: Partial<Record<ArticleAction, string>> = { publish: 'btn btn-primary', update: 'btn btn-primary', republish: 'btn btn-primary', unpublish: 'btn btn-danger' };
 
-function actionButtons(actions: ArticleAction[]): SafeHtml {
-  return html`${actions.map((a) => html`<button class="${BUTTON_CLASS[a] ?? 'btn'}" type="submit" name="action" value="${a}">${ACTION_RULES[a].label}</button>`)}`;
+/** Unpublish is not a submit button: it asks first, for a reason (unpublish-form.ts). */
+function actionButtons(actions: ArticleAction[], id: string): SafeHtml {
+  return html`${actions.map((a) => (a === 'unpublish' ? unpublishButton(id) : html`<button class="${BUTTON_CLASS[a] ?? 'btn'}" type="submit" name="action" value="${a}">${ACTION_RULES[a].label}</button>`))}`;
 }
 
 function mainFields(input: EditPageInput): SafeHtml {
@@ -107,7 +111,7 @@ function mainFields(input: EditPageInput): SafeHtml {
 
 export function renderStoryEditor(input: EditPageInput): SafeHtml {
   const { state, user } = input;
-  const actions = availableActions(user.role, state.status, state.createdBy === user.id);
+  const actions = availableActions(user.role, state.status, isOwnArticle(state, user));
   const autosaves = actions.includes('save');
   const published = state.status === 'published';
   return html`<h1 class="visually-hidden">Edit story</h1>
@@ -121,19 +125,21 @@ export function renderStoryEditor(input: EditPageInput): SafeHtml {
   <aside class="nr-sidebar" aria-label="Workflow">
     <p>Status: <span class="status-badge" data-status="${state.status}">${statusLabel(state.status)}</span></p>
     <p>Edition: <bdi lang="${input.edition.language}">${input.edition.name}</bdi></p>
-    ${state.scheduledAt ? html`<p>Scheduled for <time datetime="${state.scheduledAt.toISOString()}">${datetimeLocalValue(state.scheduledAt, input.timeZone).replace('T', ' ')}</time></p>` : ''}
+    ${state.scheduledAt ? html`<p>Scheduled for <time datetime="${state.scheduledAt.toISOString()}">${datetimeLocalValue(state.scheduledAt, input.timeZone).replace('T', ' ')}</time> (${zoneLabel(input.timeZone, state.scheduledAt)})</p>` : ''}
     <p class="save-status" role="status" aria-live="polite"></p>
     <div class="conflict-banner" role="alert" hidden></div>
-    ${actions.includes('schedule') ? html`<div class="field"><label class="field-label" for="scheduled_at">Publish at (${input.timeZone})</label>
-      <input id="scheduled_at" name="scheduled_at" type="datetime-local" value="${input.scheduledAtLocal ?? datetimeLocalValue(state.scheduledAt, input.timeZone)}"${described(input.issues, 'scheduled_at')}>${errorFor(input.issues, 'scheduled_at')}</div>` : ''}
+    ${actions.includes('schedule') ? html`<div class="field"><label class="field-label" for="scheduled_at">Publish at (${zoneLabel(input.timeZone, state.scheduledAt ?? state.modifiedAt)})</label>
+      <input id="scheduled_at" name="scheduled_at" type="datetime-local" value="${input.scheduledAtLocal ?? datetimeLocalValue(state.scheduledAt, input.timeZone)}" aria-describedby="scheduled_at-hint${input.issues.some((i) => i.path === 'scheduled_at') ? ' scheduled_at-error' : ''}"${input.issues.some((i) => i.path === 'scheduled_at') ? html` aria-invalid="true"` : ''}>
+      <p class="field-hint" id="scheduled_at-hint">In the time zone of the <bdi lang="${input.edition.language}">${input.edition.name}</bdi> edition, as its readers will see it.</p>${errorFor(input.issues, 'scheduled_at')}</div>` : ''}
     ${published && (actions.includes('update') || actions.includes('correct')) ? html`<div class="field"><label class="field-label" for="note">Update or correction note</label>
       <textarea id="note" name="note" rows="3" dir="auto" aria-describedby="note-hint"${described(input.issues, 'note')}>${input.note ?? ''}</textarea>
       <p class="field-hint" id="note-hint">Shown to readers with an update or a correction. Not needed for a minor edit.</p>${errorFor(input.issues, 'note')}</div>` : ''}
-    <div class="button-row">${actionButtons(actions)}</div>
+    <div class="button-row">${actionButtons(actions, state.id)}</div>
     ${published ? html`<p class="field-hint">Autosave is off for published stories: changes reach readers only with “Publish update”, “Minor edit” or “Publish correction”.</p>` : ''}
     <p><a href="/newsroom/stories/${state.id}/preview" target="_blank">Preview</a> · <a href="/newsroom/stories/${state.id}/revisions">Revisions</a>${published ? html` · <a href="${articlePath({ slug: state.slug, edition: input.edition })}">View live</a>` : ''}</p>
     ${translationsBox(input)}
   </aside>
 </form>
-${translationForms(input)}`;
+${translationForms(input)}
+${actions.includes('unpublish') ? unpublishDialog({ state, csrf: input.csrf }) : ''}`;
 }

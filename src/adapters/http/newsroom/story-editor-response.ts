@@ -29,13 +29,15 @@ export interface EditorProblems {
 export async function sendStoryEditor(deps: NewsroomDeps, request: FastifyRequest, reply: FastifyReply, state: ArticleState, problems: EditorProblems, status: number, flash: NewsroomPage['flash'] = null) {
   const user = signedInUser(request);
   const [sections, lead, translations] = await Promise.all([
-    deps.sections.list(), state.fields.leadMediaId ? deps.media.find(state.fields.leadMediaId) : null, deps.newsroom.listTranslations(state.id),
+    deps.sections.list(), state.fields.leadMediaId ? deps.media.find(state.fields.leadMediaId) : null, deps.newsroom.listTranslations(user, state.id),
   ]);
   const leadPreviewUrl = lead ? deps.media.urlOf([...lead.variants].sort((a, b) => a.width - b.width)[0]!.key) : null;
   const { form } = problems;
+  const edition = editionOfState(deps, state);
   return sendNewsroomPage(deps, request, reply, { title: state.fields.headline || 'Untitled draft', current: 'stories', withEditor: true, flash }, renderStoryEditor({
-    state, user, csrf: request.staff!.session.csrfToken, sections, edition: editionOfState(deps, state), editions: deps.editions.all(), translations,
-    issues: problems.issues, timeZone: deps.settings.timeZone, leadPreviewUrl,
+    state, user, csrf: request.staff!.session.csrfToken, sections, edition, editions: deps.editions.all(), translations,
+    // Scheduling reads and shows times in the story's edition's zone, as its readers will see them.
+    issues: problems.issues, timeZone: edition.timeZone, leadPreviewUrl,
     ...(problems.translationError ? { translationError: problems.translationError, translationAddress: problems.translationAddress ?? '' } : {}),
     ...(form ? { note: form.note, scheduledAtLocal: form.scheduled_at } : {}),
   }), status);

@@ -1,6 +1,6 @@
 /** @module Reads the story editor's form (urlencoded) into ArticleFields and the action's inputs; every problem named by field. */
 import { z } from 'zod';
-import type { LeadImage, TopicRef } from '../../../core/articles/article.js';
+import type { BodyBlock, LeadImage, TopicRef } from '../../../core/articles/article.js';
 import type { MediaLibrary } from '../../../core/media/media-library.js';
 import { pickFallback } from '../../../core/media/photo.js';
 import type { SectionStore } from '../../../core/sections/section-store.js';
@@ -10,7 +10,7 @@ import { cleanDeep } from '../../../core/shared/clean-text.js';
 import type { TopicStore } from '../../../core/topics/topic-store.js';
 import { isArticleAction, type ArticleAction } from '../../../core/workflow/article-actions.js';
 import type { ArticleFields } from '../../../core/articles/article-fields.js';
-import { bodySchema } from '../../validation/body-block-schema.js';
+import { bodySchema, storedBodySchema } from '../../validation/body-block-schema.js';
 
 const text = (max: number) => z.string().max(max).optional().default('');
 
@@ -62,8 +62,38 @@ export interface FormContext {
   media: MediaLibrary;
 }
 
+/** Where a body problem is: "block 4 (image)" for body.3.url, as the editor counts blocks. */
+function blockNamed(json: unknown, path: readonly PropertyKey[]): string {
+  const index = path[0];
+  if (typeof index !== 'number') return 'the story body';
+  const block: unknown = Array.isArray(json) ? json[index] : null;
+  const type = typeof block === 'object' && block !== null && typeof (block as { type?: unknown }).type === 'string' ? (block as { type: string }).type : 'block';
+  return `block ${index + 1} (${type}) of the story body`;
+}
+
+/**
+ * The body typed into the form. Refused with every problem named by block, unless `keepTyped` (the form is
+ * coming back with its problems): then the typed body is kept as far as it can be read, so nothing is lost.
+ */
+function bodyFromForm(text: string, current: BodyBlock[], keepTyped: boolean): BodyBlock[] {
+  let json: unknown;
+  try {
+    // The body arrives as JSON text inside the form: its strings are cleaned once parsed (\u0001 escapes included).
+    json = cleanDeep(JSON.parse(text));
+  } catch {
+    if (keepTyped) return current;
+    throw new DomainError('VALIDATION_FAILED', 'The story body could not be read (not JSON).', { issues: [{ path: 'body', message: 'Not JSON.' }] });
+  }
+  const parsed = bodySchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  if (keepTyped) return storedBodySchema.safeParse(json).data ?? current;
+  const issues = parsed.error.issues.slice(0, 20).map((issue) => ({ path: `body.${issue.path.join('.')}`, message: `${blockNamed(json, issue.path)}: ${issue.message}` }));
+  const first = issues[0] ?? { path: 'body', message: 'the story body: invalid' };
+  throw new DomainError('VALIDATION_FAILED', `The story body has a problem in ${first.message}.`, { issues });
+}
+
 /** The form's fields as ArticleFields; topics keep the kind they already have, new ones are subjects. */
-export async function fieldsFromForm(form: StoryForm, ctx: FormContext, current: ArticleFields): Promise<ArticleFields> {
+export async function fieldsFromForm(form: StoryForm, ctx: FormContext, current: ArticleFields, options: { keepTypedBody?: boolean } = {}): Promise<ArticleFields> {
   const section = (form.section && (await ctx.sections.findBySlug(form.section))) || current.section;
   const topics: TopicRef[] = await Promise.all(splitList(form.topics, /[,\n]/).slice(0, 20).map(async (name) => {
     const slug = slugify(name, 'topic');
@@ -71,22 +101,7 @@ export async function fieldsFromForm(form: StoryForm, ctx: FormContext, current:
     return known ?? { slug, name, kind: 'subject' as const };
   }));
   const authors = splitList(form.authors, /[,\n]/).slice(0, 10).map((name) => ({ slug: slugify(name, 'staff'), name }));
-  let body = current.body;
-  if (form.body !== undefined) {
-    let json: unknown;
-    try {
-      // The body arrives as JSON text inside the form: its strings are cleaned once parsed (\u0001 escapes included).
-      json = cleanDeep(JSON.parse(form.body));
-    } catch {
-      throw new DomainError('VALIDATION_FAILED', 'The story body could not be read (not JSON).', { issues: [{ path: 'body', message: 'Not JSON.' }] });
-    }
-    const parsed = bodySchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new DomainError('VALIDATION_FAILED', `The story body has a problem at body.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}.`, { issues: [{ path: `body.${issue?.path.join('.') ?? ''}`, message: issue?.message ?? 'invalid' }] });
-    }
-    body = parsed.data;
-  }
+  const body = form.body === undefined ? current.body : bodyFromForm(form.body, current.body, options.keepTypedBody === true);
   let lead: LeadImage | null = null;
   let leadMediaId: string | null = null;
   if (form.lead_media_id) {

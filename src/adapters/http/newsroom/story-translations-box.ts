@@ -3,6 +3,7 @@
  * in the editor's sidebar but belong (by their `form` attribute) to two small forms outside the story form: forms do not nest.
  */
 import type { StaffUser } from '../../../core/staff/staff-user.js';
+import { isOwnArticle } from '../../../core/workflow/article-reads.js';
 import { checkTranslationAction, statusLabel } from '../../../core/workflow/article-actions.js';
 import type { ArticleState, TranslationMember } from '../../../core/articles/article-workflow-store.js';
 import { html, type SafeHtml } from '../html/html.js';
@@ -21,7 +22,7 @@ const LINK_FORM = 'translation-link';
 const UNLINK_FORM = 'translation-unlink';
 
 function may(input: TranslationsBoxInput, action: 'link' | 'unlink'): boolean {
-  return checkTranslationAction(action, input.user.role, input.state.createdBy === input.user.id).ok;
+  return checkTranslationAction(action, input.user.role, isOwnArticle(input.state, input.user)).ok;
 }
 
 function member(m: TranslationMember): SafeHtml {

@@ -23,7 +23,7 @@ export function registerTranslationRoutes(app: FastifyInstance, deps: NewsroomDe
     } catch (error) {
       // A refused link comes back in the editor, next to the address typed; scripts get the error as JSON.
       if (!isDomainError(error) || error.code !== 'VALIDATION_FAILED' || wantsJson(request)) throw error;
-      const state = await deps.newsroom.stateOf(id);
+      const state = await deps.newsroom.readArticle(user, id, 'edit');
       return sendStoryEditor(deps, request, reply, state, { issues: [], translationError: error.message, translationAddress: address }, errorStatus(error.code));
     }
   });

@@ -6,6 +6,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WireIngestReport } from '../../../core/wire/wire-ingest-service.js';
 import { httpError, httpErrorOf, sendJsonError } from '../error-status.js';
+import { answerClientAbort, isClientAbort } from '../client-abort.js';
+import { isDatabaseUnavailable } from '../database-unavailable.js';
 import type { WireSource } from '../../../core/wire/wire-source.js';
 
 export interface WirePushDeps {
@@ -45,11 +47,13 @@ export function registerWirePushRoutes(app: FastifyInstance, deps: WirePushDeps)
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
 
     // Agencies' software reads JSON: too large, unreadable or a server fault is answered in the JSON envelope, never with a page.
+    // A fault of ours is a 5xx, so the agency retries: a full disk 507 STORAGE_FULL, the database away 503, anything else 500.
     scope.setErrorHandler(async (error, request, reply) => {
-      const answer = httpErrorOf(error);
-      if (answer.status >= 500) request.log.error({ err: error, event: 'wire.push_failed' }, 'wire push failed');
+      if (isClientAbort(error, request.raw)) return answerClientAbort(error, request, reply);
+      const answer = isDatabaseUnavailable(error) ? httpError('DATABASE_UNAVAILABLE') : httpErrorOf(error);
+      if (answer.status >= 500) request.log.error({ err: error, event: 'wire.push_failed', code: answer.code }, 'wire push failed');
       if (answer.code === 'REQUEST_TOO_LARGE') return sendJsonError(reply, httpError('REQUEST_TOO_LARGE', `The document is larger than ${bodyLimit} bytes.`, { maxBytes: bodyLimit }));
-      return sendJsonError(reply, answer.status >= 500 ? httpError('INTERNAL_ERROR', 'The item could not be stored; try again.') : answer);
+      return sendJsonError(reply, answer.code === 'INTERNAL_ERROR' ? httpError('INTERNAL_ERROR', 'The item could not be stored; try again.') : answer);
     });
 
     // Authenticate before the body is read: an unknown caller cannot make the server buffer anything.
@@ -71,7 +75,12 @@ export function registerWirePushRoutes(app: FastifyInstance, deps: WirePushDeps)
       const report = await deps.ingestDocuments([{ origin: `push:${source.slug}`, bytes: new Uint8Array(body) }], { source });
       const stored = report.ingested + report.updated + report.duplicates + report.stale;
       if (report.failed > 0 && stored === 0) {
-        return sendJsonError(reply, httpError('WIRE_PUSH_UNREADABLE', report.errors.map((e) => e.message).join('; ')));
+        // 422 tells the agency its document is bad and it will not resend: only for what could not be read.
+        if (report.errors.every((e) => e.notStored)) {
+          request.log.error({ event: 'wire.push_failed', errors: report.errors.map((e) => e.message) }, 'wire push read but not stored');
+          return sendJsonError(reply, httpError('INTERNAL_ERROR', 'The item could not be stored; try again.'));
+        }
+        return sendJsonError(reply, httpError('WIRE_PUSH_UNREADABLE', report.errors.filter((e) => !e.notStored).map((e) => e.message).join('; ')));
       }
       // Sent after ingestDocuments resolved: the transaction holding the items has committed.
       return reply.code(202).send({

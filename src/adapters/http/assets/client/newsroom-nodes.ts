@@ -1,6 +1,7 @@
 /** @module The editor's own nodes: a library photo with caption, an embed shown as a link, read-only legacy HTML, quote attribution. */
 import { Extension, Node, type Editor } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
+import { BODY_IMAGE_URL_RULE, isBodyImageUrl } from '../../../../core/articles/body-image-url.js';
 import { isWebUrl } from './newsroom-urls.js';
 
 /** `<blockquote cite>`: the body model's quote attribution survives editing. */
@@ -67,7 +68,8 @@ export const BodyImage = Node.create({
     const figure: Record<string, string> = { class: 'body-image', 'data-body-image': '', 'data-caption': a['caption'] ?? '' };
     if (a['mediaId']) figure['data-media-id'] = a['mediaId'];
     if (a['credit']) figure['data-credit'] = a['credit'];
-    const img: Record<string, string> = { src: a['src'], alt: a['alt'] ?? '' };
+    // A refused address (javascript:, data:, //host …) never reaches an <img src>; saving names the block to fix.
+    const img: Record<string, string> = isBodyImageUrl(a['src'] ?? '') ? { src: a['src'], alt: a['alt'] ?? '' } : { alt: a['alt'] ?? '', 'data-refused-src': '' };
     if (a['width']) img['width'] = String(a['width']);
     if (a['height']) img['height'] = String(a['height']);
     return ['figure', figure, ['img', img], ['figcaption', {}, a['caption'] ?? '']];
@@ -79,10 +81,17 @@ export const BodyImage = Node.create({
       const img = element('img', 'body-image-img');
       const caption = element('figcaption', 'body-image-caption');
       const credit = element('span', 'body-image-credit');
+      const refused = element('p', 'body-image-refused');
+      refused.setAttribute('role', 'alert');
       let current: PmNode = node;
       const render = () => {
         const a = current.attrs;
-        img.src = a['src'];
+        const allowed = isBodyImageUrl(a['src'] ?? '');
+        if (allowed) img.src = a['src'];
+        else img.removeAttribute('src');
+        img.hidden = !allowed;
+        refused.hidden = allowed;
+        refused.textContent = allowed ? '' : `This image cannot be shown or saved: ${BODY_IMAGE_URL_RULE}. Remove it and insert the photo from the media library.`;
         img.alt = a['alt'] ?? '';
         if (a['width']) img.width = a['width'];
         if (a['height']) img.height = a['height'];
@@ -93,7 +102,7 @@ export const BodyImage = Node.create({
         });
       };
       caption.append(textInput('Caption', node.attrs['caption'] ?? '', attributeSetter(editor, getPos, 'caption')), textInput('Alt text', node.attrs['alt'] ?? '', attributeSetter(editor, getPos, 'alt')), credit);
-      dom.append(img, caption);
+      dom.append(refused, img, caption);
       render();
       return {
         dom,
