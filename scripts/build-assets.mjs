@@ -1,4 +1,4 @@
-/** Builds the reader site's browser assets into dist/assets: the bundled client script, the stylesheets and the Arabic typeface. */
+/** Builds the reader site's browser assets (into dist/assets unless told otherwise): the bundled client script, the stylesheets and the Arabic typeface. */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -7,7 +7,6 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = join(root, 'src/adapters/http/assets');
-const out = join(root, 'dist/assets');
 
 /** Noto Naskh Arabic (docs/decisions/0004-arabic-typeface.md): fontsource's Arabic-subset woff2 files under the names site.css uses. */
 const naskh = dirname(createRequire(import.meta.url).resolve('@fontsource/noto-naskh-arabic/package.json'));
@@ -18,7 +17,8 @@ const FONT_FILES = [
   ['LICENSE', 'noto-naskh-arabic-OFL.txt'],
 ];
 
-export async function buildAssets() {
+/** Into `out`: scripts/build.mjs passes its new build's folder; the test setup uses the current build's. */
+export async function buildAssets(out = join(root, 'dist/assets')) {
   mkdirSync(out, { recursive: true });
   const bundles = [
     ['client/site-client.ts', 'site.js'],

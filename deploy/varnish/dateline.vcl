@@ -63,6 +63,11 @@ sub vcl_recv {
         return (pass);
     }
 
+    # The TLS terminator in front of Varnish says https; anything else is plain HTTP (two cache variants at most).
+    if (req.http.X-Forwarded-Proto != "https") {
+        unset req.http.X-Forwarded-Proto;
+    }
+
     # Reader pages read no cookies and no credentials; without them every reader shares one cached copy.
     unset req.http.Cookie;
     unset req.http.Authorization;
@@ -88,6 +93,14 @@ sub vcl_recv {
         set req.grace = 60s;
     }
     return (hash);
+}
+
+sub vcl_hash {
+    # Dateline sends Strict-Transport-Security only to requests that came over TLS: an https copy and a plain-HTTP
+    # copy of a page are kept apart, so neither replays the other's headers. The built-in vcl_hash adds URL and host.
+    if (req.http.X-Forwarded-Proto) {
+        hash_data(req.http.X-Forwarded-Proto);
+    }
 }
 
 sub vcl_backend_response {

@@ -16,6 +16,8 @@ function databaseUrlOption(name: string, value: string | undefined): string {
 /**
  * Both databases are first brought to the latest schema, so a copy is always between equal schemas.
  * Stop the site while copying: writes to the source during the copy may or may not be carried over.
+ * It announces nothing: it writes only into an empty database, which no site serves (a serving site has at least
+ * its first admin), and the source is only read.
  */
 export async function copyCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({

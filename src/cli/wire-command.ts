@@ -1,10 +1,8 @@
 /** @module `dateline wire list|source add|source list|poll`: the wire queue, its sources and feed polling from the command line. */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config/config.js';
 import type { WireItemStatus } from '../core/wire/wire-store.js';
-import { openStorage, type Storage } from '../main/storage.js';
 import type { WireServices } from '../core/wire/wire-desk.js';
-import { createWireServices } from '../main/wire-services.js';
+import { withSite } from './command-site.js';
 import { UsageError } from './usage-error.js';
 
 export const WIRE_USAGE = `usage: dateline wire list [--json] [--limit N] [--status new|used|spiked]
@@ -12,14 +10,9 @@ export const WIRE_USAGE = `usage: dateline wire list [--json] [--limit N] [--sta
        dateline wire source list [--json]
        dateline wire poll [--once] [--json]`;
 
-async function withWire<T>(work: (wire: WireServices, storage: Storage) => Promise<T>): Promise<T> {
-  const config = loadConfig(process.env);
-  const storage = await openStorage(config.databaseUrl, { poolMax: config.databasePoolMax });
-  try {
-    return await work(createWireServices(storage), storage);
-  } finally {
-    await storage.close();
-  }
+/** The wire desk as the server builds it (site-services.ts): what it announces reaches every process. */
+async function withWire<T>(work: (wire: WireServices) => Promise<T>): Promise<T> {
+  return withSite((site) => work(site.wire));
 }
 
 export async function wireCommand(argv: string[]): Promise<number> {

@@ -4,9 +4,14 @@ import type { FastifyBaseLogger } from 'fastify';
 import { createReaderService } from '../core/articles/reader-service.js';
 import { createImportService } from '../core/imports/import-service.js';
 import type { Clock } from '../core/shared/clock.js';
+import type { EventBus } from '../core/events/event-bus.js';
 import { loadStaticAssets, defaultAssetsDir } from '../adapters/http/assets/static-assets.js';
-import type { HttpDeps, SiteSettings } from '../adapters/http/http-deps.js';
+import type { HttpDeps, MostReadDeps, SiteSettings } from '../adapters/http/http-deps.js';
+import { createReadCounter } from '../adapters/http/read-counter.js';
+import type { ReadCounts } from '../core/most-read/most-read.js';
+import { createMostReadService, createReadTally } from '../core/most-read/most-read-service.js';
 import { createPageCache } from '../adapters/http/page-cache.js';
+import { isStorageFault } from '../adapters/http/out-of-space.js';
 import { createEditionDirectory, defaultEdition } from '../core/editions/edition-directory.js';
 import { prepareEditionText } from '../adapters/http/i18n/prepare-edition-text.js';
 import type { NewsroomServices } from './newsroom-services.js';
@@ -19,8 +24,11 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** The importer; the NLP library loads only here, so a serving process that imports nothing never pays its memory. */
-export async function createImporter(storage: Storage, timeZone: string, clock: Clock = systemClock) {
+/**
+ * The importer; the NLP library loads only here, so a serving process that imports nothing never pays its memory.
+ * With `events`, each stored story is announced (site-services.ts passes the site's bus: Redis when configured).
+ */
+export async function createImporter(storage: Storage, timeZone: string, clock: Clock = systemClock, events?: EventBus) {
   const { createCompromiseTopicSuggester } = await import('../adapters/nlp/compromise-topic-suggester.js');
   return createImportService({
     articles: storage.articles,
@@ -30,6 +38,8 @@ export async function createImporter(storage: Storage, timeZone: string, clock: 
     hash: sha256Hex,
     timeZone,
     clock,
+    ...(events ? { events } : {}),
+    isStorageFault,
   });
 }
 
@@ -43,6 +53,19 @@ export interface HttpOptions {
   newsroom?: NewsroomServices;
   /** The wire desk (queue in the newsroom, the push endpoint). */
   wire?: WireServices;
+  /** Most read: where reads go (Redis across processes; the database when absent), and whether to count at all. */
+  mostRead?: { counts?: ReadCounts; counting: boolean };
+}
+
+/** Most read over the site's clock: an in-memory tally the pages count into, flushed to `counts` by the caller's timer. */
+function createMostRead(storage: Storage, clock: Clock, options: HttpOptions['mostRead']): MostReadDeps {
+  const tally = createReadTally();
+  const service = createMostReadService({ counts: options?.counts ?? storage.readCounts, articles: storage.articles, clock });
+  return {
+    list: (edition) => service.mostRead(edition),
+    counter: options?.counting === false ? null : createReadCounter(tally),
+    flush: () => service.flush(tally),
+  };
 }
 
 export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps {
@@ -55,6 +78,8 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
     nowMs: () => performance.now(),
     generation: storage.generation,
     generationCheckMs: 20,
+    // Last-Modified of lists: when this process last heard of a change (a date, from the site's clock).
+    wallNowMs: () => clock.now().getTime(),
   });
   const assets = loadStaticAssets(options.assetsDir ?? defaultAssetsDir());
   // Until the database answers (buildApp's onReady reloads), the site is one edition in the configured locale and zone.
@@ -114,6 +139,7 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
     reader,
     articles: storage.articles,
     sections: storage.sections,
+    mostRead: createMostRead(storage, clock, options.mostRead),
     editions,
     reloadEditions,
     pageCache,

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventBus } from '../adapters/events/memory-event-bus.js';
 import type { EdgePurger } from '../adapters/edge/edge-purger.js';
-import { edgePurgersFrom, purgeWithRetry, subscribeEdgePurge, type EdgePurgeLog } from './edge-purge.js';
+import { surrogateKeyList } from '../adapters/edge/surrogate-key.js';
+import { edgePurgersFrom, MAX_PURGE_KEY_CHARS, purgeWithRetry, subscribeEdgePurge, type EdgePurgeLog } from './edge-purge.js';
 
 function recordingLog() {
   const lines: { level: string; fields: Record<string, unknown> }[] = [];
@@ -63,6 +64,34 @@ describe('subscribeEdgePurge', () => {
     purging.stop();
     await events.publish({ type: 'story.unpublished', articleId: '1', slug: 'a', tags });
     expect(varnish.calls).toHaveLength(1);
+  });
+
+  it('sends the keys that arrive while a purge is in flight together in the next purge, in requests of bounded size', async () => {
+    const events = createMemoryEventBus();
+    const calls: string[][] = [];
+    let release: () => void = () => {};
+    const purger: EdgePurger = {
+      target: 'http://varnish.test/',
+      purge: async (keys) => {
+        calls.push([...keys]);
+        if (calls.length === 1) await new Promise<void>((resolve) => { release = resolve; });
+      },
+    };
+    const { log } = recordingLog();
+    const purging = subscribeEdgePurge(events, { purgers: [purger], logger: log, retryDelaysMs: [], wait });
+    const story = (i: number) => ({ type: 'story.published' as const, articleId: String(i), slug: `s${i}`, tags: [`article:s${i}`, 'section:العالم', 'home', 'feeds'] });
+    await events.publish(story(0));
+    // An import: hundreds of stories while the first purge is still out.
+    for (let i = 1; i <= 400; i++) await events.publish(story(i));
+    release();
+    await purging.settled();
+    expect(calls[0]).toEqual(story(0).tags);
+    const rest = calls.slice(1);
+    // Every key purged once, each request under the header budget, the shared keys not repeated per story.
+    expect(rest.flat().sort()).toEqual([...Array.from({ length: 400 }, (_, i) => `article:s${i + 1}`), 'section:العالم', 'home', 'feeds'].sort());
+    expect(rest.length).toBeGreaterThan(1);
+    expect(rest.length).toBeLessThan(20);
+    for (const keys of rest) expect(surrogateKeyList(keys).length).toBeLessThanOrEqual(MAX_PURGE_KEY_CHARS);
   });
 
   it('never throws into the publisher, even when every edge is down', async () => {

@@ -10,6 +10,7 @@ import { createLogger } from './logger.js';
 import { createNewsroomServices } from './newsroom-services.js';
 import { openStorage, type Storage } from './storage.js';
 import type { AuthService } from '../core/staff/auth-service.js';
+import { isDomainError } from '../core/shared/domain-error.js';
 import type { Logger } from 'pino';
 
 /** The console notice of a first run: printed once, never logged (the password must not reach log files). */
@@ -29,7 +30,13 @@ export async function seedSite(storage: Storage, config: Config, auth: Pick<Auth
     const seeded = await seedDemoContent(storage, config.timeZone, systemClock.now());
     if (seeded) logger.info({ event: 'demo.seeded', imported: seeded.imported, failed: seeded.failed, arabic: seeded.arabic, pairs: seeded.pairs }, 'demo content imported');
   }
-  return auth.ensureFirstAdmin(config.adminEmail);
+  try {
+    return await auth.ensureFirstAdmin(config.adminEmail);
+  } catch (error) {
+    // Two processes started at once on an empty database (two `npm start`): the other one created the admin.
+    if (isDomainError(error) && error.code === 'USER_EMAIL_TAKEN') return null;
+    throw error;
+  }
 }
 
 /** Opens the database (which migrates it), seeds it, and closes it again: the primary of `serve --workers`. */

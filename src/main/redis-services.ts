@@ -4,6 +4,8 @@ import type { LoginThrottle } from '../core/staff/staff-stores.js';
 import { createRedisLoginThrottle } from '../adapters/auth/redis-login-throttle.js';
 import { createRedisEventBus, type RedisEventBus } from '../adapters/events/redis-event-bus.js';
 import { openRedisConnection, type RedisLog } from '../adapters/redis/redis-connection.js';
+import { createRedisReadCounts } from '../adapters/redis/redis-read-counts.js';
+import type { ReadCounts } from '../core/most-read/most-read.js';
 
 export interface RedisServicesOptions {
   url: string;
@@ -17,6 +19,10 @@ export interface RedisServicesOptions {
 export interface RedisServices {
   events: RedisEventBus;
   throttle: LoginThrottle;
+  /** Reads of story pages per edition and hour, added up across processes (most read). */
+  readCounts: ReadCounts;
+  /** Resolves true once the bus reaches the other processes, false if it still does not after `timeoutMs`. */
+  whenConnected(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -35,11 +41,26 @@ export function openRedisServices(options: RedisServicesOptions): RedisServices 
   return {
     events,
     throttle,
+    readCounts: createRedisReadCounts({ redis: commands, prefix: `${prefix}:reads:` }),
+    whenConnected: (timeoutMs) => whenConnected(events, timeoutMs),
     async close() {
       events.detach();
       await Promise.all([commands, subscriber].map(quit));
     },
   };
+}
+
+function whenConnected(bus: RedisEventBus, timeoutMs: number): Promise<boolean> {
+  if (bus.isConnected()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (connected: boolean) => {
+      clearTimeout(timer);
+      stop();
+      resolve(connected);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    const stop = bus.onStateChange((connected) => { if (connected) done(true); });
+  });
 }
 
 async function quit(redis: Redis): Promise<void> {

@@ -54,6 +54,20 @@ describeStorageContract('ArticleStore', ({ open, freshUrl }) => {
     expect(await storage.articles.countPublished()).toBe(1);
   });
 
+  it('reads whole published stories by id in the order asked, each with its own bylines and topics, leaving out drafts', async () => {
+    const storage = await open();
+    const two = makeArticle({ authors: [{ slug: 'salma', name: 'سلمى الحربي' }, { slug: 'ivan', name: 'Иван Петров 🙂' }], topics: [] });
+    const one = makeArticle({ authors: [{ slug: 'li-na', name: '李娜' }] });
+    const draft = makeArticle({ status: 'draft', firstPublishedAt: null, updatedAt: null });
+    await storage.articles.insertMany([two, one, draft]);
+    const read = await storage.articles.findPublishedByIds([one.id, draft.id, two.id, 'missing']);
+    expect(read.map((a) => a.id)).toEqual([one.id, two.id]);
+    expect(read[0]).toMatchObject({ slug: one.slug, body: one.body, highlights: one.highlights, authors: one.authors, topics: one.topics, shortCode: one.shortCode });
+    expect(read[1]).toMatchObject({ authors: two.authors, topics: [] });
+    expect(read[1]).toEqual({ ...(await storage.articles.findPublishedBySlug(two.slug)), corrections: undefined, translations: undefined });
+    expect(await storage.articles.findPublishedByIds([])).toEqual([]);
+  });
+
   it('does not show drafts to readers, nor index them for search', async () => {
     const storage = await open();
     const draft = makeArticle({ status: 'draft', firstPublishedAt: null, updatedAt: null, headline: 'Secret desalination plan' });
@@ -62,6 +76,8 @@ describeStorageContract('ArticleStore', ({ open, freshUrl }) => {
     expect(await storage.articles.statusOfSlug(draft.slug)).toBe('draft');
     expect(await storage.articles.statusOfSlug('no-such-story')).toBeNull();
     expect(await storage.articles.findSlugByShortCode(draft.shortCode)).toBeNull();
+    // The short link names the story whatever its status; the route answers 404 for a draft, 410 once unpublished.
+    expect(await storage.articles.findShortLinkTarget(draft.shortCode)).toMatchObject({ slug: draft.slug, status: 'draft' });
     expect((await storage.articles.listPublished({ limit: 10 })).items).toHaveLength(0);
     expect((await storage.search.search({ terms: [['secret']], text: 'secret' }, { limit: 10, offset: 0 })).total).toBe(0);
   });
@@ -136,14 +152,20 @@ describeStorageContract('ArticleStore', ({ open, freshUrl }) => {
     const jan = makeArticle({ firstPublishedAt: new Date('2025-01-20T08:00:00.000Z'), updatedAt: new Date('2025-01-21T08:00:00.000Z') });
     const feb = makeArticle({ firstPublishedAt: new Date('2025-02-03T08:00:00.000Z'), updatedAt: new Date('2025-02-03T09:00:00.000Z') });
     const dec = makeArticle({ firstPublishedAt: new Date('2024-12-31T23:59:59.000Z'), updatedAt: new Date('2024-12-31T23:59:59.000Z') });
-    await storage.articles.insertMany([jan, feb, dec]);
+    // Earlier in January, with a longer (Arabic) slug and a translation group: listed first, counted in the month's sizes.
+    const janEarly = makeArticle({ slug: 'خبر-عاجل-من-الرياض', translationGroup: 'g1', firstPublishedAt: new Date('2025-01-02T08:00:00.000Z'), updatedAt: new Date('2025-01-02T08:00:00.000Z') });
+    await storage.articles.insertMany([jan, feb, dec, janEarly]);
     expect(await storage.articles.listPublishedMonths()).toEqual([
-      { month: '2025-02', lastModified: feb.updatedAt }, { month: '2025-01', lastModified: jan.updatedAt }, { month: '2024-12', lastModified: dec.updatedAt },
+      { month: '2025-02', lastModified: feb.updatedAt, count: 1, longestSlug: feb.slug.length, translated: 0 },
+      { month: '2025-01', lastModified: jan.updatedAt, count: 2, longestSlug: 'خبر-عاجل-من-الرياض'.length, translated: 1 },
+      { month: '2024-12', lastModified: dec.updatedAt, count: 1, longestSlug: dec.slug.length, translated: 0 },
     ]);
-    expect(await storage.articles.listPublishedInMonth('2025-01')).toEqual([{ slug: jan.slug, updatedAt: jan.updatedAt }]);
+    expect(await storage.articles.listPublishedInMonth('2025-01')).toEqual([
+      { slug: janEarly.slug, updatedAt: janEarly.updatedAt, translationGroup: 'g1' }, { slug: jan.slug, updatedAt: jan.updatedAt },
+    ]);
     expect(await storage.articles.listPublishedInMonth('2024-12')).toEqual([{ slug: dec.slug, updatedAt: dec.updatedAt }]);
     const since = await storage.articles.listFirstPublishedSince(new Date('2025-01-01T00:00:00.000Z'), 10);
-    expect(since.map((s) => s.id)).toEqual([feb.id, jan.id]);
+    expect(since.map((s) => s.id)).toEqual([feb.id, jan.id, janEarly.id]);
   });
 
   it('keeps slugs and short codes case-sensitive', async () => {

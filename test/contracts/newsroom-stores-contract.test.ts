@@ -140,8 +140,9 @@ describeStorageContract('SettingsStore', ({ open }) => {
   it('stores only what an admin changed, and saves again over it', async () => {
     const storage = await open();
     expect(await storage.settings.load()).toEqual({});
-    await storage.settings.save({ siteName: 'Herald', siteDescription: 'News' }, T0);
-    await storage.settings.save({ siteName: 'The Herald', siteDescription: 'All the news' }, new Date(T0.getTime() + 1000));
-    expect(await storage.settings.load()).toEqual({ siteName: 'The Herald', siteDescription: 'All the news' });
+    const logo = JSON.stringify({ mediaId: 'm1', path: '/media/ab/ab12cd34-320.png', width: 320, height: 320, alt: 'شعار 标志 🗞️' });
+    await storage.settings.save({ siteName: 'Herald', siteDescription: 'News', feedFullText: 'on', shareImage: '', publisherLogo: '' }, T0);
+    await storage.settings.save({ siteName: 'The Herald', siteDescription: 'All the news', feedFullText: 'off', shareImage: '', publisherLogo: logo }, new Date(T0.getTime() + 1000));
+    expect(await storage.settings.load()).toEqual({ siteName: 'The Herald', siteDescription: 'All the news', feedFullText: 'off', shareImage: '', publisherLogo: logo });
   });
 });

@@ -69,11 +69,15 @@ describe('sitemaps', () => {
 });
 
 describe('news sitemap', () => {
-  it('lists only the stories of the last 48 hours, with publication, date and title', async () => {
-    const xml = await getXml('/news-sitemap.xml');
+  it('is an index of its files; the first lists the stories of the last 48 hours, with publication, date and title', async () => {
+    const index = await getXml('/news-sitemap.xml');
+    expect(index).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    expect(values(index, 'loc')).toEqual([`${SITE_URL}/news-sitemaps/1.xml`]);
+    const xml = await getXml('/news-sitemaps/1.xml');
     expect(xml).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"');
     const recent = await site.storage.articles.listFirstPublishedSince(new Date(CAPTURED_AT.getTime() - 48 * 3600_000), 1000);
     expect(recent).toHaveLength(5);
+    expect(values(index, 'lastmod')).toEqual([recent[0]!.firstPublishedAt.toISOString()]);
     expect(values(xml, 'loc')).toEqual(recent.map((s) => `${SITE_URL}/article/${s.slug}`));
     expect(values(xml, 'news:title')).toEqual(recent.map((s) => s.headline));
     expect(values(xml, 'news:publication_date')).toEqual(recent.map((s) => s.firstPublishedAt.toISOString()));
@@ -81,26 +85,46 @@ describe('news sitemap', () => {
     expect(values(xml, 'news:language')).toEqual(recent.map(() => 'en'));
     expect(xml).not.toContain('2024-06-19');
     expect(xml).not.toContain('russia-and-north-korea');
+    expect((await get('/news-sitemaps/2.xml')).statusCode).toBe(404);
+    for (const bad of ['/news-sitemaps/0.xml', '/news-sitemaps/01.xml', '/news-sitemaps/x.xml']) expect((await get(bad)).statusCode, bad).toBe(404);
   });
 
+  it('is cached only briefly, and answers If-Modified-Since from when it last changed', async () => {
+    for (const path of ['/news-sitemap.xml', '/news-sitemaps/1.xml']) {
+      const res = await get(path);
+      expect(res.headers['cache-control']).toBe('public, max-age=10, s-maxage=60, stale-while-revalidate=60, stale-if-error=86400');
+      expect(res.headers['surrogate-key']).toBe('home feeds');
+      expect((await get(path, { 'if-none-match': res.headers.etag as string })).statusCode).toBe(304);
+      const lastModified = res.headers['last-modified'] as string;
+      expect(Date.parse(lastModified)).toBeLessThanOrEqual(site.clock.now().getTime());
+      expect((await get(path, { 'if-modified-since': lastModified })).statusCode, path).toBe(304);
+      expect((await get(path, { 'if-modified-since': new Date(Date.parse(lastModified) - 1000).toUTCString() })).statusCode, path).toBe(200);
+    }
+  });
+
+  it('moves Last-Modified when stories age out, though no story changed', async () => {
+    const before = (await get('/news-sitemaps/1.xml')).headers['last-modified'] as string;
+    const later = new Date(CAPTURED_AT.getTime() + 3 * 24 * 3600_000);
+    site.clock.set(later);
+    try {
+      const after = await get('/news-sitemaps/1.xml', { 'if-modified-since': before });
+      expect(after.statusCode).toBe(200);
+      expect(after.headers['last-modified']).toBe(later.toUTCString());
+    } finally {
+      site.clock.set(CAPTURED_AT);
+    }
+  });
   it('follows the clock: two days on, nothing of 17 January is news any more', async () => {
     site.clock.set(new Date(CAPTURED_AT.getTime() + 3 * 24 * 3600_000));
     try {
-      const xml = await getXml('/news-sitemap.xml');
+      expect(values(await getXml('/news-sitemap.xml'), 'loc')).toEqual([`${SITE_URL}/news-sitemaps/1.xml`]);
+      const xml = await getXml('/news-sitemaps/1.xml');
       expect(values(xml, 'loc')).toEqual([]);
       expect(xml).toContain('<urlset');
     } finally {
       site.clock.set(CAPTURED_AT);
     }
-    expect(values(await getXml('/news-sitemap.xml'), 'loc')).toHaveLength(5);
-  });
-
-  it('is cached only briefly and sends no Last-Modified', async () => {
-    const res = await get('/news-sitemap.xml');
-    expect(res.headers['cache-control']).toBe('public, max-age=10, s-maxage=60, stale-while-revalidate=60, stale-if-error=86400');
-    expect(res.headers['surrogate-key']).toBe('home feeds');
-    expect(res.headers['last-modified']).toBeUndefined();
-    expect((await get('/news-sitemap.xml', { 'if-none-match': res.headers.etag as string })).statusCode).toBe(304);
+    expect(values(await getXml('/news-sitemaps/1.xml'), 'loc')).toHaveLength(5);
   });
 });
 
@@ -111,8 +135,16 @@ describe('robots.txt', () => {
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
     const lines = res.body.split('\n');
     expect(lines).toEqual(expect.arrayContaining([
-      'User-agent: *', 'Allow: /', 'Disallow: /search', 'Disallow: /fragment/', 'Disallow: /following/stories',
+      'User-agent: *', 'Allow: /', 'Disallow: /live', 'Disallow: /search', 'Disallow: /fragment/', 'Disallow: /following/stories',
       `Sitemap: ${SITE_URL}/sitemap.xml`, `Sitemap: ${SITE_URL}/news-sitemap.xml`,
     ]));
+  });
+
+  it('sends Last-Modified and answers If-Modified-Since with 304', async () => {
+    const res = await get('/robots.txt');
+    const lastModified = res.headers['last-modified'] as string;
+    expect(lastModified).toBe(CAPTURED_AT.toUTCString());
+    expect((await get('/robots.txt', { 'if-modified-since': lastModified })).statusCode).toBe(304);
+    expect((await get('/robots.txt', { 'if-modified-since': new Date(CAPTURED_AT.getTime() - 60_000).toUTCString() })).statusCode).toBe(200);
   });
 });

@@ -20,6 +20,8 @@ const parser = new Parser<Record<string, unknown>, { updated?: string; id?: stri
 
 const get = (url: string, headers: Record<string, string> = {}) => site.app.inject({ method: 'GET', url, headers });
 const articleUrl = (s: ArticleSummary) => `${SITE_URL}/article/${s.slug}`;
+/** Feeds summarise a story with all its highlights. */
+const highlightList = (s: ArticleSummary) => `<ul>${s.highlights.map((h) => `<li>${h.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')}</li>`).join('')}</ul>`;
 const newestUpdate = (stories: ArticleSummary[]) => new Date(Math.max(...stories.map((s) => s.updatedAt.getTime())));
 
 /** A topic of the demo with at least two stories, found through the database as a reader would through links. */
@@ -69,7 +71,7 @@ describe('story feeds', () => {
         expect(item.link).toMatch(/^http:\/\/news\.test\/article\/[a-z0-9-]+$/);
         expect(item.guid).toBe(articleUrl(story));
         expect(item.isoDate).toBe(story.firstPublishedAt.toISOString());
-        expect(item.content).toBe(story.highlights[0]);
+        expect(item.content).toBe(highlightList(story));
         expect(item.categories).toEqual([{ _: 'World', $: { domain: `${SITE_URL}/section/world` } }]);
       });
     }
@@ -92,22 +94,30 @@ describe('story feeds', () => {
         expect(item.id).toBe(articleUrl(story));
         expect(item.isoDate).toBe(story.firstPublishedAt.toISOString());
         expect(item.updated).toBe(story.updatedAt.toISOString());
-        expect(item.summary).toBe(story.highlights[0]);
+        expect(item.summary).toBe(highlightList(story));
       });
     }
   });
 
   it('JSON Feed 1.1 of home, section and topic', async () => {
+    // The capture has no bylines: an agency's story is the agency's, the others the publication's.
+    const bylineOf = async (s: ArticleSummary) => {
+      const source = (await site.storage.articles.findPublishedBySlug(s.slug))!.source;
+      return source.kind === 'agency' ? [{ name: source.agency }] : [{ name: 'Dateline Test', url: `${SITE_URL}/` }];
+    };
     for (const owner of owners) {
+      const authors = await Promise.all(owner.stories.map(bylineOf));
+      expect(authors.flat().map((a) => a.name)).toContain('AFP');
       const res = await get(`${owner.base}/feed.json`);
       expect(res.statusCode, owner.label).toBe(200);
       expect(res.headers['content-type']).toBe('application/feed+json; charset=utf-8');
       const feed = JSON.parse(res.body) as { version: string; title: string; home_page_url: string; feed_url: string; language: string; items: Record<string, unknown>[] };
       expect(feed).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', title: owner.title, home_page_url: owner.pageUrl, feed_url: `${SITE_URL}${owner.base}/feed.json`, language: 'en' });
-      expect(feed.items).toEqual(owner.stories.map((s) => ({
+      expect(feed.items).toEqual(owner.stories.map((s, i) => ({
         id: articleUrl(s), url: articleUrl(s), title: s.headline,
-        summary: s.highlights[0], content_html: s.highlights[0],
+        summary: s.highlights.join('\n'), content_html: expect.stringContaining('<p><span class="dateline" dir="auto">'),
         date_published: s.firstPublishedAt.toISOString(), date_modified: s.updatedAt.toISOString(), tags: ['World'],
+        authors: authors[i],
       })));
     }
   });
@@ -131,10 +141,12 @@ describe('feed caching', () => {
     expect(again.body).toBe('');
   });
 
-  it('sends the newest story update as Last-Modified and honours If-Modified-Since', async () => {
+  it('dates a feed by its newest story or the last change this process heard of for it, and honours If-Modified-Since', async () => {
     const first = await get('/section/world/feed.atom');
-    expect(first.headers['last-modified']).toBe('Fri, 17 Jan 2025 14:59:58 GMT');
-    expect((await get('/section/world/feed.atom', { 'if-modified-since': 'Fri, 17 Jan 2025 14:59:58 GMT' })).statusCode).toBe(304);
+    const lastModified = first.headers['last-modified'] as string;
+    // The newest story in World was updated at 14:59:58; the site (and its page cache) started at the test clock's 15:00.
+    expect(lastModified).toBe(new Date(Math.max(Date.parse('2025-01-17T14:59:58Z'), site.deps.pageCache.lastChangeOf(['section:world']).getTime())).toUTCString());
+    expect((await get('/section/world/feed.atom', { 'if-modified-since': lastModified })).statusCode).toBe(304);
     expect((await get('/section/world/feed.atom', { 'if-modified-since': 'Fri, 17 Jan 2025 14:00:00 GMT' })).statusCode).toBe(200);
   });
 

@@ -56,13 +56,13 @@ describe('site settings', () => {
 
   it('lets an admin rename the site: every page and feed shows it at once, and it is stored for the next start', async () => {
     expect((await site.app.inject({ method: 'GET', url: '/' })).body).toContain('Dateline Test');
-    const res = await admin.post('/newsroom/settings', { siteName: 'The Gulf <Herald>', siteDescription: 'News from the Gulf & beyond' });
+    const res = await admin.post('/newsroom/settings', { siteName: 'The Gulf <Herald>', siteDescription: 'News from the Gulf & beyond', feedFullText: 'on' });
     expect(res.statusCode).toBe(200);
     const home = await site.app.inject({ method: 'GET', url: '/' });
     expect(home.body).toContain('The Gulf &lt;Herald&gt;');
     expect(home.body).not.toContain('<Herald>');
     expect((await site.app.inject({ method: 'GET', url: '/feed.xml' })).body).toContain('The Gulf &lt;Herald&gt;');
-    expect(await site.storage.settings.load()).toEqual({ siteName: 'The Gulf <Herald>', siteDescription: 'News from the Gulf & beyond' });
+    expect(await site.storage.settings.load()).toEqual({ siteName: 'The Gulf <Herald>', siteDescription: 'News from the Gulf & beyond', feedFullText: 'on', shareImage: '', publisherLogo: '' });
   });
 
   it('refuses an empty name and keeps settings to admins', async () => {

@@ -53,7 +53,7 @@ describe('newsroom workflow over HTTP', () => {
     expect(page.body).toContain('KABUL');
     const home = await site.app.inject({ method: 'GET', url: '/' });
     expect(home.body).toContain('Floods cut off mountain village');
-    expect((await site.app.inject({ method: 'GET', url: '/news-sitemap.xml' })).body).toContain(state.slug);
+    expect((await site.app.inject({ method: 'GET', url: '/news-sitemaps/1.xml' })).body).toContain(state.slug);
     expect((await site.app.inject({ method: 'GET', url: '/topic/afghanistan' })).body).toContain('Floods cut off mountain village');
 
     site.clock.set(new Date(site.clock.now().getTime() + 3600_000));
@@ -72,12 +72,12 @@ describe('newsroom workflow over HTTP', () => {
     expect(changes.statusCode).toBe(200);
     expect(changes.body).toMatch(/<ins>[^<]*40 families/);
 
-    expect((await editor.post(`/newsroom/stories/${id}`, { version: String(await version(id)), action: 'unpublish' })).statusCode).toBe(303);
+    expect((await editor.post(`/newsroom/stories/${id}`, { version: String(await version(id)), action: 'unpublish', note: 'Withdrawn: legal review.' })).statusCode).toBe(303);
     expect((await site.app.inject({ method: 'GET', url: `/article/${state.slug}` })).statusCode).toBe(410);
     expect((await site.app.inject({ method: 'GET', url: '/' })).body).not.toContain('Floods cut off mountain village');
     expect((await site.app.inject({ method: 'GET', url: '/search?q=floods' })).body).not.toContain('Floods cut off mountain village');
     expect((await site.app.inject({ method: 'GET', url: '/feed.xml' })).body).not.toContain('Floods cut off mountain village');
-    expect((await site.app.inject({ method: 'GET', url: '/news-sitemap.xml' })).body).not.toContain(state.slug);
+    expect((await site.app.inject({ method: 'GET', url: '/news-sitemaps/1.xml' })).body).not.toContain(state.slug);
     expect((await site.app.inject({ method: 'GET', url: '/topic/afghanistan' })).body).not.toContain('Floods cut off mountain village');
   });
 

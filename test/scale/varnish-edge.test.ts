@@ -151,7 +151,7 @@ describe.skipIf(missing !== null)(`Varnish with dateline.vcl in front of Datelin
     expect(isHit(updated)).toBe(false);
     expect(await updated.text()).toContain('Edge cache drops the article page on update');
 
-    await act(id, 'unpublish');
+    await act(id, 'unpublish', {}, 'Withdrawn: legal review.');
     const gone = await viaVarnish(`/article/${slug}`);
     expect(gone.status).toBe(410);
     expect(gone.headers.get('cache-control')).toBe('private, no-store');

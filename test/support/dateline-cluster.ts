@@ -15,6 +15,7 @@ export { freePort };
 
 const BIN = fileURLToPath(new URL('../../bin/dateline.js', import.meta.url));
 const DIST_ENTRY = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const SOURCE_ENTRY = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 const VCL = fileURLToPath(new URL('../../deploy/varnish/dateline.vcl', import.meta.url));
 /** null when dist/ is built (the processes run the built CLI), else what is missing; Varnish is varnish-installation.ts's to check. */
 export function distMissingReason(): string | null {
@@ -63,16 +64,17 @@ export interface SiteEnv {
 }
 
 /** The environment `dateline` commands get: this process's, minus anything that would point them elsewhere. */
-function datelineEnv(site: SiteEnv, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function datelineEnv(site: SiteEnv, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', DEMO_CONTENT: 'off', LOG_LEVEL: 'warn', ...site, ...extra };
   for (const key of ['REDIS_URL', 'EDGE_PURGE_URL', 'EDGE_PURGE_WEBHOOK'] as const) if (!(key in site)) delete env[key];
   return env;
 }
 
-/** `dateline serve` on `port`; resolves once it answers, or fails with what it printed. */
-export async function startDatelineProcess(name: string, port: number, site: SiteEnv): Promise<DatelineProcess> {
+/** `dateline serve` on `port` (built, or with `fromSource` from src/ through tsx); resolves once it answers, or fails with what it printed. */
+export async function startDatelineProcess(name: string, port: number, site: SiteEnv, options: { fromSource?: boolean } = {}): Promise<DatelineProcess> {
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawnCapturing(process.execPath, [BIN, 'serve'], datelineEnv(site, { PORT: String(port), SITE_URL: origin }));
+  const command = options.fromSource ? ['--import', 'tsx', SOURCE_ENTRY, 'serve'] : [BIN, 'serve'];
+  const child = spawnCapturing(process.execPath, command, datelineEnv(site, { PORT: String(port), SITE_URL: origin }));
   const started: DatelineProcess = {
     name, port, origin, output: child.output,
     isRunning: () => isRunning(child.process),
@@ -157,6 +159,8 @@ export interface NewsroomClient {
    * (performance.now()) the action's request was sent and its response arrived.
    */
   act(origin: string, id: string, action: string, story: { headline: string; dateline?: string; note?: string }): Promise<{ requestedAt: number; respondedAt: number }>;
+  /** A newsroom page as the signed-in editor sees it ('' unless 200). */
+  get(url: string): Promise<string>;
 }
 
 function cookiesOf(res: Response): string {
@@ -199,6 +203,10 @@ export async function signInNewsroom(origin: string, email: string, password: st
       });
       if (res.status !== 303) throw new Error(`${action} failed: ${res.status} ${(await res.text()).slice(0, 500)}`);
       return { requestedAt, respondedAt: performance.now() };
+    },
+    async get(url) {
+      const res = await fetch(url, { redirect: 'manual', headers: { cookie } });
+      return res.status === 200 ? res.text() : '';
     },
   };
 }

@@ -92,7 +92,7 @@ describe('any text, everywhere (property)', () => {
       ...lists, ...lists.flatMap((l) => [`${l}/feed.xml`, `${l}/feed.atom`, `${l}/feed.json`]),
       '/feed.xml', '/feed.atom', '/feed.json', '/ar/feed.xml', '/ar/feed.atom', '/ar/feed.json',
       `${prefix}/search?q=${urlText(q)}`, `/search?q=${urlText(q.slice(0, 150))}`,
-      '/sitemap.xml', '/ar/sitemap.xml', '/sitemap-pages.xml', '/ar/sitemap-pages.xml', '/news-sitemap.xml', '/ar/news-sitemap.xml', '/robots.txt',
+      '/sitemap.xml', '/ar/sitemap.xml', '/sitemap-pages.xml', '/ar/sitemap-pages.xml', '/news-sitemap.xml', '/ar/news-sitemap.xml', '/news-sitemaps/1.xml', '/ar/news-sitemaps/1.xml', '/robots.txt',
     ];
     for (const month of await site.storage.articles.listPublishedMonths(article!.edition.id)) urls.push(`${prefix}/sitemaps/${month.month}.xml`);
     if (article!.shortCode) urls.push(`/s/${article!.shortCode}`);

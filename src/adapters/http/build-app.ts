@@ -1,14 +1,15 @@
 /** @module Builds the Fastify app (never listens): security headers, assets, reader routes, feeds, errors. */
-import { createServer } from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serveCachedHit } from './cache-fast-path.js';
 import { ZodError } from 'zod';
 import { isDomainError } from '../../core/shared/domain-error.js';
 import { httpError, httpErrorOf, sendJsonError, wantsJson } from './error-status.js';
 import { createDatabaseUnavailableReply, isDatabaseUnavailable } from './database-unavailable.js';
+import { answerClientAbort, isClientAbort } from './client-abort.js';
 import { registerEdgeCachePolicy } from './edge-cache-policy.js';
+import { createGuardedServer, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './connection-guard.js';
 import type { HttpDeps } from './http-deps.js';
-import { registerSecurityHeaders } from './security-headers.js';
+import { createTlsCheck, hstsValue, registerSecurityHeaders, type HstsPolicy } from './security-headers.js';
 import { registerInputCleaning } from './clean-input.js';
 import { sendPage } from './send-page.js';
 import { registerDiscoveryRoutes } from './site/discovery-routes.js';
@@ -17,6 +18,8 @@ import { registerLiveRoutes } from './site/live-routes.js';
 import { renderErrorPage, renderNotFoundPage } from './site/simple-pages.js';
 import { createSiteContextFactory } from './site/site-context-factory.js';
 import { registerStoryRoutes } from './site/story-routes.js';
+import { registerCorrectionsRoutes } from './site/corrections-routes.js';
+import { registerSiteImageRoutes } from './site/site-image-routes.js';
 import { editionOfPath } from './site/edition-routes.js';
 import { registerFeedRoutes } from './feeds/feed-routes.js';
 import { registerNewsroom } from './newsroom/register-newsroom.js';
@@ -24,7 +27,18 @@ import { registerWirePushRoutes } from './wire/wire-push-routes.js';
 
 const HTML = 'text/html; charset=utf-8';
 
-export function buildApp(deps: HttpDeps, options: { trustProxy?: boolean | string } = {}): FastifyInstance {
+export interface BuildAppOptions {
+  trustProxy?: boolean | string;
+  /** Timeouts and connection caps of the listening server (connection-guard.ts); unused by inject(). */
+  connectionLimits?: ConnectionLimits;
+  /** Strict-Transport-Security for requests that arrived over TLS (security-headers.ts); none when absent. */
+  hsts?: HstsPolicy;
+}
+
+export function buildApp(deps: HttpDeps, options: BuildAppOptions = {}): FastifyInstance {
+  const hsts = options.hsts ? hstsValue(options.hsts) : null;
+  const fastPathHsts = hsts ? { value: hsts, isTls: createTlsCheck(options.trustProxy ?? false) } : null;
+  const readCounter = deps.mostRead?.counter ?? null;
   const app = Fastify({
     // X-Forwarded-For is believed only from configured proxies, so a client cannot pick its own address (login throttling).
     trustProxy: options.trustProxy ?? false,
@@ -32,15 +46,15 @@ export function buildApp(deps: HttpDeps, options: { trustProxy?: boolean | strin
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength: 300, ignoreTrailingSlash: true },
     // Cache hits are answered before routing (see cache-fast-path.ts); inject() in tests goes through Fastify.
-    serverFactory: (handler) => createServer((req, res) => {
-      if (!serveCachedHit(deps.pageCache, req, res)) handler(req, res);
-    }),
+    serverFactory: (handler) => createGuardedServer(options.connectionLimits ?? DEFAULT_CONNECTION_LIMITS, (req, res) => {
+      if (!serveCachedHit(deps.pageCache, req, res, fastPathHsts, readCounter)) handler(req, res);
+    }, deps.logger),
   });
   const siteContext = createSiteContextFactory(deps);
   // The editions come from the database before the first request (and again whenever an admin changes one).
   app.addHook('onReady', deps.reloadEditions);
 
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, hsts);
   registerEdgeCachePolicy(app);
   registerInputCleaning(app);
 
@@ -52,6 +66,8 @@ export function buildApp(deps: HttpDeps, options: { trustProxy?: boolean | strin
   });
 
   registerStoryRoutes(app, deps);
+  registerCorrectionsRoutes(app, deps);
+  registerSiteImageRoutes(app, deps);
   registerListRoutes(app, deps);
   registerDiscoveryRoutes(app, deps);
   registerFeedRoutes(app, deps);
@@ -66,6 +82,8 @@ export function buildApp(deps: HttpDeps, options: { trustProxy?: boolean | strin
 
   const databaseUnavailable = createDatabaseUnavailableReply();
   app.setErrorHandler(async (error, request, reply) => {
+    // A client gone mid-request is no fault of ours and nobody reads the answer; it must not look like a database outage.
+    if (isClientAbort(error, request.raw)) return answerClientAbort(error, request, reply);
     // Checked first: the error page itself would query the unreachable database for the section menu.
     if (isDatabaseUnavailable(error)) return databaseUnavailable(error, request, reply);
     const path = request.url.split('?')[0] ?? '/';

@@ -1,6 +1,7 @@
 /** @module Serves a response from the page cache or renders, caches and serves it. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Page, PageCache } from './page-cache.js';
+import type { ReadCounter } from './read-counter.js';
 import { sendPage } from './send-page.js';
 
 /**
@@ -17,13 +18,15 @@ export function cacheKey(path: string, params: Record<string, string | number | 
   return query ? `${path}?${query}` : path;
 }
 
-export function createCachedResponder(cache: PageCache) {
+/** With `reads`, a story page served to a reader counts as a read, as on the cache fast path. */
+export function createCachedResponder(cache: PageCache, reads: ReadCounter | null = null) {
   return async function respond(request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<Page>): Promise<FastifyReply> {
     let page = cache.get(key);
     if (!page) {
       page = await render();
       if (page.status === 200) cache.set(key, page);
     }
+    if (page.read && reads && request.method === 'GET' && page.status === 200) reads.count(page.read, request.headers['user-agent']);
     return sendPage(request, reply, page);
   };
 }

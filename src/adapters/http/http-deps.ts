@@ -12,6 +12,8 @@ import type { NewsroomDeps } from './newsroom/newsroom-deps.js';
 import type { WirePushDeps } from './wire/wire-push-routes.js';
 import type { PageCache } from './page-cache.js';
 import type { LiveOptions } from './site/live-routes.js';
+import type { ArticleSummary } from '../../core/articles/article.js';
+import type { ReadCounter } from './read-counter.js';
 
 export interface SiteSettings {
   siteName: string;
@@ -19,6 +21,11 @@ export interface SiteSettings {
   siteUrl: string;
   timeZone: string;
   locale: string;
+  /** 'off' when feeds carry summaries only (an admin setting); full text when absent or 'on'. */
+  feedFullText?: string;
+  /** The share image and publisher logo an admin chose (JSON, see site/site-images.ts); generated defaults when absent. */
+  shareImage?: string;
+  publisherLogo?: string;
 }
 
 export interface HttpDeps {
@@ -41,4 +48,13 @@ export interface HttpDeps {
   wirePush?: WirePushDeps;
   /** Story events pushed to this process's readers on GET /live; without it /live answers 204 (no live updates). */
   live?: LiveOptions;
+  /** Most read: the edition's list for pages, and the counter story pages report reads to (null: counting is off). */
+  mostRead?: MostReadDeps;
+}
+
+export interface MostReadDeps {
+  list(edition: string): Promise<ArticleSummary[]>;
+  counter: ReadCounter | null;
+  /** Takes the reads counted in memory to the store now (the flush timer's round; tests call it). */
+  flush(): Promise<number>;
 }

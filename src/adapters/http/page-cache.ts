@@ -13,15 +13,24 @@ export interface Page {
   maxAge: number;
   /** Compressed bodies, made on first request for each encoding. */
   encoded: Map<string, Buffer>;
+  /** A story's page: each time it is served to a reader counts as a read of that story (most read). */
+  read?: PageRead;
 }
 
-export function makePage(input: { status?: number; contentType: string; body: string | Buffer; lastModified?: Date | null; tags?: string[]; maxAge?: number }): Page {
+/** The story and edition a page view counts for. */
+export interface PageRead {
+  edition: string;
+  articleId: string;
+}
+
+export function makePage(input: { status?: number; contentType: string; body: string | Buffer; lastModified?: Date | null; tags?: string[]; maxAge?: number; read?: PageRead }): Page {
   const body = typeof input.body === 'string' ? Buffer.from(input.body, 'utf8') : input.body;
   // Weak: one validator for the identity, gzip and br forms of the same page (RFC 9110 §8.8.1).
   const etag = `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
   return {
     status: input.status ?? 200, contentType: input.contentType, body, etag,
     lastModified: input.lastModified ?? null, tags: input.tags ?? [], maxAge: input.maxAge ?? 60, encoded: new Map(),
+    ...(input.read ? { read: input.read } : {}),
   };
 }
 
@@ -34,7 +43,16 @@ export interface PageCache {
   size(): number;
   /** Caps every entry's lifetime (existing ones too) while invalidations may be missed, e.g. Redis down; null lifts the cap. */
   capTtlMs(cap: number | null): void;
+  /**
+   * The last time this process heard that what these tags name changed (a tag invalidated, or every page dropped),
+   * never earlier than the cache's creation: a list's Last-Modified must move on when a story leaves it, which
+   * the stories it still shows cannot tell. Read it before reading what the page shows.
+   */
+  lastChangeOf(tags: readonly string[]): Date;
 }
+
+/** Tags whose change times are kept; past this the record starts over as "everything changed now", which only costs 200s for 304s. */
+const MAX_CHANGE_TAGS = 10_000;
 
 export interface PageCacheOptions {
   maxEntries: number;
@@ -45,6 +63,8 @@ export interface PageCacheOptions {
   generation?: () => number;
   /** Read the generation at most this often (ms): it costs a database call, and readers tolerate a few ms. Default 0. */
   generationCheckMs?: number;
+  /** Wall-clock milliseconds, for lastChangeOf (Last-Modified is a date). Default Date.now. */
+  wallNowMs?: () => number;
 }
 
 export function createPageCache(options: PageCacheOptions): PageCache {
@@ -52,6 +72,14 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   let generation = options.generation?.() ?? 0;
   let checkedAt = -Infinity;
   let ttlCap: number | null = null;
+  const wallNowMs = options.wallNowMs ?? Date.now;
+  const changedAt = new Map<string, number>();
+  let everythingChangedAt = wallNowMs();
+
+  function noteEverythingChanged(): void {
+    changedAt.clear();
+    everythingChangedAt = wallNowMs();
+  }
 
   function checkGeneration(): void {
     if (!options.generation) return;
@@ -62,6 +90,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     if (current !== generation) {
       generation = current;
       entries.clear();
+      noteEverythingChanged();
     }
   }
 
@@ -90,6 +119,9 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       }
     },
     invalidate(tags) {
+      const now = wallNowMs();
+      for (const tag of tags) changedAt.set(tag, now);
+      if (changedAt.size > MAX_CHANGE_TAGS) noteEverythingChanged();
       const wanted = new Set(tags);
       let dropped = 0;
       for (const [key, entry] of entries) {
@@ -102,6 +134,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     },
     clear() {
       entries.clear();
+      noteEverythingChanged();
     },
     size() {
       return entries.size;
@@ -111,6 +144,14 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       if (cap === null) return;
       const latest = options.nowMs() + cap;
       for (const entry of entries.values()) entry.expiresAt = Math.min(entry.expiresAt, latest);
+    },
+    lastChangeOf(tags) {
+      checkGeneration();
+      // While invalidations may be missed (capTtlMs), anything may have changed just now.
+      if (ttlCap !== null) return new Date(wallNowMs());
+      let latest = everythingChangedAt;
+      for (const tag of tags) latest = Math.max(latest, changedAt.get(tag) ?? latest);
+      return new Date(latest);
     },
   };
 }

@@ -51,6 +51,15 @@ export interface NewArticle {
   translationGroup?: string | null;
 }
 
+/** One month of an edition's published stories, as its sitemaps need it. */
+export interface PublishedMonth {
+  month: string;
+  lastModified: Date;
+  count: number;
+  longestSlug: number;
+  translated: number;
+}
+
 /** The article aggregate's one port: readers' queries and imports here, the newsroom's workflow in ArticleWorkflowStore. */
 export interface ArticleStore extends ArticleWorkflowStore {
   /** Inserts the article, its topics, authors, short link and first revision, and indexes it, in one transaction. */
@@ -58,6 +67,8 @@ export interface ArticleStore extends ArticleWorkflowStore {
   /** Inserts a batch in one transaction: all of it or, on any error, none of it. */
   insertMany(articles: NewArticle[]): Promise<void>;
   findPublishedBySlug(slug: string): Promise<Article | null>;
+  /** Whole published stories with these ids, in the order given, without corrections and translations (lists of whole stories: feeds). */
+  findPublishedByIds(ids: string[]): Promise<Article[]>;
   /** Status of any article with this slug (to tell 404 from 410). */
   statusOfSlug(slug: string): Promise<ArticleStatus | null>;
   findByContentKey(contentKey: string): Promise<{ id: string; slug: string } | null>;
@@ -72,16 +83,28 @@ export interface ArticleStore extends ArticleWorkflowStore {
   related(articleId: string, limit: number): Promise<ArticleSummary[]>;
   /** Published stories first published at or after `since`, newest first (the news sitemap); one edition's when given. */
   listFirstPublishedSince(since: Date, limit: number, edition?: string): Promise<ArticleSummary[]>;
-  /** Months (YYYY-MM, by first publication, so a story never moves) with published stories, newest first, and the latest update in each. */
-  listPublishedMonths(edition?: string): Promise<{ month: string; lastModified: Date }[]>;
-  /** Stories first published in that month (YYYY-MM), with their translations' paths for hreflang. */
+  /**
+   * Months (YYYY-MM, by first publication, so a story never moves) with published stories, newest first: the latest
+   * update in each, how many stories, the longest slug (in characters) and how many have translations (sitemap sizes).
+   */
+  listPublishedMonths(edition?: string): Promise<PublishedMonth[]>;
+  /** Stories first published in that month (YYYY-MM), oldest first so a new story only ever adds to the end, with their translation group for hreflang. */
   listPublishedInMonth(month: string, edition?: string): Promise<{ slug: string; updatedAt: Date; translationGroup?: string | null }[]>;
   /** Published stories of these translation groups (sitemap hreflang alternates). */
   listTranslations(groups: string[]): Promise<{ group: string; slug: string; edition: EditionRef }[]>;
   countPublished(edition?: string): Promise<number>;
   findSlugByShortCode(code: string): Promise<string | null>;
-  /** Where a short link leads: the published story's slug and edition. */
-  findShortLinkTarget(code: string): Promise<{ slug: string; edition: EditionRef } | null>;
+  /** The story a short link names, whatever its status: readers are sent to a published one; an unpublished one is gone (410), as its page is. */
+  findShortLinkTarget(code: string): Promise<{ slug: string; edition: EditionRef; status: ArticleStatus } | null>;
   /** Summaries of published articles with these ids, in the order given. */
   findSummariesByIds(ids: string[]): Promise<ArticleSummary[]>;
+  /** The edition's corrections of published stories, newest first; `before` (a correction's time) pages back. */
+  listPublicCorrections(query: { edition: string; limit: number; before?: Date | null }): Promise<PublicCorrection[]>;
+}
+
+/** A correction as the public corrections page lists it, with the story it corrects. */
+export interface PublicCorrection {
+  note: string;
+  createdAt: Date;
+  article: { slug: string; headline: string };
 }

@@ -1,6 +1,7 @@
 /** @module Article: the story as the newsroom writes it and readers see it (docs/glossary.md; the article anatomy of the demo capture). */
 import type { EditionRef } from '../editions/edition.js';
-export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished';
+export const ARTICLE_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 export type TopicKind = 'person' | 'place' | 'organisation' | 'subject';
 
@@ -80,6 +81,8 @@ export interface Article {
   updateNote: string | null;
   minorEdit: boolean;
   shortCode: string | null;
+  /** The last write to the story of any kind, a minor edit included (which keeps `updatedAt`): its page's Last-Modified. */
+  modifiedAt?: Date;
   /** The media library photo behind the lead image (responsive variants), when there is one. */
   leadMediaId?: string | null;
   /** Dated correction notes, oldest first. */
@@ -105,6 +108,8 @@ export interface ArticleSummary {
   highlights: string[];
   dateline: string | null;
   lead: LeadImage | null;
+  /** The library photo behind `lead`, whose variants make list thumbnails responsive (none for imported captions). */
+  leadMediaId?: string | null;
   section: NamedRef;
   firstPublishedAt: Date;
   updatedAt: Date;

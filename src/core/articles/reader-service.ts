@@ -39,6 +39,11 @@ const RELATED_LIMIT = 5;
 /** Followed topics the Following page reads at once; the browser keeps any more it has. */
 export const MAX_FOLLOWED_TOPICS = 100;
 
+/** The library photos a story shows: its lead and the photos in its body. */
+function photoIdsOf(article: Article): string[] {
+  return [article.leadMediaId, ...article.body.map((b) => (b.type === 'image' ? b.mediaId : null))].filter((id): id is string => !!id);
+}
+
 export function createReaderService(deps: ReaderDeps) {
   /** An edition's home: its latest stories and a block per section of that edition. */
   async function home(edition: string) {
@@ -57,15 +62,23 @@ export function createReaderService(deps: ReaderDeps) {
     return { latest: latest.items, sectionBlocks };
   }
 
+  /** Stories sharing a topic; when none does, the latest of the story's own section, so the sidebar is never empty. */
+  async function relatedOrSameSection(article: Article): Promise<ArticleSummary[]> {
+    const related = await deps.articles.related(article.id, RELATED_LIMIT);
+    if (related.length) return related;
+    const ids = await deps.articles.listPublishedIds({ limit: RELATED_LIMIT + 1, sectionSlug: article.section.slug, edition: article.edition.id });
+    return deps.articles.findSummariesByIds(ids.filter((id) => id !== article.id).slice(0, RELATED_LIMIT));
+  }
+
   async function story(slug: string): Promise<ArticleLookup> {
     const article = await deps.articles.findPublishedBySlug(slug);
     if (!article) {
       const status = await deps.articles.statusOfSlug(slug);
       return status === 'unpublished' ? { kind: 'gone' } : { kind: 'missing' };
     }
-    const photoIds = [article.leadMediaId, ...article.body.map((b) => (b.type === 'image' ? b.mediaId : null))].filter((id): id is string => !!id);
+    const photoIds = photoIdsOf(article);
     const [older, related, photos] = await Promise.all([
-      deps.articles.nextPublished(article), deps.articles.related(article.id, RELATED_LIMIT),
+      deps.articles.nextPublished(article), relatedOrSameSection(article),
       photoIds.length && deps.media ? deps.media.findMany(photoIds) : new Map<string, Photo>(),
     ]);
     // After the oldest story the stream starts again from the newest of its edition, so a reader never hits a dead end.
@@ -105,6 +118,24 @@ export function createReaderService(deps: ReaderDeps) {
     });
   }
 
+  /**
+   * One page of a list as whole stories (body, bylines, photos), for feeds that carry the full text.
+   * A story unpublished between the list and its lookup is left out.
+   */
+  async function listArticles(owner: ListOwner, edition: string, limit: number): Promise<{ articles: Article[]; photos: ReadonlyMap<string, Photo> }> {
+    const { items } = await list(owner, null, edition, limit);
+    const articles = await deps.articles.findPublishedByIds(items.map((s) => s.id));
+    const photoIds = [...new Set(articles.flatMap(photoIdsOf))];
+    const photos = photoIds.length && deps.media ? await deps.media.findMany(photoIds) : new Map<string, Photo>();
+    return { articles, photos };
+  }
+
+  /** The library photos behind the stories' lead images, by id, for responsive thumbnails in lists. */
+  async function photosOf(stories: readonly ArticleSummary[]): Promise<ReadonlyMap<string, Photo>> {
+    const ids = [...new Set(stories.flatMap((s) => (s.leadMediaId ? [s.leadMediaId] : [])))];
+    return ids.length && deps.media ? deps.media.findMany(ids) : new Map<string, Photo>();
+  }
+
   /** Search in one edition; `problem` names what is wrong with the query (the page words it in the reader's language). */
   async function search(text: string, page: number, scope: SearchScope) {
     const query = parseSearchQuery(text);
@@ -137,7 +168,7 @@ export function createReaderService(deps: ReaderDeps) {
     return { topics, stories, unknown };
   }
 
-  return { home, story, listOwner, list, search, following };
+  return { home, story, listOwner, list, listArticles, photosOf, search, following };
 }
 
 export type ReaderService = ReturnType<typeof createReaderService>;

@@ -11,9 +11,9 @@ import {
   decodeCursor, editionRefFromRow, encodeCursor, fromIso, leadImageFromRow, parseBody, parseHighlights,
   sourceFromRow, summaryColumns, summaryFromRow, toIso, type SummaryRow,
 } from './article-rows.js';
-import type { Translation } from '../../../core/articles/article.js';
+import type { NamedRef, TopicRef, Translation } from '../../../core/articles/article.js';
 import { insertArticleRows, type IdCache } from './article-writes.js';
-import { readArticleLinks } from './article-link-rows.js';
+import { readArticleLinks, readLinksOfArticles } from './article-link-rows.js';
 
 /** A page cursor from a reader's URL; one that does not decode is refused, never read as "first page" (that would let any string become a cached page). */
 function cursorOf(cursor: string | null | undefined): { updatedAt: string; id: string } | null {
@@ -27,7 +27,7 @@ function cursorOf(cursor: string | null | undefined): { updatedAt: string; id: s
 const RELATED_WINDOW = 30;
 
 /** ArticleStore's methods but the newsroom's workflow (article-workflow-queries.ts). */
-export type ArticleReaderQueries = Omit<ArticleStore, keyof ArticleWorkflowStore>;
+export type ArticleReaderQueries = Omit<ArticleStore, keyof ArticleWorkflowStore | 'listPublicCorrections'>;
 
 /** `onCommit` runs after every committed write, so caches in this process can drop what it changed. */
 export function createArticleReaderQueries(db: Kysely<Database>, search: SearchWriter, onCommit: () => void): ArticleReaderQueries {
@@ -45,34 +45,52 @@ export function createArticleReaderQueries(db: Kysely<Database>, search: SearchW
     onCommit();
   }
 
-  async function findPublishedBySlug(slug: string): Promise<Article | null> {
-    const row = await db.selectFrom('articles')
+  /** Published articles with their section, short link and edition, for whole-story reads. */
+  function publishedArticleRows() {
+    return db.selectFrom('articles')
       .innerJoin('sections', 'sections.id', 'articles.section_id')
       .leftJoin('short_links', 'short_links.article_id', 'articles.id')
       .leftJoin('editions', 'editions.id', 'articles.edition_id')
       .selectAll('articles')
       .select(['sections.slug as section_slug', 'sections.name as section_name', 'short_links.code as short_code',
         'editions.language as edition_language', 'editions.direction as edition_direction', 'editions.position as edition_position'])
-      .where('articles.slug', '=', slug).where('articles.status', '=', 'published')
-      .executeTakeFirst();
-    if (!row) return null;
-    const [{ topics, authors }, corrections, translations] = await Promise.all([
-      readArticleLinks(db, row.id),
-      db.selectFrom('corrections').select(['note', 'created_at']).where('article_id', '=', row.id).orderBy('created_at').execute(),
-      row.translation_group ? translationsOf(row.translation_group, row.id) : Promise.resolve([]),
-    ]);
+      .where('articles.status', '=', 'published');
+  }
+
+  type PublishedArticleRow = Awaited<ReturnType<ReturnType<typeof publishedArticleRows>['executeTakeFirstOrThrow']>>;
+
+  function articleFromRow(row: PublishedArticleRow, links: { topics: TopicRef[]; authors: NamedRef[] }): Article {
     return {
       id: row.id, slug: row.slug, headline: row.headline, highlights: parseHighlights(row.highlights),
       dateline: row.dateline, body: parseBody(row.body), lead: leadImageFromRow(row),
       section: { slug: row.section_slug, name: row.section_name },
-      topics,
-      authors, source: sourceFromRow(row), status: row.status as ArticleStatus,
+      topics: links.topics,
+      authors: links.authors, source: sourceFromRow(row), status: row.status as ArticleStatus,
       firstPublishedAt: row.first_published_at ? fromIso(row.first_published_at) : null,
       updatedAt: row.updated_at ? fromIso(row.updated_at) : null,
       updateNote: row.update_note, minorEdit: row.minor_edit === 1, shortCode: row.short_code,
-      leadMediaId: row.lead_media_id, corrections: corrections.map((c) => ({ note: c.note, createdAt: fromIso(c.created_at) })),
-      edition: editionRefFromRow(row), translations,
+      leadMediaId: row.lead_media_id, edition: editionRefFromRow(row), modifiedAt: fromIso(row.modified_at),
     };
+  }
+
+  async function findPublishedBySlug(slug: string): Promise<Article | null> {
+    const row = await publishedArticleRows().where('articles.slug', '=', slug).executeTakeFirst();
+    if (!row) return null;
+    const [links, corrections, translations] = await Promise.all([
+      readArticleLinks(db, row.id),
+      db.selectFrom('corrections').select(['note', 'created_at']).where('article_id', '=', row.id).orderBy('created_at').execute(),
+      row.translation_group ? translationsOf(row.translation_group, row.id) : Promise.resolve([]),
+    ]);
+    return { ...articleFromRow(row, links), corrections: corrections.map((c) => ({ note: c.note, createdAt: fromIso(c.created_at) })), translations };
+  }
+
+  /** Whole published stories in three queries however many: the rows, then every topic and byline at once. */
+  async function findPublishedByIds(ids: string[]): Promise<Article[]> {
+    if (ids.length === 0) return [];
+    const rows = await publishedArticleRows().where('articles.id', 'in', ids).execute();
+    const links = await readLinksOfArticles(db, rows.map((r) => r.id));
+    const byId = new Map(rows.map((r) => [r.id, articleFromRow(r, links.get(r.id) ?? { topics: [], authors: [] })]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** The published stories of a translation group but one, in edition order. */
@@ -160,6 +178,7 @@ export function createArticleReaderQueries(db: Kysely<Database>, search: SearchW
     insert,
     insertMany,
     findPublishedBySlug,
+    findPublishedByIds,
     listPublished,
     async statusOfSlug(slug) {
       const row = await db.selectFrom('articles').select('status').where('slug', '=', slug).executeTakeFirst();
@@ -208,18 +227,21 @@ export function createArticleReaderQueries(db: Kysely<Database>, search: SearchW
     },
     async listPublishedMonths(edition) {
       let q = db.selectFrom('articles')
-        .select((eb) => [eb.fn<string>('substr', ['first_published_at', eb.val(1), eb.val(7)]).as('month'), eb.fn.max('updated_at').as('last')])
+        .select((eb) => [
+          eb.fn<string>('substr', ['first_published_at', eb.val(1), eb.val(7)]).as('month'), eb.fn.max('updated_at').as('last'),
+          eb.fn.countAll<number>().as('n'), eb.fn.max(eb.fn<number>('length', ['slug'])).as('longest'), eb.fn.count<number>('translation_group').as('translated'),
+        ])
         .where('status', '=', 'published');
       if (edition) q = q.where('edition_id', '=', edition);
       const rows = await q.groupBy('month').orderBy('month', 'desc').execute();
-      return rows.map((r) => ({ month: r.month, lastModified: fromIso(String(r.last)) }));
+      return rows.map((r) => ({ month: r.month, lastModified: fromIso(String(r.last)), count: Number(r.n), longestSlug: Number(r.longest), translated: Number(r.translated) }));
     },
     async listPublishedInMonth(month, edition) {
       let q = db.selectFrom('articles').select(['slug', 'updated_at', 'translation_group'])
         .where('status', '=', 'published');
       if (edition) q = q.where('edition_id', '=', edition);
       const rows = await q.where('first_published_at', '>=', `${month}-01`).where('first_published_at', '<', nextMonth(month))
-        .orderBy('first_published_at', 'desc').execute();
+        .orderBy('first_published_at').orderBy('id').execute();
       return rows.map((r) => (r.translation_group
         ? { slug: r.slug, updatedAt: fromIso(r.updated_at ?? ''), translationGroup: r.translation_group }
         : { slug: r.slug, updatedAt: fromIso(r.updated_at ?? '') }));
@@ -241,10 +263,10 @@ export function createArticleReaderQueries(db: Kysely<Database>, search: SearchW
     async findShortLinkTarget(code) {
       const row = await db.selectFrom('short_links').innerJoin('articles', 'articles.id', 'short_links.article_id')
         .leftJoin('editions', 'editions.id', 'articles.edition_id')
-        .select(['articles.slug', 'articles.edition_id', 'editions.language as edition_language', 'editions.direction as edition_direction', 'editions.position as edition_position'])
-        .where('short_links.code', '=', code).where('articles.status', '=', 'published')
+        .select(['articles.slug', 'articles.status', 'articles.edition_id', 'editions.language as edition_language', 'editions.direction as edition_direction', 'editions.position as edition_position'])
+        .where('short_links.code', '=', code)
         .executeTakeFirst();
-      return row ? { slug: row.slug, edition: editionRefFromRow(row) } : null;
+      return row ? { slug: row.slug, edition: editionRefFromRow(row), status: row.status as ArticleStatus } : null;
     },
     async findSlugByShortCode(code) {
       const row = await db.selectFrom('short_links').innerJoin('articles', 'articles.id', 'short_links.article_id')

@@ -5,6 +5,7 @@ import type { Database } from '../database.js';
 import type { SearchWriter } from '../../search/search-writer.js';
 import { createArticleReaderQueries } from './article-reader-queries.js';
 import { createArticleWorkflowQueries } from './article-workflow-queries.js';
+import { createArticleCorrectionQueries } from './article-correction-queries.js';
 
 /**
  * Every write joins a transaction `db` already is (join-transaction.ts), so the wire desk can bind the whole
@@ -13,5 +14,5 @@ import { createArticleWorkflowQueries } from './article-workflow-queries.js';
  * autosaves never flush the page cache.
  */
 export function createSqlArticleRepository(db: Kysely<Database>, search: SearchWriter, onCommit: () => void = () => {}): ArticleStore {
-  return { ...createArticleReaderQueries(db, search, onCommit), ...createArticleWorkflowQueries(db, search, () => {}) };
+  return { ...createArticleReaderQueries(db, search, onCommit), ...createArticleWorkflowQueries(db, search, () => {}), ...createArticleCorrectionQueries(db) };
 }

@@ -31,9 +31,12 @@ export interface StaticAssets {
   byPath: Map<string, Page>;
 }
 
-/** The folder of built assets: dist/assets at the package root. */
+/** The folder of built assets: the running build's own (`<build>/assets`), else (run from src/) dist/assets at the package root. */
 export function defaultAssetsDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
+  // A build keeps this file at <build>/adapters/http/assets/: its assets match its code even after dist moved on.
+  const own = join(dir, '..', '..', '..', 'assets');
+  if (existsSync(join(own, 'site.css'))) return own;
   while (!existsSync(join(dir, 'package.json'))) {
     const parent = dirname(dir);
     if (parent === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));

@@ -12,7 +12,11 @@ import { translatorFor } from '../i18n/translate.js';
 import { absoluteUrl, editionPath } from '../site/site-context.js';
 import { notFoundResource } from './not-found-resource.js';
 import { registerSitemapRoutes } from './sitemap-routes.js';
-import { FEED_CONTENT_TYPES, FEED_FORMATS, feedText, newestUpdate, renderStoryFeed, type FeedFormat } from './story-feed.js';
+import { feedEntry, type FeedPerson } from './feed-entry.js';
+import type { FeedFormat } from './feed-input.js';
+import { listChangeClock } from '../site/list-last-modified.js';
+import { FEED_CONTENT_TYPES, FEED_FORMATS, feedText, renderStoryFeed } from './story-feed.js';
+import { isFeedFullText } from '../../../core/settings/site-settings.js';
 
 /** How many stories a feed carries. */
 export const FEED_SIZE = 30;
@@ -43,11 +47,13 @@ export function registerFeedRoutes(app: FastifyInstance, deps: HttpDeps): void {
   registerSitemapRoutes(app, deps);
 }
 
-/** One edition's feed of a list: its stories, in its language, with links under its prefix. */
+/** One edition's feed of a list: its stories whole (every byline, full text unless the site turned it off), in its language, with links under its prefix. */
 async function renderOwnerFeed(deps: HttpDeps, kind: ListOwner['kind'], slug: string, format: FeedFormat, edition: Edition): Promise<Page> {
+  // Read before the stories: a story taken out of the feed moves Last-Modified although no story left in it changed.
+  const lastModified = listChangeClock(deps.pageCache, [kind === 'latest' ? 'home' : `${kind}:${slug}`]);
   const owner = await deps.reader.listOwner(kind, slug);
   if (!owner || (owner.kind === 'section' && owner.section.edition !== edition.id)) return notFoundResource('Feed');
-  const { items } = await deps.reader.list(owner, null, edition.id, FEED_SIZE);
+  const { articles, photos } = await deps.reader.listArticles(owner, edition.id, FEED_SIZE);
   const { settings } = deps;
   const t = translatorFor(edition);
   // Paths come back under the edition's prefix (/ar/section/…).
@@ -56,22 +62,21 @@ async function renderOwnerFeed(deps: HttpDeps, kind: ListOwner['kind'], slug: st
   const url = (path: string) => absoluteUrl(settings, path);
   const home = editionPath({ edition }, '/');
   const feedPath = (f: FeedFormat) => described.feedPath.replace(/feed\.xml$/, `feed.${FILE_EXTENSION[f]}`);
-  const publisher = { name: settings.siteName, url: url(home) };
-  const ownAuthor = owner.kind === 'author' ? { name: owner.author.name, url: url(described.path) } : null;
+  const publisher: FeedPerson = { name: settings.siteName, url: url(home) };
+  const context = { siteUrl: settings.siteUrl, publisher, fullText: isFeedFullText(settings) };
+  const entries = articles.map((a) => feedEntry(a, photos, context));
   const body = renderStoryFeed(format, {
     ...feedText(t, settings, isHome ? null : described),
-    siteUrl: settings.siteUrl,
     language: edition.language,
     pageUrl: url(isHome ? home : described.path),
     feedUrls: { rss: url(feedPath('rss')), atom: url(feedPath('atom')), json: url(feedPath('json')) },
-    author: ownAuthor ?? publisher,
-    itemAuthor: ownAuthor,
-    stories: items,
+    author: owner.kind === 'author' ? { name: owner.author.name, url: url(described.path) } : publisher,
+    entries,
   });
   return makePage({
     contentType: FEED_CONTENT_TYPES[format],
     body,
-    lastModified: newestUpdate(items),
+    lastModified: lastModified(entries.map((e) => ({ updatedAt: e.updated }))),
     tags: [described.tag, 'feeds'],
     maxAge: FEED_MAX_AGE,
   });

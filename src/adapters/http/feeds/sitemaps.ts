@@ -46,23 +46,43 @@ function alternateLinks(entry: SitemapEntry): string {
   return (entry.alternates ?? []).map((a) => `<xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(a.href)}"/>`).join('');
 }
 
-/** A sitemap: one <url> per page, with its translations as xhtml:link alternates. */
-export function renderUrlSet(entries: readonly SitemapEntry[]): string {
-  const withAlternates = entries.some((e) => e.alternates && e.alternates.length > 0);
-  const body = entries.map((e) => `  <url>${locAndLastmod(e)}${alternateLinks(e)}</url>\n`).join('');
-  const namespaces = withAlternates ? `xmlns="${SITEMAP_NS}" xmlns:xhtml="${XHTML_NS}"` : `xmlns="${SITEMAP_NS}"`;
-  return `${XML_DECLARATION}\n<urlset ${namespaces}>\n${body}</urlset>\n`;
+function hasAlternates(entry: SitemapEntry): boolean {
+  return (entry.alternates?.length ?? 0) > 0;
 }
 
-/** A Google News sitemap (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap). */
-export function renderNewsSitemap(publication: NewsPublication, entries: readonly NewsSitemapEntry[]): string {
+/** One <url> of a URL set, a line of its own (sitemaps are split by the bytes of these lines). */
+export function urlLine(entry: SitemapEntry): string {
+  return `  <url>${locAndLastmod(entry)}${alternateLinks(entry)}</url>\n`;
+}
+
+/** A URL set around lines from urlLine; the xhtml namespace only when some line has alternates. */
+export function wrapUrlSet(lines: readonly string[], withAlternates: boolean): string {
+  const namespaces = withAlternates ? `xmlns="${SITEMAP_NS}" xmlns:xhtml="${XHTML_NS}"` : `xmlns="${SITEMAP_NS}"`;
+  return `${XML_DECLARATION}\n<urlset ${namespaces}>\n${lines.join('')}</urlset>\n`;
+}
+
+/** A sitemap: one <url> per page, with its translations as xhtml:link alternates. */
+export function renderUrlSet(entries: readonly SitemapEntry[]): string {
+  return wrapUrlSet(entries.map(urlLine), entries.some(hasAlternates));
+}
+
+/** One <url> of a Google News sitemap (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap). */
+export function newsLine(publication: NewsPublication, entry: NewsSitemapEntry): string {
   const pub = `<news:publication>${element('news:name', publication.name)}${element('news:language', publication.language)}</news:publication>`;
-  const body = entries.map((e) => [
-    `  <url>${element('loc', e.loc)}\n`,
-    `    <news:news>${pub}${element('news:publication_date', e.publishedAt.toISOString())}${element('news:title', e.title)}</news:news>\n`,
+  return [
+    `  <url>${element('loc', entry.loc)}\n`,
+    `    <news:news>${pub}${element('news:publication_date', entry.publishedAt.toISOString())}${element('news:title', entry.title)}</news:news>\n`,
     '  </url>\n',
-  ].join('')).join('');
-  return `${XML_DECLARATION}\n<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">\n${body}</urlset>\n`;
+  ].join('');
+}
+
+export function wrapNewsUrlSet(lines: readonly string[]): string {
+  return `${XML_DECLARATION}\n<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">\n${lines.join('')}</urlset>\n`;
+}
+
+/** A Google News sitemap of these stories. */
+export function renderNewsSitemap(publication: NewsPublication, entries: readonly NewsSitemapEntry[]): string {
+  return wrapNewsUrlSet(entries.map((e) => newsLine(publication, e)));
 }
 
 /** The Google News language of a locale: the ISO 639 language, except Chinese which keeps its script region. */
@@ -73,10 +93,13 @@ export function newsLanguage(locale: string): string {
   return lower.split('-')[0] || 'en';
 }
 
-/** robots.txt: everything may be crawled except search results and per-reader fragments, in every edition (prefixes '' and '/ar' …). */
+/**
+ * robots.txt: everything may be crawled except search results, per-reader fragments and the live-update stream, in
+ * every edition (prefixes '' and '/ar' …); /live is one stream for the whole site.
+ */
 export function renderRobotsTxt(sitemapUrls: readonly string[], editionPrefixes: readonly string[] = ['']): string {
   const prefixes = editionPrefixes.map((p) => p.replace(/[^\w/-]/g, ''));
-  const lines = ['User-agent: *', 'Allow: /', ...prefixes.flatMap((p) => [`Disallow: ${p}/search`, `Disallow: ${p}/fragment/`, `Disallow: ${p}/following/stories`]), ''];
+  const lines = ['User-agent: *', 'Allow: /', 'Disallow: /live', ...prefixes.flatMap((p) => [`Disallow: ${p}/search`, `Disallow: ${p}/fragment/`, `Disallow: ${p}/following/stories`]), ''];
   // A line break in a configured URL would smuggle in a directive of its own.
   return `${[...lines, ...sitemapUrls.map((url) => `Sitemap: ${url.replace(/[\r\n]/g, '')}`)].join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
-/** @module Unit tests of XML escaping, CDATA splitting and the Google News language of a locale. */
+/** @module Unit tests of XML escaping and the Google News language of a locale. */
 import { describe, expect, it } from 'vitest';
 import { newsLanguage } from './sitemaps.js';
-import { cdataSections, escapeXml, stripInvalidXmlChars } from './xml-escape.js';
+import { escapeXml, stripInvalidXmlChars } from './xml-escape.js';
 
 describe('escapeXml', () => {
   it('escapes the five XML specials, ampersand first so nothing is escaped twice', () => {
@@ -11,20 +11,6 @@ describe('escapeXml', () => {
   it('drops code points XML cannot carry and keeps tab, newlines and astral characters', () => {
     expect(stripInvalidXmlChars('a\u0000b\u0007c\u000Bd\uFFFEe\uD800f\tg\nh\r😀')).toBe('abcdef\tg\nh\r😀');
     expect(escapeXml('\uDC00x\u001F')).toBe('x');
-  });
-});
-
-describe('cdataSections', () => {
-  it('leaves text without "]]>" whole', () => {
-    expect(cdataSections('plain <b>text</b>')).toEqual(['plain <b>text</b>']);
-  });
-
-  it('cuts every "]]>" so no section holds one and the pieces join back', () => {
-    for (const text of [']]>', 'a]]>b]]>c', ']]]>>', 'x]]>]]>y']) {
-      const sections = cdataSections(text);
-      expect(sections.join('')).toBe(text);
-      for (const section of sections) expect(section).not.toContain(']]>');
-    }
   });
 });
 

@@ -1,4 +1,4 @@
-/** @module XML text safety: escaping for the hand-written sitemaps, and cleaning text handed to the feed library. */
+/** @module XML text safety: escaping for the hand-written sitemaps, and dropping what XML forbids from the built feeds. */
 
 /**
  * Code points XML 1.0 forbids anywhere in a document, even as character references: C0 controls
@@ -18,15 +18,4 @@ export function stripInvalidXmlChars(text: string): string {
 /** Escapes text for XML element content and quoted attribute values alike. */
 export function escapeXml(text: string): string {
   return stripInvalidXmlChars(text).replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
-}
-
-/**
- * Splits text into pieces that can each sit in their own CDATA section: every "]]>" is cut
- * between "]]" and ">", and adjacent CDATA sections join back into the original text when parsed.
- */
-export function cdataSections(text: string): string[] {
-  return stripInvalidXmlChars(text).split(']]>').flatMap((piece, i, all) => {
-    const head = i === 0 ? piece : `>${piece}`;
-    return i < all.length - 1 ? [`${head}]]`] : [head];
-  });
 }

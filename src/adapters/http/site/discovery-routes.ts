@@ -9,6 +9,7 @@ import { renderSearchPage } from './search-page.js';
 import { renderFollowingFragment, renderFollowingPage } from './simple-pages.js';
 import { createSiteContextFactory } from './site-context-factory.js';
 import { editionGet } from './edition-routes.js';
+import { listChangeClock } from './list-last-modified.js';
 
 const HTML = 'text/html; charset=utf-8';
 const searchQuery = z.object({
@@ -25,10 +26,13 @@ export function registerDiscoveryRoutes(app: FastifyInstance, deps: HttpDeps): v
     const parsed = searchQuery.safeParse(request.query);
     const q = parsed.success ? parsed.data.q : '';
     const pageNumber = parsed.success ? parsed.data.page : 1;
+    // Any story change can change any result list, and every story change names `home`.
+    const lastModified = listChangeClock(deps.pageCache, ['home']);
     const [site, results] = await Promise.all([siteContext(edition), deps.reader.search(q, pageNumber, { editionId: edition.id, language: edition.language })]);
     const status = results.problem ? 400 : 200;
+    const photos = await deps.reader.photosOf(results.results.map((r) => r.summary));
     reply.header('cache-control', 'no-cache');
-    return sendPage(request, reply, makePage({ status, contentType: HTML, body: renderSearchPage(site, results) }));
+    return sendPage(request, reply, makePage({ status, contentType: HTML, body: renderSearchPage(site, { ...results, photos }), lastModified: lastModified(results.results.map((r) => r.summary)) }));
   });
 
   editionGet(app, deps.editions, '/following', async (request, reply, edition) =>

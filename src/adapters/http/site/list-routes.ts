@@ -6,6 +6,7 @@ import { cacheKey, createCachedResponder } from '../cached-response.js';
 import type { HttpDeps } from '../http-deps.js';
 import { makePage } from '../page-cache.js';
 import { slugParams } from '../route-params.js';
+import { listChangeClock } from './list-last-modified.js';
 import { renderListPage } from './list-page.js';
 import { describeOwner } from './list-owner-text.js';
 import { renderNotFoundPage } from './simple-pages.js';
@@ -13,6 +14,7 @@ import { createSiteContextFactory } from './site-context-factory.js';
 import { editionGet, type EditionHandler } from './edition-routes.js';
 
 const HTML = 'text/html; charset=utf-8';
+const RAIL_SIZE = 8;
 const listQuery = z.object({ before: z.string().max(200).regex(/^[\w-]*$/).optional() });
 
 export function registerListRoutes(app: FastifyInstance, deps: HttpDeps): void {
@@ -25,17 +27,24 @@ export function registerListRoutes(app: FastifyInstance, deps: HttpDeps): void {
     const before = parsed.success ? (parsed.data.before ?? null) : null;
     const own = kind === 'latest' ? '/latest' : `/${kind}/${slug}`;
     return respond(request, reply, cacheKey(`${edition.pathPrefix}${own}`, { before }), async () => {
+      const lastModified = listChangeClock(deps.pageCache, [kind === 'latest' ? 'home' : `${kind}:${slug}`]);
       const [site, owner] = await Promise.all([siteContext(edition), deps.reader.listOwner(kind, slug)]);
       // A section belongs to one edition; topics and authors are listed in every edition with that edition's stories.
       if (!owner || (owner.kind === 'section' && owner.section.edition !== edition.id)) {
         return makePage({ status: 404, contentType: HTML, body: renderNotFoundPage(site, request.url.split('?')[0] ?? '/') });
       }
-      const page = await deps.reader.list(owner, before, edition.id);
+      // Beside any list but Latest, a rail of the edition's latest stories (as fresh as the page: at most the cache's minute).
+      const [page, latest] = await Promise.all([
+        deps.reader.list(owner, before, edition.id),
+        owner.kind === 'latest' ? null : deps.reader.list({ kind: 'latest' }, null, edition.id, RAIL_SIZE),
+      ]);
+      const photos = await deps.reader.photosOf(page.items);
       const { tag, ...described } = describeOwner(owner, site.siteName, site);
       return makePage({
         contentType: HTML,
-        body: renderListPage(site, { ...described, stories: page.items, nextCursor: page.next, isFirstPage: !before }),
+        body: renderListPage(site, { ...described, stories: page.items, nextCursor: page.next, isFirstPage: !before, photos, ...(latest ? { latest: latest.items } : {}) }),
         tags: [tag],
+        lastModified: lastModified(page.items),
       });
     });
   };

@@ -1,16 +1,18 @@
 /** @module Reader routes for stories in every edition: home, article page, What changed, the infinite-scroll fragment, short links. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { articlePath, type Article } from '../../../core/articles/article.js';
+import { articlePath, type Article, type ArticleSummary } from '../../../core/articles/article.js';
 import type { ArticleLookup } from '../../../core/articles/reader-service.js';
 import type { Edition } from '../../../core/editions/edition.js';
 import { isShortCode } from '../../../core/short-links/short-code.js';
 import { cacheKey, createCachedResponder } from '../cached-response.js';
+import { surrogateKeyHeaders } from '../edge-cache-policy.js';
 import type { HttpDeps } from '../http-deps.js';
 import { makePage } from '../page-cache.js';
 import { slugParams } from '../route-params.js';
 import { renderArticleFragment, renderArticlePage } from './article-page.js';
 import { editionGet } from './edition-routes.js';
+import { createFirstSeenClock, latestOf, listChangeClock } from './list-last-modified.js';
 import { renderHomePage } from './home-page.js';
 import { renderGonePage, renderNotFoundPage } from './simple-pages.js';
 import { createSiteContextFactory } from './site-context-factory.js';
@@ -27,6 +29,20 @@ function storyPageTags(article: { slug: string; section: { slug: string }; topic
   ];
 }
 
+/**
+ * The edition's most read stories for a page (less the story the page shows); none when the ranking fails, which
+ * must never cost the page. The pages cache it a minute: its order may lag that much behind the counts.
+ */
+async function mostReadOf(deps: HttpDeps, edition: string, exceptId?: string): Promise<ArticleSummary[]> {
+  if (!deps.mostRead) return [];
+  try {
+    return (await deps.mostRead.list(edition)).filter((s) => s.id !== exceptId);
+  } catch (err) {
+    deps.logger?.warn({ err, event: 'most_read.list_failed' }, 'most read could not be listed');
+    return [];
+  }
+}
+
 /** The story's translations as hreflang alternates, for editions this site still has. */
 export function translationAlternates(article: Pick<Article, 'translations'>, editions: HttpDeps['editions'], suffix = ''): PageAlternate[] {
   return (article.translations ?? []).flatMap((t) => {
@@ -37,16 +53,22 @@ export function translationAlternates(article: Pick<Article, 'translations'>, ed
 
 export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const siteContext = createSiteContextFactory(deps);
-  const respond = createCachedResponder(deps.pageCache);
+  const respond = createCachedResponder(deps.pageCache, deps.mostRead?.counter ?? null);
+  const firstSeen = createFirstSeenClock(() => deps.clock.now().getTime());
   /** A story asked for under another edition's prefix moves to its own address (slugs are unique site-wide). */
   const elsewhere = (reply: FastifyReply, article: Article, edition: Edition, suffix = ''): FastifyReply | null =>
     article.edition.id === edition.id ? null : reply.code(301).header('cache-control', 'public, max-age=300').redirect(`${articlePath(article)}${suffix}`, 301);
 
   editionGet(app, deps.editions, '/', async (request, reply, edition) =>
     respond(request, reply, cacheKey(edition.pathPrefix ? `${edition.pathPrefix}/` : '/'), async () => {
+      // Every story change names `home`: its last change, or the newest story shown, is when home's stories last
+      // changed; the most-read block changes with readers, dated by when this process first showed its ranking.
+      const lastModified = listChangeClock(deps.pageCache, ['home']);
       const [site, home] = await Promise.all([siteContext(edition), deps.reader.home(edition.id)]);
-      // No Last-Modified: home is made of many stories and blocks, so only its ETag tells when it changed.
-      return makePage({ contentType: HTML, body: renderHomePage(site, home), tags: ['home'] });
+      const shown = [...home.latest, ...home.sectionBlocks.flatMap((block) => block.stories)];
+      const [photos, mostRead] = await Promise.all([deps.reader.photosOf(shown), mostReadOf(deps, edition.id)]);
+      const ranking = firstSeen(`home:${edition.id}`, mostRead.map((s) => s.id).join(' '));
+      return makePage({ contentType: HTML, body: renderHomePage(site, { ...home, photos, mostRead }), tags: ['home'], lastModified: latestOf(lastModified(shown), ranking) });
     }));
 
   editionGet(app, deps.editions, '/article/:slug', async (request, reply, edition) => {
@@ -65,11 +87,14 @@ export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps): void 
       if (found.kind === 'gone') return makePage({ status: 410, contentType: HTML, body: renderGonePage(site, own) });
       if (found.kind === 'missing') return makePage({ status: 404, contentType: HTML, body: renderNotFoundPage(site, own) });
       const { article } = found;
+      const mostRead = await mostReadOf(deps, edition.id, article.id);
       return makePage({
         contentType: HTML,
-        body: renderArticlePage(site, { ...found, alternates: translationAlternates(article, deps.editions) }),
-        lastModified: article.updatedAt,
+        body: renderArticlePage(site, { ...found, mostRead, alternates: translationAlternates(article, deps.editions) }),
+        // A minor edit keeps the public update time but changes the page: the story's last write dates it.
+        lastModified: latestOf(article.updatedAt, article.modifiedAt),
         tags: storyPageTags(article),
+        read: { edition: edition.id, articleId: article.id },
       });
     });
   });
@@ -82,7 +107,7 @@ export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps): void 
       if (found.kind === 'gone') return makePage({ status: 410, contentType: HTML, body: renderGonePage(site, own) });
       if (found.kind === 'missing' || found.article.edition.id !== edition.id) return makePage({ status: 404, contentType: HTML, body: renderNotFoundPage(site, own) });
       const versions = await deps.publicRevisions(found.article.id);
-      return makePage({ contentType: HTML, body: renderChangesPage(site, found.article, versions), lastModified: found.article.updatedAt, tags: [`article:${found.article.slug}`] });
+      return makePage({ contentType: HTML, body: renderChangesPage(site, found.article, versions), lastModified: latestOf(found.article.updatedAt, found.article.modifiedAt), tags: [`article:${found.article.slug}`] });
     });
   });
 
@@ -94,7 +119,7 @@ export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps): void 
       return makePage({
         contentType: HTML,
         body: renderArticleFragment(site, { ...found, alternates: translationAlternates(found.article, deps.editions) }),
-        lastModified: found.article.updatedAt,
+        lastModified: latestOf(found.article.updatedAt, found.article.modifiedAt),
         tags: storyPageTags(found.article),
       });
     });
@@ -103,11 +128,16 @@ export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps): void 
   app.get('/s/:code', async (request, reply) => {
     const { code } = z.object({ code: z.string().max(64) }).parse(request.params);
     const target = isShortCode(code) ? await deps.articles.findShortLinkTarget(code) : null;
-    if (!target) {
-      const site = await siteContext();
-      return reply.code(404).type(HTML).header('cache-control', 'no-cache').send(renderNotFoundPage(site, `/s/${encodeURIComponent(code)}`));
+    if (target?.status !== 'published') {
+      // As the story's own page answers: an unpublished story is gone (410); a draft's code names nothing yet (404).
+      const site = await siteContext(target ? (deps.editions.byId(target.edition.id) ?? undefined) : undefined);
+      const own = `/s/${encodeURIComponent(code)}`;
+      const gone = target?.status === 'unpublished';
+      return reply.code(gone ? 410 : 404).type(HTML).header('cache-control', 'no-cache').send(gone ? renderGonePage(site, own) : renderNotFoundPage(site, own));
     }
     // Always this site's own origin: a short link can never lead anywhere else. articlePath percent-encodes the slug (ASCII Location).
-    return reply.code(301).header('cache-control', 'public, max-age=300').redirect(`${deps.settings.siteUrl}${articlePath(target)}`, 301);
+    // The story's surrogate key, so the edge drops this redirect with the story (an unpublish turns it into the 410).
+    return reply.code(301).header('cache-control', 'public, max-age=300').headers(surrogateKeyHeaders([`article:${target.slug}`]))
+      .redirect(`${deps.settings.siteUrl}${articlePath(target)}`, 301);
   });
 }

@@ -1,15 +1,34 @@
-/** @module schema.org NewsArticle JSON-LD for an article page (with its inLanguage), serialised so it cannot break out of its script. */
+/**
+ * @module schema.org NewsArticle JSON-LD for an article page (with its inLanguage), serialised so it cannot break out
+ * of its script. It carries what Google's article guidance lists: headline, image (always), datePublished,
+ * dateModified, author with name and url, publisher with name, url and logo.
+ */
 import { articlePath, summaryOf, type Article } from '../../../../core/articles/article.js';
-import { html, jsonForScript, safeUrl, type SafeHtml } from '../../html/html.js';
+import type { Photo } from '../../../../core/media/photo.js';
+import { html, jsonForScript, type SafeHtml } from '../../html/html.js';
+import { articleImages } from '../article-meta.js';
 import { absoluteUrl, editionPath, type SiteContext } from '../site-context.js';
+import { publisherLogoOf, type SiteImage } from '../site-images.js';
+import { agencyWebsite } from './agency-websites.js';
 
-export function newsArticleData(site: SiteContext, article: Article): Record<string, unknown> {
+function imageObject(image: SiteImage): Record<string, unknown> {
+  return { '@type': 'ImageObject', url: image.url, ...(image.width && image.height ? { width: image.width, height: image.height } : {}) };
+}
+
+/** Bylined people link to their author pages; a story without a byline is the agency's (its website when known) or the house's (the edition's home). */
+function authorsOf(site: SiteContext, article: Article): Record<string, unknown>[] {
+  if (article.authors.length) {
+    return article.authors.map((a) => ({ '@type': 'Person', name: a.name, url: absoluteUrl(site, editionPath(site, `/author/${encodeURIComponent(a.slug)}`)) }));
+  }
+  if (article.source.kind === 'agency') {
+    const url = agencyWebsite(article.source.agency);
+    return [{ '@type': 'Organization', name: article.source.agency, ...(url ? { url } : {}) }];
+  }
+  return [{ '@type': 'Organization', name: site.siteName, url: absoluteUrl(site, editionPath(site, '/')) }];
+}
+
+export function newsArticleData(site: SiteContext, article: Article, photos?: ReadonlyMap<string, Photo>): Record<string, unknown> {
   const url = absoluteUrl(site, articlePath(article));
-  const imageUrl = article.lead?.url ? safeUrl(article.lead.url) : '#';
-  const image = imageUrl !== '#' ? [new URL(imageUrl, site.siteUrl).href] : undefined;
-  const authors = article.authors.length
-    ? article.authors.map((a) => ({ '@type': 'Person', name: a.name, url: absoluteUrl(site, editionPath(site, `/author/${encodeURIComponent(a.slug)}`)) }))
-    : [{ '@type': 'Organization', name: article.source.kind === 'agency' ? article.source.agency : site.siteName }];
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -17,12 +36,14 @@ export function newsArticleData(site: SiteContext, article: Article): Record<str
     // Machine-readable: the BCP 47 language of the story, never localised text.
     inLanguage: article.edition?.language ?? site.edition.language,
     description: summaryOf(article),
-    ...(image ? { image } : {}),
+    image: articleImages(site, article, photos).structured.map(imageObject),
     datePublished: article.firstPublishedAt?.toISOString(),
     dateModified: (article.updatedAt ?? article.firstPublishedAt)?.toISOString(),
     ...(article.dateline ? { dateline: article.dateline } : {}),
-    author: authors,
-    publisher: { '@type': 'Organization', name: site.siteName, url: site.siteUrl },
+    // schema.org's `correction` on CreativeWork: each published correction note with its date.
+    ...(article.corrections?.length ? { correction: article.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.note, datePublished: c.createdAt.toISOString() })) } : {}),
+    author: authorsOf(site, article),
+    publisher: { '@type': 'NewsMediaOrganization', name: site.siteName, url: absoluteUrl(site, '/'), logo: imageObject(publisherLogoOf(site)) },
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     articleSection: article.section.name,
@@ -31,6 +52,6 @@ export function newsArticleData(site: SiteContext, article: Article): Record<str
   };
 }
 
-export function newsArticleJsonLd(site: SiteContext, article: Article): SafeHtml {
-  return html`<script type="application/ld+json">${jsonForScript(newsArticleData(site, article))}</script>`;
+export function newsArticleJsonLd(site: SiteContext, article: Article, photos?: ReadonlyMap<string, Photo>): SafeHtml {
+  return html`<script type="application/ld+json">${jsonForScript(newsArticleData(site, article, photos))}</script>`;
 }
