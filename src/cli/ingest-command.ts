@@ -3,10 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { loadConfig } from '../config/config.js';
-import { openStorage } from '../main/storage.js';
 import type { WireDocument } from '../core/wire/wire-document-ingest.js';
-import { createWireServices } from '../main/wire-services.js';
+import { withSite } from './command-site.js';
 import { UsageError } from './usage-error.js';
 
 export const INGEST_USAGE = 'usage: dateline ingest PATH… [--json]   (files, or folders read recursively)';
@@ -19,7 +17,10 @@ const FILES_PER_STEP = 500;
 interface Summary {
   ingested: number;
   updated: number;
+  /** Identical resends. */
   duplicates: number;
+  /** Older versions that arrived after a newer one: kept in the item's history only, never in the queue. */
+  stale: number;
   failed: number;
   errors: { file: string; message: string }[];
 }
@@ -48,46 +49,47 @@ export function wireFilesUnder(paths: string[], errors: Summary['errors']): stri
 export async function ingestCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
   if (positionals.length === 0) throw new UsageError(`no path given\n${INGEST_USAGE}`);
-  const config = loadConfig(process.env);
-  const summary: Summary = { ingested: 0, updated: 0, duplicates: 0, failed: 0, errors: [] };
+  const summary: Summary = { ingested: 0, updated: 0, duplicates: 0, stale: 0, failed: 0, errors: [] };
   const files = wireFilesUnder(positionals, summary.errors);
   summary.failed += summary.errors.length;
-  const storage = await openStorage(config.databaseUrl, { poolMax: config.databasePoolMax });
-  const wire = createWireServices(storage);
   const bar = !values.json && process.stderr.isTTY
     ? new cliProgress.SingleBar({ format: 'ingesting [{bar}] {value}/{total} files', stream: process.stderr }, cliProgress.Presets.shades_classic)
     : null;
-  bar?.start(files.length, 0);
   const started = performance.now();
-  try {
-    for (let start = 0; start < files.length; start += FILES_PER_STEP) {
-      const documents: WireDocument[] = [];
-      for (const file of files.slice(start, start + FILES_PER_STEP)) {
-        try {
-          documents.push({ origin: file, bytes: readFileSync(file) });
-        } catch (error) {
-          summary.failed++;
-          summary.errors.push({ file, message: `cannot read: ${(error as Error).message}` });
+  // The wire desk the server builds: ingest fills the queue (no cached page shows it, so nothing is announced, as
+  // for the push endpoint); whatever the desk announces goes out on the site's bus.
+  await withSite(async ({ wire }) => {
+    bar?.start(files.length, 0);
+    try {
+      for (let start = 0; start < files.length; start += FILES_PER_STEP) {
+        const documents: WireDocument[] = [];
+        for (const file of files.slice(start, start + FILES_PER_STEP)) {
+          try {
+            documents.push({ origin: file, bytes: readFileSync(file) });
+          } catch (error) {
+            summary.failed++;
+            summary.errors.push({ file, message: `cannot read: ${(error as Error).message}` });
+          }
         }
+        const report = await wire.ingestDocuments(documents);
+        summary.ingested += report.ingested;
+        summary.updated += report.updated;
+        summary.duplicates += report.duplicates;
+        summary.stale += report.stale;
+        summary.failed += report.failed;
+        summary.errors.push(...report.errors.map((e) => ({ file: e.origin, message: e.message.startsWith(`${e.origin}: `) ? e.message.slice(e.origin.length + 2) : e.message })));
+        bar?.update(Math.min(start + FILES_PER_STEP, files.length));
       }
-      const report = await wire.ingestDocuments(documents);
-      summary.ingested += report.ingested;
-      summary.updated += report.updated;
-      summary.duplicates += report.duplicates + report.stale;
-      summary.failed += report.failed;
-      summary.errors.push(...report.errors.map((e) => ({ file: e.origin, message: e.message.startsWith(`${e.origin}: `) ? e.message.slice(e.origin.length + 2) : e.message })));
-      bar?.update(Math.min(start + FILES_PER_STEP, files.length));
+    } finally {
+      bar?.stop();
     }
-  } finally {
-    bar?.stop();
-    await storage.close();
-  }
+  });
   if (values.json) {
     console.log(JSON.stringify(summary));
   } else {
     for (const e of summary.errors) console.error(`${e.file}: ${e.message}`);
     const seconds = (performance.now() - started) / 1000;
-    console.log(`Ingested ${summary.ingested} new, ${summary.updated} updated, ${summary.duplicates} already present, ${summary.failed} failed, from ${files.length} files in ${seconds.toFixed(2)} s.`);
+    console.log(`Ingested ${summary.ingested} new, ${summary.updated} updated, ${summary.duplicates} already present, ${summary.stale} older versions kept in history, ${summary.failed} failed, from ${files.length} files in ${seconds.toFixed(2)} s.`);
   }
   return summary.failed > 0 ? 1 : 0;
 }

@@ -10,9 +10,12 @@ import { createWireIngestService } from '../core/wire/wire-ingest-service.js';
 import { createWireSourceService } from '../core/wire/wire-source.js';
 import { createSqlWireDeskTransaction } from '../adapters/db/stores/sql-wire-desk-transaction.js';
 import { createSqlWireStore } from '../adapters/db/stores/sql-wire-store.js';
+import { isStorageFault } from '../adapters/http/out-of-space.js';
 import { createMemoryEventBus } from '../adapters/events/memory-event-bus.js';
 import { parseWireDocument } from '../adapters/wire/parse-wire-file.js';
 import { createFeedPoller, type FeedPollerOptions } from '../adapters/wire/feed-poller.js';
+import { fetchFeed } from '../adapters/wire/feed-fetcher.js';
+import { createWirePhotoImport, type FetchWirePhoto } from '../core/wire/wire-photo-import.js';
 import { sha256Hex, systemClock } from './app-services.js';
 import { repeatEvery } from './repeat-timer.js';
 import type { Storage } from './storage.js';
@@ -27,9 +30,20 @@ export interface WireServiceOptions {
   /** Items per ingest transaction (default 500). */
   batchSize?: number;
   poller?: Partial<FeedPollerOptions>;
+  /** The largest photo taken from an agency into the media library (default 25 MB, as uploads). */
+  photoMaxBytes?: number;
 }
 
-export function createWireServices(storage: Pick<Storage, 'db' | 'searchWriter' | 'sections' | 'editions'>, options: WireServiceOptions = {}): WireServices {
+/** An agency's photo through the feeds' fetcher: the same SSRF guard, timeouts and redirect limit, a photo's size limit. */
+function photoFetcher(options: WireServiceOptions): FetchWirePhoto {
+  return async (href, { allowPrivate }) => {
+    const fetched = await fetchFeed(href, { ...options.poller?.fetch, allowPrivate, maxBytes: options.photoMaxBytes ?? 25 * 1_048_576 });
+    if (fetched.status === 'ok') return { ok: true, bytes: fetched.bytes };
+    return { ok: false, error: fetched.status === 'error' ? fetched.error : 'the server sent no photo' };
+  };
+}
+
+export function createWireServices(storage: Pick<Storage, 'db' | 'searchWriter' | 'sections' | 'editions' | 'authors'>, options: WireServiceOptions = {}): WireServices {
   const clock = options.clock ?? systemClock;
   const ids = { newId: () => randomUUID() };
   const bytes = (n: number) => randomBytes(n);
@@ -39,15 +53,17 @@ export function createWireServices(storage: Pick<Storage, 'db' | 'searchWriter' 
     // compromise loads on the first topic request (a desk viewing an item), never for ingest.
     loadSuggester: async () => (await import('../adapters/nlp/compromise-topic-suggester.js')).createCompromiseTopicSuggester(),
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+    isStorageFault,
   });
   const sources = createWireSourceService({ store, clock, ids, hash: sha256Hex, randomBytes: bytes });
   const ingestDocuments = createWireDocumentIngest({ ingest, parse: parseWireDocument, clock });
   const desk = createWireDeskService({
-    items: store, transaction: createSqlWireDeskTransaction(storage.db, storage.searchWriter), sections: storage.sections, editions: storage.editions,
+    items: store, transaction: createSqlWireDeskTransaction(storage.db, storage.searchWriter), sections: storage.sections, editions: storage.editions, authors: storage.authors,
     suggestTopics: ingest.suggestTopics, events: options.events ?? createMemoryEventBus(), ids, randomBytes: bytes, clock,
   });
   const poller = createFeedPoller({ sources, ingestDocuments, clock, ...options.poller });
-  return { ingest, sources, desk, ingestDocuments, poller };
+  const photos = createWirePhotoImport({ items: store, fetchPhoto: photoFetcher(options) });
+  return { ingest, sources, desk, ingestDocuments, poller, photos };
 }
 
 /** Polls the feed sources that are due every `everyMs` (each source keeps its own interval and back-off). */

@@ -1,5 +1,5 @@
 /** `dateline ingest` and `dateline wire …` end to end, from source with tsx, on the wire and feed fixtures. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,19 +21,37 @@ describe('dateline ingest', { timeout: 120_000 }, () => {
   it('ingests folders recursively with one JSON summary, then finds only duplicates on the second run', async () => {
     const first = await dateline('ingest', WIRE, FEEDS, '--json');
     expect(first.code).toBe(1);
-    const summary = JSON.parse(first.stdout) as { ingested: number; updated: number; duplicates: number; failed: number; errors: { file: string; message: string }[] };
-    expect(Object.keys(summary)).toEqual(['ingested', 'updated', 'duplicates', 'failed', 'errors']);
-    expect(summary).toMatchObject({ ingested: 302, updated: 3, duplicates: 20, failed: 7 });
+    const summary = JSON.parse(first.stdout) as { ingested: number; updated: number; duplicates: number; stale: number; failed: number; errors: { file: string; message: string }[] };
+    expect(Object.keys(summary)).toEqual(['ingested', 'updated', 'duplicates', 'stale', 'failed', 'errors']);
+    expect(summary).toMatchObject({ ingested: 340, updated: 4, duplicates: 20, failed: 13 });
     expect(summary.errors).toContainEqual({ file: join(FEEDS, 'missing-fields.atom'), message: expect.stringMatching(/no readable item/) as unknown as string });
     expect(summary.errors.every((e) => !e.message.startsWith(e.file))).toBe(true);
     const second = JSON.parse((await dateline('ingest', WIRE, FEEDS, '--json')).stdout) as typeof summary;
-    expect(second).toMatchObject({ ingested: 0, updated: 0, duplicates: 325, failed: 7 });
+    expect(second).toMatchObject({ ingested: 0, updated: 0, duplicates: 364, failed: 13 });
+  });
+
+  it('counts an older version that arrives after a newer one as stale, apart from identical resends', async () => {
+    const folder = join(dir, 'versions');
+    mkdirSync(folder, { recursive: true });
+    const version = (v: number, text: string) => JSON.stringify({
+      uri: 'urn:cli:stale-1', version: String(v), type: 'text', headline: `Версия ${v}: 台風が上陸 🌀`, body_html: `<p>${text}</p>`,
+      versioncreated: `2025-01-17T1${v}:00:00Z`,
+    });
+    // Files are read in name order: the newest version first, then an older one, then the newest again.
+    writeFileSync(join(folder, 'a-v2.json'), version(2, 'The typhoon made landfall at dawn, the agency said.'));
+    writeFileSync(join(folder, 'b-v1.json'), version(1, 'A typhoon is approaching the coast.'));
+    writeFileSync(join(folder, 'c-v2-again.json'), version(2, 'The typhoon made landfall at dawn, the agency said.'));
+    const run = await dateline('ingest', folder, '--json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ ingested: 1, updated: 0, duplicates: 1, stale: 1, failed: 0, errors: [] });
+    // A second run sees every copy already stored: the stale one is a duplicate of what history holds.
+    expect(JSON.parse((await dateline('ingest', folder, '--json')).stdout)).toMatchObject({ ingested: 0, duplicates: 3, stale: 0 });
   });
 
   it('ingests a single good file with exit code 0 and lists the queue', async () => {
     const result = await dateline('ingest', join(FEEDS, 'heraldsun.rss'));
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Ingested \d+ new, \d+ updated, \d+ already present, 0 failed, from 1 files in [\d.]+ s\.\n$/);
+    expect(result.stdout).toMatch(/^Ingested \d+ new, \d+ updated, \d+ already present, \d+ older versions kept in history, 0 failed, from 1 files in [\d.]+ s\.\n$/);
     const list = JSON.parse((await dateline('wire', 'list', '--json', '--limit', '5')).stdout) as Record<string, unknown>[];
     expect(list).toHaveLength(5);
     expect(Object.keys(list[0]!)).toEqual(['id', 'agency', 'agencyId', 'version', 'headline', 'dateline', 'receivedAt', 'clusterId', 'status']);

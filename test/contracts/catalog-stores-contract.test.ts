@@ -69,4 +69,12 @@ describeStorageContract('AuthorStore', ({ open }) => {
     expect(await storage.authors.findBySlug('reem-al-harbi')).toEqual({ slug: 'reem-al-harbi', name: 'Reem Al-Harbi', bio: null });
     expect(await storage.authors.findBySlug('nobody')).toBeNull();
   });
+
+  it('finds a byline by its exact name, in any script', async () => {
+    const storage = await open();
+    await storage.articles.insert(makeArticle({ authors: [{ slug: 'reem-2', name: 'ريم الحربي' }, { slug: 'li-na', name: '李娜' }] }));
+    expect(await storage.authors.findByName('ريم الحربي')).toEqual({ slug: 'reem-2', name: 'ريم الحربي' });
+    expect(await storage.authors.findByName('李娜')).toEqual({ slug: 'li-na', name: '李娜' });
+    expect(await storage.authors.findByName('李')).toBeNull();
+  });
 });

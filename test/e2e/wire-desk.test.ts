@@ -4,7 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, problemsOf, resultPath, startLiveSite, watchPage, type LiveSite } from './browser-support.js';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { auditAccessibility, launchBrowser, problemsOf, resultPath, startLiveSite, watchPage, type LiveSite } from './browser-support.js';
 
 const EDITOR = { email: 'wire.editor@news.test', name: 'Wendy Wire', role: 'editor' as const, password: 'wire desk password' };
 const HEADLINE = 'Earthquake of magnitude 6.1 strikes off the coast';
@@ -12,6 +15,8 @@ const HEADLINE = 'Earthquake of magnitude 6.1 strikes off the coast';
 let live: LiveSite;
 let browser: Browser;
 let token = '';
+/** Screenshots of the grouped desk at a laptop's and a phone's size, kept outside the repository for a person to look at. */
+const SHOTS = join(tmpdir(), 'shots', 'wire-desk');
 
 beforeAll(async () => {
   [live, browser] = await Promise.all([startLiveSite({ newsroom: true }), launchBrowser()]);
@@ -36,9 +41,9 @@ async function signIn(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
-function push(item: { uri: string; headline: string; paragraphs: string[] }): Promise<Response> {
-  return fetch(`${live.origin}/wire/push/quake-agency`, {
-    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+function push(item: { uri: string; headline: string; paragraphs: string[] }, source = { slug: 'quake-agency', token: '' }): Promise<Response> {
+  return fetch(`${live.origin}/wire/push/${source.slug}`, {
+    method: 'POST', headers: { authorization: `Bearer ${source.token || token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ uri: item.uri, version: '1', type: 'text', headline: item.headline, located: 'Tokyo', by: 'Quake Desk', body_html: item.paragraphs.map((p) => `<p>${p}</p>`).join('') }),
   });
 }
@@ -104,5 +109,50 @@ describe('wire desk in a browser', () => {
     expect((await live.site.storage.articles.findState(draft!.id))!.fields.body.filter((b) => 'text' in b && b.text === 'No tsunami warning was issued.')).toHaveLength(1);
     expect(problemsOf(problems)).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
     await context.close();
+  });
+
+  it('groups the desk by story: one row per cluster, each agency\'s copy behind a details, live, and a word diff between copies', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const sources = [];
+    for (const name of ['وكالة الأنباء', '共同通信']) {
+      const added = await live.site.wire!.sources.add({ name, kind: 'push' });
+      if (!added.ok) throw new Error(`could not add ${name}`);
+      sources.push({ slug: added.value.source.slug, token: added.value.pushToken! });
+    }
+    const shared = [
+      'Flood waters rose along the river overnight, forcing more than two thousand residents from their homes, the regional civil protection agency said on Sunday.',
+      'Rescue teams used boats to reach villages cut off by the water, and the army sent helicopters to drop food and drinking water to stranded families.',
+    ];
+    const headline = 'فيضانات تجبر الآلاف على النزوح 🌊';
+    expect((await push({ uri: 'urn:flood:ar', headline, paragraphs: shared }, sources[0])).status).toBe(202);
+    expect((await push({ uri: 'urn:flood:jp', headline: '洪水で数千人が避難 🚁', paragraphs: [...shared, 'Forecasters expect more rain on Tuesday.'] }, sources[1])).status).toBe(202);
+
+    for (const [width, height] of [[1366, 900], [390, 844]] as const) {
+      const context = await browser.newContext({ viewport: { width, height } });
+      const page = await context.newPage();
+      const problems = watchPage(page, live.origin);
+      await signIn(page);
+      await page.goto(`${live.origin}/newsroom/wire`, { waitUntil: 'networkidle' });
+      const row = page.locator('table.wire-queue tr', { hasText: '洪水で数千人が避難' });
+      // The phone pass comes after a third agency joined the story in the laptop pass.
+      await row.getByText(width === 1366 ? '2 agencies · 2 versions' : '3 agencies · 3 versions').click();
+      await row.getByRole('link', { name: /وكالة الأنباء/ }).waitFor();
+      if (width === 1366) {
+        // A third agency's copy joins while the desk is open: the row moves up with its new count, its copies still open.
+        expect((await push({ uri: 'urn:flood:quake', headline: 'Floods force thousands from homes', paragraphs: [...shared, 'The regional governor declared a state of emergency.'] })).status).toBe(202);
+        await row.getByText('3 agencies · 3 versions').waitFor();
+        expect(await row.locator('details').getAttribute('open')).toBe('');
+        expect(await page.locator('table.wire-queue tr', { hasText: '洪水で数千人が避難' }).count()).toBe(1);
+        expect(await auditAccessibility(page)).toEqual([]);
+      }
+      await page.screenshot({ path: join(SHOTS, `wire-desk-${width}x${height}.png`), fullPage: true });
+
+      await row.getByRole('link', { name: 'what it adds' }).first().click();
+      await page.getByRole('heading', { level: 1, name: /What .* adds/ }).waitFor();
+      expect(await page.locator('.wire-compare ins, .wire-compare del').count()).toBeGreaterThan(0);
+      await page.screenshot({ path: join(SHOTS, `wire-compare-${width}x${height}.png`), fullPage: true });
+      expect(problemsOf(problems)).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
+      await context.close();
+    }
   });
 });

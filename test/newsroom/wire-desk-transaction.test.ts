@@ -36,7 +36,7 @@ function deskOver(storage: Storage, options: { failSecondWrite?: boolean } = {})
   events.subscribe((event) => heard.push(event));
   const ids = { newId: () => randomUUID() };
   const desk = createWireDeskService({
-    items: createSqlWireStore(storage.db), transaction, sections: storage.sections, editions: storage.editions,
+    items: createSqlWireStore(storage.db), transaction, sections: storage.sections, editions: storage.editions, authors: storage.authors,
     suggestTopics: async () => ({ ok: true, value: [] }), events, ids, randomBytes: (n) => randomBytes(n), clock: fixedClock(NOW),
   });
   return { desk, heard };

@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { createSqlWireStore } from '../../src/adapters/db/stores/sql-wire-store.js';
 import type { WireItem } from '../../src/core/wire/wire-item.js';
 import { createWireIngestService } from '../../src/core/wire/wire-ingest-service.js';
+import { listDeskClusters } from '../../src/core/wire/wire-desk-clusters.js';
 import { createWireSourceService } from '../../src/core/wire/wire-source.js';
 import type { Storage } from '../../src/main/storage.js';
 import { describeStorageContract } from '../contracts/storage-contract.js';
@@ -49,6 +50,10 @@ describeStorageContract('Wire ingest', ({ open, freshUrl }) => {
     expect(stored?.item.headline).toBe('Putin and Kim sign defence pact');
     expect((await service.versions(id)).map((v) => v.item.version)).toEqual([2, 1]);
     expect((await service.list({ limit: 10 })).map((e) => e.agencyId).sort()).toEqual(['urn:ap:1', 'urn:ap:2']);
+    // A later version without body text (a headline-only correction) keeps the earlier version's text.
+    const v4 = makeWireItem({ version: 4, headline: 'Putin and Kim sign defence pact (corrected)', body: [] });
+    expect(await service.ingest([{ item: v4, origin: 'a4.json' }])).toMatchObject({ updated: 1, itemIds: [id] });
+    expect((await store.find(id))?.item).toMatchObject({ version: 4, headline: 'Putin and Kim sign defence pact (corrected)', body: makeWireItem().body });
   });
 
   it('clusters a near-duplicate from another agency, across service instances, and keeps a different story apart', async () => {
@@ -110,6 +115,24 @@ describeStorageContract('Wire ingest', ({ open, freshUrl }) => {
     expect(ap?.item.version).toBe(3);
     expect(dpa?.clusterId).toBe(ap?.id);
     expect((await service.versions(ap!.id)).map((v) => v.item.version)).toEqual([2, 1]);
+  });
+
+  it('lists the queue of some clusters only, with each copy\'s body length, and groups it by story', async () => {
+    const { service, tick } = wire(await open());
+    const arabic = 'ذكرت وكالة الأنباء أن الرئيسين وقعا الاتفاق 🤝';
+    const { itemIds: [ap] } = await service.ingest([{ item: makeWireItem(), origin: 'ap' }]);
+    tick(1000);
+    const { itemIds: [dpa] } = await service.ingest([{ item: makeWireItem({ agency: 'dpa', agencyId: 'dpa:1', body: [{ type: 'paragraph', text: `${STORY} ${arabic}` }] }), origin: 'dpa' }]);
+    tick(1000);
+    const { itemIds: [other] } = await service.ingest([{ item: makeWireItem({ agencyId: 'urn:ap:floods', headline: 'Floods', body: [{ type: 'paragraph', text: OTHER }] }), origin: 'o' }]);
+    const clusterId = (await service.find(ap!))!.clusterId;
+    expect((await service.find(dpa!))!.clusterId).toBe(clusterId);
+    const listed = await service.list({ limit: 10, clusterIds: [clusterId] });
+    expect(listed.map((e) => e.id)).toEqual([dpa, ap]);
+    expect(listed[0]!.bodyLength).toBeGreaterThan(listed[1]!.bodyLength);
+    expect(await service.list({ limit: 10, clusterIds: [] })).toEqual([]);
+    const { rows } = await listDeskClusters(service.list, { limit: 10 });
+    expect(rows.map((r) => [r.lead.id, r.agencies, r.versions])).toEqual([[other, ['AP'], 1], [dpa, ['dpa', 'AP'], 2]]);
   });
 
   it('changes a status only from the statuses given; lists the queue by status and by time received; suggests topics once', async () => {

@@ -102,4 +102,11 @@ describe('parseNinjs', () => {
   it('refuses an item with neither headline nor body', () => {
     expect(parseNinjs({ uri: 'urn:empty' })).toMatchObject({ ok: false, error: expect.stringMatching(/no headline and no body/) });
   });
+
+  it('reads the guid dialect (no uri): the guid is the id, the source names the agency', () => {
+    const result = parseNinjs({ guid: 'urn:newsml:localhost:1', version: '2', source: 'AAP', headline: 'سقوط أمطار 大雨', body_html: '<p>Текст.</p>', versioncreated: '2017-08-24T04:38:34+0000' });
+    expect(result).toMatchObject({ ok: true, items: [{ agencyId: 'urn:newsml:localhost:1', agency: 'AAP', version: 2, headline: 'سقوط أمطار 大雨', body: [{ type: 'paragraph', text: 'Текст.' }] }] });
+    expect(result.ok && result.items[0]!.versionCreated?.toISOString()).toBe('2017-08-24T04:38:34.000Z');
+    expect(parseNinjs({ headline: 'No id' })).toMatchObject({ ok: false, error: expect.stringMatching(/no "uri" or "guid"/) });
+  });
 });

@@ -25,6 +25,8 @@ function listOrMap<T extends z.ZodType>(item: T) {
 
 const base = {
   uri: str,
+  guid: str,
+  source: str,
   type: str,
   version: strOrNum,
   versioncreated: str,
@@ -61,7 +63,10 @@ const base = {
 };
 
 export const ninjsAssociationSchema = z.looseObject(base);
-export const ninjsItemSchema = z.looseObject({ ...base, uri: z.string().min(1), associations: listOrMap(ninjsAssociationSchema) });
+/** An item is known by its `uri` (ninjs 1–3) or, in the dialect Superdesk and some agencies send, its `guid`. */
+export const ninjsItemSchema = z
+  .looseObject({ ...base, associations: listOrMap(ninjsAssociationSchema) })
+  .refine((item) => (item.uri ?? item.guid ?? '').trim() !== '');
 
 export type NinjsItem = z.output<typeof ninjsItemSchema>;
 export type NinjsAssociation = z.output<typeof ninjsAssociationSchema>;

@@ -1,6 +1,7 @@
-/** @module Parse wire file: detects a received file's format from its content (not its name) and dispatches to the ninjs, NewsML-G2, feed or text-capture parser. */
+/** @module Parse wire file: detects a received file's format from its content (not its name) and dispatches to the ninjs, NewsML-G2, NITF, feed or text-capture parser. */
 import type { WireItem } from '../../core/wire/wire-item.js';
 import { parseNewsMlG2, NEWSML_G2_PARTS, NEWSML_G2_RAW_ELEMENTS, NEWSML_G2_ROOTS } from './newsml-g2-parser.js';
+import { NITF_RAW_ELEMENTS, parseNitf } from './nitf-parser.js';
 import { parseNinjs } from './ninjs-parser.js';
 import { FEED_RAW_ELEMENTS, FEED_ROOTS, parseFeed } from './rss-atom-parser.js';
 import { parseSafeXml, rootElementName, unsafeXmlReason } from './safe-xml.js';
@@ -57,13 +58,18 @@ function parseXml(text: string): WireDocumentResult {
   if (unsafe) return { ok: false, error: unsafe };
   const root = rootElementName(text);
   if (!root) return { ok: false, error: 'not XML: no root element' };
+  if (root === 'nitf') {
+    const parsed = parseSafeXml(text, NITF_RAW_ELEMENTS);
+    return parsed.ok ? parseNitf(parsed.node) : parsed;
+  }
+  if (root === 'NewsML') return { ok: false, error: 'a NewsML 1.x document (the format before NewsML-G2), which is not supported: ask the agency for NewsML-G2, NITF or ninjs' };
   const feedFormat = FEED_ROOTS[root];
   const isNewsMl = NEWSML_G2_ROOTS.has(root);
   if (!feedFormat && !isNewsMl) {
-    if (NEWSML_G2_PARTS.has(root) || /iptc\.org\/std\/(nar|NITF)/.test(text.slice(0, 4096))) {
+    if (NEWSML_G2_PARTS.has(root) || /iptc\.org\/std\/nar/.test(text.slice(0, 4096))) {
       return { ok: false, error: `a NewsML-G2 fragment (<${root}>), not a whole news item: it has no guid and no item metadata` };
     }
-    return { ok: false, error: `unknown XML format: root element <${root}> is not RSS, Atom or NewsML-G2` };
+    return { ok: false, error: `unknown XML format: root element <${root}> is not RSS, Atom, NewsML-G2 or NITF` };
   }
   const parsed = parseSafeXml(text, feedFormat ? FEED_RAW_ELEMENTS[feedFormat] : NEWSML_G2_RAW_ELEMENTS);
   if (!parsed.ok) return parsed;

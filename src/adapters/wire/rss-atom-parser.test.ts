@@ -45,4 +45,18 @@ describe('parseFeed', () => {
   it('reads a declared ISO-8859-1 feed with its accents', () => {
     expect(parseFile('encoding.rss').items[0]!.headline).toBe('Mãe de utente é a nova presidente da Raríssimas');
   });
+
+  it('decodes references escaped twice in titles, and takes neither a tracking pixel nor every rendition for a photo', () => {
+    const xml = `<rss xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Reuters: World News</title><item><guid>g1</guid>
+      <title>Bitcoin tops &amp;#x0024;4300 &amp;#8212; مرحبا 你好</title>
+      <description>&lt;p&gt;Text.&lt;/p&gt;&lt;img src="http://feeds.feedburner.com/~r/x/~4/a" height="1" width="1" alt=""/&gt;</description>
+      <enclosure url="https://x.test/pixel.gif" type="image/gif" width="1" height="1"/>
+      <media:group><media:content medium="image" url="https://x.test/s.jpg" width="300" height="169"/><media:content medium="image" url="https://x.test/l.jpg" width="1100" height="619"/></media:group>
+    </item></channel></rss>`;
+    const parsed = parseSafeXml(xml, FEED_RAW_ELEMENTS.rss);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const result = parseFeed(parsed.root, parsed.node);
+    expect(result).toMatchObject({ ok: true, items: [{ agency: 'Reuters', headline: 'Bitcoin tops $4300 — مرحبا 你好', body: [{ type: 'paragraph', text: 'Text.' }] }] });
+    expect(result.ok && result.items[0]!.photos.map((p) => p.href)).toEqual(['https://x.test/l.jpg']);
+  });
 });

@@ -1,4 +1,6 @@
 /** @module RSS and Atom parser: reads RSS 2.0 (and 0.9x), RSS 1.0 (RDF) and Atom feeds into WireItems, one per item or entry. */
+import { decodeHTML } from 'entities';
+import { wireAgencyName } from '../../core/wire/wire-agencies.js';
 import { isReadableWireItem, uniqueSubjects, wireDate, type WireFormat, type WireItem, type WireParseOutcome, type WirePhoto, type WireSubject } from '../../core/wire/wire-item.js';
 import { attrOf, childOf, childrenOf, childText, textOf, type XmlNode } from './safe-xml.js';
 import { cleanOrNull, markupOfRaw, normaliseText, summaryFromBlocks, textOrHtmlToBody } from './wire-text.js';
@@ -9,7 +11,7 @@ export type FeedResult = ({ ok: true } & WireParseOutcome) | { ok: false; error:
 export const FEED_ROOTS: Record<string, WireFormat> = { rss: 'rss', RDF: 'rss1', feed: 'atom' };
 /** Elements kept as raw markup: they hold HTML (escaped, in CDATA or, in Atom, as XHTML). */
 export const FEED_RAW_ELEMENTS: Record<WireFormat, string[]> = {
-  rss: ['description', 'encoded'], rss1: ['description', 'encoded'], atom: ['content', 'summary'], ninjs: [], 'newsml-g2': [], 'text-capture': [],
+  rss: ['description', 'encoded'], rss1: ['description', 'encoded'], atom: ['content', 'summary'], ninjs: [], 'newsml-g2': [], nitf: [], 'text-capture': [],
 };
 
 interface Entry {
@@ -30,7 +32,8 @@ export function parseFeed(root: string, node: XmlNode): FeedResult {
   const format = FEED_ROOTS[root];
   if (!format) return { ok: false, error: `not a feed: root element <${root}>` };
   const channel = format === 'atom' ? node : childOf(node, 'channel');
-  const agency = childText(channel, 'title');
+  // A feed is its publisher's: the agency when its title or copyright names one ("Reuters: World News"), else the title.
+  const agency = wireAgencyName([childText(channel, 'title'), childText(channel, 'copyright') ?? childText(channel, 'rights')]);
   const language = childText(channel, 'language') ?? attrOf(node, 'lang');
   const raw = format === 'rss' ? childrenOf(channel, 'item') : format === 'rss1' ? childrenOf(node, 'item') : childrenOf(node, 'entry');
   const entries = raw.map(format === 'atom' ? atomEntry : rssItem);
@@ -87,7 +90,8 @@ function rssItem(item: XmlNode): Entry {
     updated: null,
     language: childText(item, 'language'),
     subjects: [...childrenOf(item, 'category'), ...childrenOf(item, 'subject')].flatMap((c) => named(textOf(c), attrOf(c, 'domain'))),
-    photos: [...childrenOf(item, 'enclosure'), ...childrenOf(item, 'content'), ...childrenOf(childOf(item, 'group'), 'content')].flatMap(mediaPhoto),
+    // A media:group holds renditions of one picture: the largest stands for it.
+    photos: [...[...childrenOf(item, 'enclosure'), ...childrenOf(item, 'content')].flatMap(mediaPhoto), ...largest(childrenOf(childOf(item, 'group'), 'content').flatMap(mediaPhoto))],
   };
 }
 
@@ -111,7 +115,12 @@ function atomEntry(entry: XmlNode): Entry {
   };
 }
 
-/** An enclosure, media:content or Atom enclosure link that is an image. */
+function largest(photos: WirePhoto[]): WirePhoto[] {
+  const best = [...photos].sort((a, b) => (b.width ?? 0) * (b.height ?? 0) - (a.width ?? 0) * (a.height ?? 0))[0];
+  return best ? [best] : [];
+}
+
+/** An enclosure, media:content or Atom enclosure link that is an image; a tracking pixel (at most 2×2) is not. */
 function mediaPhoto(node: XmlNode): WirePhoto[] {
   const href = attrOf(node, 'url') ?? attrOf(node, 'href');
   const type = attrOf(node, 'type');
@@ -121,7 +130,10 @@ function mediaPhoto(node: XmlNode): WirePhoto[] {
     const n = Number(attrOf(node, name));
     return Number.isInteger(n) && n > 0 ? n : null;
   };
-  return [{ href, width: size('width'), height: size('height'), mimeType: type, caption: childText(node, 'description'), credit: childText(node, 'credit') }];
+  const width = size('width');
+  const height = size('height');
+  if (width !== null && height !== null && width <= 2 && height <= 2) return [];
+  return [{ href, width, height, mimeType: type, caption: childText(node, 'description'), credit: childText(node, 'credit') }];
 }
 
 function named(name: string, scheme: string | null): WireSubject[] {
@@ -135,7 +147,11 @@ function rawOf(node: XmlNode | null): string {
   return markupOfRaw(text + (typeof node['#cdata'] === 'string' ? `<![CDATA[${node['#cdata']}]]>` : ''));
 }
 
-/** A title as plain text: some feeds put escaped HTML in titles. */
+/**
+ * A title as plain text: some feeds put escaped HTML in titles, or escape references twice ("&amp;#x0024;4300"
+ * arrives as "&#x0024;4300"): tags are dropped and what is left of the references decoded.
+ */
 function plainTitle(title: string): string {
-  return normaliseText(title.replace(/<[^>]*>/g, ' '));
+  const text = title.replace(/<[^>]*>/g, ' ');
+  return normaliseText(/&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/i.test(text) ? decodeHTML(text) : text);
 }

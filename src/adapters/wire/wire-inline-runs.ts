@@ -1,5 +1,6 @@
 /** @module Wire inline runs: the text of sanitised inline markup as TextRuns (bold, italic, links), whitespace normalised across runs. */
 import type { ChildNode } from 'domhandler';
+import { decodeHTML } from 'entities';
 import type { TextRun } from '../../core/articles/article.js';
 
 interface Format {
@@ -34,8 +35,22 @@ function collect(nodes: readonly ChildNode[], format: Format, out: TextRun[]): v
   }
 }
 
+/** Dash elements some agencies send escaped, as text (STT: `&lt;endash&gt;-&lt;/endash&gt;`), by what they mean. */
+const DASH_ELEMENTS: Record<string, string> = { endash: '\u2013', emdash: '\u2014', ndash: '\u2013', mdash: '\u2014', hyphen: '-' };
+
+/**
+ * Text as an agency meant it: escaped dash elements ("<endash>-</endash>") become the dash, other escaped elements
+ * are dropped (their text kept), and references escaped twice ("&amp;quot;" arriving as "&quot;") are decoded.
+ */
+export function wireInlineText(text: string): string {
+  let out = text.replace(/<(endash|emdash|ndash|mdash|hyphen)\s*\/>|<(endash|emdash|ndash|mdash|hyphen)>[^<]{0,3}<\/\2>/giu, (_, empty?: string, full?: string) => DASH_ELEMENTS[(empty ?? full ?? '').toLowerCase()] ?? '');
+  // Only what is surely markup goes: a pair of tags (`<Company>…</Company>`) or an empty element; a lone "<Name>" stays text.
+  out = out.replace(/<([A-Za-z][\w.:-]*)(?:\s[^<>]*)?>([^<]*)<\/\1>/g, '$2').replace(/<[A-Za-z][\w.:-]*(?:\s[^<>]*)?\/>/g, '');
+  return /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/i.test(out) ? decodeHTML(out) : out;
+}
+
 function runOf(text: string, format: Format): TextRun {
-  const run: TextRun = { text: text.normalize('NFC').replace(/[\s\u00a0]+/gu, ' ') };
+  const run: TextRun = { text: wireInlineText(text).normalize('NFC').replace(/[\s\u00a0]+/gu, ' ') };
   if (format.bold) run.bold = true;
   if (format.italic) run.italic = true;
   if (format.href) run.href = format.href;

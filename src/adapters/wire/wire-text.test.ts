@@ -35,6 +35,15 @@ describe('wire text', () => {
     expect(body.photos).toEqual([{ href: 'https://x.test/p.jpg', width: 800, height: 600, mimeType: null, caption: 'A photo', credit: null }]);
   });
 
+  it('keeps only the caption of a wire image whose address is not http(s): a body image never gets a script, data or relative URL', () => {
+    const figure = (src: string) => `<figure><img src="${src}" alt="صورة"><figcaption>تعليق 说明</figcaption></figure>`;
+    for (const src of ['javascript:alert(1)', 'data:text/html,x', '//evil.example/p.jpg', 'photos/p.jpg']) {
+      const body = htmlToBodyBlocks(figure(src));
+      expect(body.blocks, src).toEqual([{ type: 'paragraph', text: 'تعليق 说明' }]);
+      expect(body.photos, src).toEqual([]);
+    }
+  });
+
   it('reads NITF: head left out, byline and dateline found, hl2 as a subheading', () => {
     const nitf = '<nitf><head><title>T</title></head><body><body.head><hedline><hl1>H</hl1></hedline><byline>By Ann Lee</byline><dateline>PARIS</dateline></body.head><body.content><hl2>Part two</hl2><p>Text.</p><bq><block><p>Said</p></block></bq></body.content></body></nitf>';
     const body = htmlToBodyBlocks(nitf, { nitf: true });

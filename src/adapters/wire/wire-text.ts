@@ -2,11 +2,9 @@
 import { decodeXML } from 'entities';
 import type { BodyBlock } from '../../core/articles/article.js';
 import { htmlToBodyBlocks, type HtmlBody } from './wire-html-blocks.js';
+import { normaliseText, plainTextToBlocks } from './wire-plain-text.js';
 
-/** NFC, whitespace runs (tabs, newlines, no-break spaces) collapsed to one space, trimmed. */
-export function normaliseText(raw: string): string {
-  return raw.normalize('NFC').replace(/[\s\u00a0]+/gu, ' ').trim();
-}
+export { normaliseText, plainTextToBlocks };
 
 /** Decodes the five predefined XML entities and numeric references; every other `&name;` is left as written. */
 export function decodeXmlEntities(raw: string): string {
@@ -20,13 +18,30 @@ export function cleanOrNull(raw: string | null | undefined): string | null {
   return text === '' ? null : text;
 }
 
-/** Plain text to paragraphs: one per non-blank line (agencies send one paragraph a line or blank-line separated). */
-export function plainTextToBlocks(text: string): BodyBlock[] {
-  return text
-    .split(/\r\n|\r|\n/)
-    .map(normaliseText)
-    .filter((line) => line !== '')
-    .map((line) => ({ type: 'paragraph' as const, text: line }));
+/**
+ * A stand-in headline from a body that came without one: its first heading or paragraph that is not an editor's
+ * note ("*** DISCLAIMER … ***"), cut at a word boundary. Null when the body has no text.
+ */
+export function headlineFromBlocks(blocks: readonly BodyBlock[], maxLength = 120): string | null {
+  const first = blocks.find((b): b is Extract<BodyBlock, { type: 'paragraph' | 'heading' }> => (b.type === 'paragraph' || b.type === 'heading') && !/^\*{2,}/.test(b.text));
+  if (!first) return null;
+  return summaryFromBlocks([{ type: 'paragraph', text: first.text }], maxLength);
+}
+
+/** A code's value when it reads as a place's or thing's name ("Moscow", "South Ossetia"); null for ids ("20016"). */
+export function readableName(code: string): string | null {
+  const text = normaliseText(code);
+  return /^\p{Lu}[\p{L}\s.'’-]{2,}$/u.test(text) ? text : null;
+}
+
+/**
+ * A dateline as the agency wrote it, without the separator that joins it to the text ("London (dpa) - " →
+ * "London (dpa)"). Null when empty or when it is only a timestamp (Reuters sends "2014-07-17 00:24:11 GMT+00:00").
+ */
+export function wireDateline(raw: string | null | undefined): string | null {
+  const text = normaliseText(raw ?? '').replace(/[\s\-–—:,]+$/u, '');
+  if (text === '' || /^\d{4}-?\d{2}-?\d{2}(?:[T ]\d{2}:?\d{2}(?::?\d{2})?)?(?:\s*(?:GMT|UTC|Z)?[+-]?\d{0,2}:?\d{0,2})?$/i.test(text)) return null;
+  return text;
 }
 
 /**

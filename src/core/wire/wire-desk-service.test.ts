@@ -91,6 +91,7 @@ function desk(items: StoredWireItem[], stories: ArticleState[] = []) {
     transaction,
     sections: { list: async () => [{ slug: 'world', name: 'World', position: 0, edition: 'en' }], findBySlug: async (slug) => (slug === 'business' ? { slug, name: 'Business', edition: 'en' } : null) },
     editions: { list: async () => [{ id: 'en', language: 'en', direction: 'ltr', name: 'English', locale: 'en-GB', numberingSystem: 'latn', timeZone: 'UTC', pathPrefix: '', position: 0 }] },
+    authors: { findByName: async (name) => (name === 'Ann Lee' ? { slug: 'ann-lee-2', name } : null) },
     suggestTopics: async () => ({ ok: true, value: [{ name: 'Geneva', kind: 'place' }] }),
     events: { publish: async (e) => { published.push(e); }, subscribe: () => () => {} },
     ids: { newId: () => `id-${++n}` },
@@ -124,6 +125,27 @@ describe('wire desk service', () => {
     const story = data().stories.get(storyId)!;
     expect(story).toMatchObject({ status: 'draft', createdBy: 'contributor-1', fields: { section: { slug: 'world' }, source: { kind: 'agency', wireId: 'urn:test:w1' }, topics: [{ name: 'Geneva' }] } });
     expect(data().items.get('w1')).toMatchObject({ status: 'used', usedArticleId: storyId });
+  });
+
+  it('makes a clean draft: the lede\'s dateline only in the dateline field, the byline\'s people as authors, the agency credited', async () => {
+    const ap = wireItem('w1', ['GROSSETO, Italy (AP) -- Rescuers searched the coast on Saturday.', 'GROSSETO, Italy (AP) -- stays in later paragraphs.']);
+    ap.item = { ...ap.item, agency: null, dateline: 'GROSSETTO, ITALY', byline: "By FRANCES D'EMILIO and Ann Lee Associated Press" };
+    const spa = wireItem('w2', ['الرياض (واس) - أعلنت الوزارة اليوم عن خطة جديدة.']);
+    spa.item = { ...spa.item, agency: 'SPA', dateline: null, byline: 'بقلم محمد علي' };
+    const { service, data } = desk([ap, spa]);
+    const { storyId } = await service.useItem(staff('reporter'), 'w1');
+    const story = data().stories.get(storyId)!.fields;
+    expect(story.dateline).toBe('GROSSETTO, ITALY');
+    expect(story.body.map((b) => ('text' in b ? b.text : ''))).toEqual(['Rescuers searched the coast on Saturday.', 'GROSSETO, Italy (AP) -- stays in later paragraphs.']);
+    // No agency field: the one the dateline names is credited, never "Agency".
+    expect(story.source).toEqual({ kind: 'agency', agency: 'AP', wireId: 'urn:test:w1' });
+    // "Ann Lee" exists already under another slug: reused; the other is new, a byline-only author.
+    expect(story.authors).toEqual([{ slug: 'frances-demilio', name: "Frances D'Emilio" }, { slug: 'ann-lee-2', name: 'Ann Lee' }]);
+    const arabicId = (await service.useItem(staff('reporter'), 'w2')).storyId;
+    const arabic = data().stories.get(arabicId)!.fields;
+    expect([arabic.dateline, arabic.body[0], arabic.authors.map((a) => a.name), arabic.source]).toEqual([
+      'الرياض', { type: 'paragraph', text: 'أعلنت الوزارة اليوم عن خطة جديدة.' }, ['محمد علي'], { kind: 'agency', agency: 'SPA', wireId: 'urn:test:w2' },
+    ]);
   });
 
   it('puts the draft in the section asked for, and refuses one that does not exist', async () => {
@@ -165,6 +187,17 @@ describe('wire desk service', () => {
     expect(await codeOf(service.addToStory(staff('editor'), 'w1', 'no-such-story'))).toBe('ARTICLE_NOT_FOUND');
     // A reporter may add copy, but the story's own rules keep them off someone else's published story.
     expect(await codeOf(service.addToStory(staff('reporter'), 'w1', 's1'))).toBe('WORKFLOW_TRANSITION_FORBIDDEN');
+    expect(data().items.get('w1')?.status).toBe('new');
+  });
+
+  it('answers a story the actor may not read as one that does not exist, even when it already has the paragraphs', async () => {
+    const draft = { ...publishedStory('s2', ['Text.']), slug: 'embargoed-draft', status: 'draft' as const };
+    const { service, data } = desk([wireItem('w1', ['Text.'])], [draft]);
+    for (const role of ['contributor', 'reporter'] as const) {
+      expect(await codeOf(service.addToStory(staff(role), 'w1', 's2'))).toBe('ARTICLE_NOT_FOUND');
+      expect(await codeOf(service.addToStory(staff(role), 'w1', 'embargoed-draft'))).toBe('ARTICLE_NOT_FOUND');
+    }
+    expect(await codeOf(service.addToStory(staff('editor'), 'w1', 's2'))).toBe('VALIDATION_FAILED');
     expect(data().items.get('w1')?.status).toBe('new');
   });
 

@@ -4,6 +4,8 @@
  * or not at all: the story write and the item's new status commit in one transaction.
  */
 import type { NamedRef } from '../articles/article.js';
+import type { AuthorStore } from '../authors/author-store.js';
+import { slugify } from '../shared/slug.js';
 import type { EditionStore } from '../editions/edition-store.js';
 import type { DomainEvent, EventBus } from '../events/event-bus.js';
 import type { SectionStore } from '../sections/section-store.js';
@@ -16,10 +18,13 @@ import type { SuggestedTopic } from '../topics/topic-suggester.js';
 import { createNewsroomService, type NewsroomService } from '../workflow/newsroom-service.js';
 import type { ArticleStore } from '../articles/article-store.js';
 import type { ArticleState } from '../articles/article-workflow-store.js';
+import { canReadArticle } from '../workflow/article-reads.js';
 import { canTakeWireDeskAction, checkWireDeskAction, WIRE_DESK_RULES, type WireDeskAction } from './wire-desk-rules.js';
 import type { WireDeskStores, WireDeskTransaction } from './wire-desk-transaction.js';
 import type { StoredWireItem, WireStore } from './wire-store.js';
-import { bodyWithWireUpdate, articleFieldsFromWire } from './wire-to-story.js';
+import { bylineNames } from './wire-byline.js';
+import type { WireItem } from './wire-item.js';
+import { bodyWithWireUpdate, articleFieldsFromWire, wireAgencyCredit, wireLeadDateline } from './wire-to-story.js';
 
 export interface WireDeskDeps {
   /** Items read before a transaction, and spiked or restored (one conditional update each). */
@@ -28,6 +33,8 @@ export interface WireDeskDeps {
   /** A new draft's section: the one asked for, else the first edition's first. */
   sections: Pick<SectionStore, 'list' | 'findBySlug'>;
   editions: Pick<EditionStore, 'list'>;
+  /** A byline's people: an author of the same name is reused, a new one becomes a byline-only author as the draft is stored. */
+  authors: Pick<AuthorStore, 'findByName'>;
   /** Computed before the transaction: tagging is slow, and a write transaction must be short. */
   suggestTopics: (itemId: string) => Promise<Result<SuggestedTopic[], unknown>>;
   /** Story events go out here once the transaction has committed, never for one rolled back. */
@@ -93,6 +100,12 @@ export function createWireDeskService(deps: WireDeskDeps) {
     return section ? { slug: section.slug, name: section.name } : FALLBACK_SECTION;
   }
 
+  /** The byline's people as authors: the existing author of each name, else a new byline-only one. */
+  async function authorsOf(item: WireItem): Promise<NamedRef[]> {
+    const agencies = [item.agency ?? '', item.creditline ?? '', wireAgencyCredit(item, wireLeadDateline(item))];
+    return Promise.all(bylineNames(item.byline, agencies).map(async (name) => (await deps.authors.findByName(name)) ?? { slug: slugify(name, 'staff'), name }));
+  }
+
   async function findArticle(articles: DeskTransaction['articles'], ref: string): Promise<ArticleState | null> {
     const byId = await articles.findState(ref);
     if (byId) return byId;
@@ -103,8 +116,8 @@ export function createWireDeskService(deps: WireDeskDeps) {
   /** A new draft from the item, with the agency as its source; the item is marked used by it. */
   async function useItem(actor: StaffUser, itemId: string, options: { section?: string } = {}): Promise<{ storyId: string; slug: string }> {
     const item = await itemFor(actor, itemId, 'use');
-    const [section, topics] = await Promise.all([sectionFor(options.section), deps.suggestTopics(item.id)]);
-    const fields = articleFieldsFromWire(item.item, section, topics.ok ? topics.value : []);
+    const [section, topics, authors] = await Promise.all([sectionFor(options.section), deps.suggestTopics(item.id), authorsOf(item.item)]);
+    const fields = articleFieldsFromWire(item.item, section, topics.ok ? topics.value : [], authors);
     return inTransaction(async (tx) => {
       const story = await tx.newsroom.createArticle(actor, fields);
       await moveItem(tx.items, item.id, 'use', story.id);
@@ -120,7 +133,8 @@ export function createWireDeskService(deps: WireDeskDeps) {
     const item = await itemFor(actor, itemId, 'add-to-story');
     return inTransaction(async (tx) => {
       const target = await findArticle(tx.articles, story);
-      if (!target) throw new DomainError('ARTICLE_NOT_FOUND', `No story matches “${story}”. Paste its address (/article/…) or its id.`, { story });
+      // A story the actor may not read is "not found" too: nothing about it (not even whether it has the paragraphs) shows.
+      if (!target || !canReadArticle('edit', actor, target)) throw new DomainError('ARTICLE_NOT_FOUND', `No story matches “${story}”. Paste its address (/article/…) or its id.`, { story });
       const { body, added } = bodyWithWireUpdate(target.fields.body, item.item);
       if (added === 0) throw new DomainError('VALIDATION_FAILED', 'The story already has every paragraph of this item.', { storyId: target.id });
       const action = target.status === 'published' ? 'update' : 'save';

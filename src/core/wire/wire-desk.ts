@@ -7,6 +7,7 @@ import type { WireDeskService } from './wire-desk-service.js';
 import type { IngestWireDocuments } from './wire-document-ingest.js';
 import type { WireIngestService } from './wire-ingest-service.js';
 import type { WireSourceService } from './wire-source.js';
+import type { WirePhotoImport } from './wire-photo-import.js';
 
 export interface WireServices {
   /** The queue: items stored once each, listed, found, clustered; topics suggested. */
@@ -18,4 +19,6 @@ export interface WireServices {
   /** Received documents parsed and stored. */
   ingestDocuments: IngestWireDocuments;
   poller: FeedPolling;
+  /** Photos the agencies offer, taken into the media library. */
+  photos: WirePhotoImport;
 }

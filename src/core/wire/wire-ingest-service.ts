@@ -13,7 +13,7 @@ import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, rowsPerBand } from './near-duplicate-
 import { estimatedJaccard, minhashSignature } from './near-duplicate.js';
 import { bandHashes, createNearDuplicateWindow, type WindowEntry } from './near-duplicate-window.js';
 import { createWindowSync } from './near-duplicate-window-sync.js';
-import { cleanWireItem, isReadableWireItem, wireItemText, type WireItem } from './wire-item.js';
+import { cleanWireItem, isReadableWireItem, withEarlierText, wireItemText, type WireItem } from './wire-item.js';
 import { wireItemKey, type ClusterCandidate, type StoredWireItem, type WireItemVersion, type WireQueueEntry, type WireQueueQuery, type WireStore } from './wire-store.js';
 
 export interface WireIngestDeps {
@@ -33,6 +33,11 @@ export interface WireIngestDeps {
   processId?: string;
   /** How far each window sync looks back before the previous one (default 30 s). */
   syncOverlapMs?: number;
+  /**
+   * True for a write that failed for the server's own reason (no room on disk, the database away): the ingest stops
+   * and throws it, since retrying item by item would only report every item as unreadable.
+   */
+  isStorageFault?: (error: unknown) => boolean;
 }
 
 export interface WireIngestInput {
@@ -53,7 +58,8 @@ export interface WireIngestReport {
   /** Older versions that arrived after a newer one: kept in history only. */
   stale: number;
   failed: number;
-  errors: { origin: string; message: string }[];
+  /** `notStored`: the item was read but its write failed (not the document's fault); otherwise it could not be read. */
+  errors: { origin: string; message: string; notStored?: true }[];
   /** Ids of the items ingested or updated, in input order. */
   itemIds: string[];
 }
@@ -138,10 +144,14 @@ export function createWireIngestService(deps: WireIngestDeps) {
         // A newer version (or a corrected resend of the same one): it takes the item's place; the item keeps its id, cluster and desk status.
         history.push({ ...pick(previous), id: ids.newId(), itemId: previous.id });
         knownHash(known, previous.id, previous.contentHash);
-        const next: StoredWireItem = { ...previous, ...copy, signature: p.signature, topics: null };
+        // A version without body text keeps the earlier text (withEarlierText); its signature is then the merged item's.
+        const item = withEarlierText(p.input.item, previous.item);
+        const signature = item === p.input.item ? p.signature : minhashSignature(wireItemText(item));
+        const hashes = item === p.input.item ? p.hashes : bandHashes(signature, rows);
+        const next: StoredWireItem = { ...previous, ...copy, item, signature, topics: null };
         replaced.add(next.id);
-        local.add(windowEntry(next, 0), p.hashes);
-        hashesOf.set(next.id, p.hashes);
+        local.add(windowEntry(next, 0), hashes);
+        hashesOf.set(next.id, hashes);
         if (inserts.has(next.id)) inserts.set(next.id, next);
         else replacements.set(next.id, next);
         current.set(p.key, next);
@@ -183,7 +193,8 @@ export function createWireIngestService(deps: WireIngestDeps) {
   return {
     /**
      * Stores items in transactions of `batchSize`. When a batch fails to write, its items are retried one
-     * per transaction, so one bad item is reported alone and never half-stored while the rest arrive.
+     * per transaction, so one bad item is reported alone and never half-stored while the rest arrive; a storage
+     * fault (`isStorageFault`) is thrown instead, the batches before it stay committed.
      */
     async ingest(inputs: WireIngestInput[], options: { onProgress?: (done: number, total: number) => void } = {}): Promise<WireIngestReport> {
       const report = emptyWireIngestReport();
@@ -200,9 +211,13 @@ export function createWireIngestService(deps: WireIngestDeps) {
         const now = clock.now();
         try {
           await ingestBatch(batch, now, report);
-        } catch {
+        } catch (error) {
+          if (deps.isStorageFault?.(error)) throw error;
           for (const p of batch) {
-            await ingestBatch([p], clock.now(), report).catch((error: unknown) => fail(report, p.input.origin, `not stored: ${(error as Error).message}`));
+            await ingestBatch([p], clock.now(), report).catch((itemError: unknown) => {
+              if (deps.isStorageFault?.(itemError)) throw itemError;
+              fail(report, p.input.origin, `not stored: ${(itemError as Error).message}`, true);
+            });
           }
         }
         done += batch.length;
@@ -260,7 +275,7 @@ function pick(stored: StoredWireItem) {
   return { item: stored.item, sourceId: stored.sourceId, contentHash: stored.contentHash, receivedAt: stored.receivedAt };
 }
 
-function fail(report: WireIngestReport, origin: string, message: string): void {
+function fail(report: WireIngestReport, origin: string, message: string, notStored = false): void {
   report.failed++;
-  report.errors.push({ origin, message });
+  report.errors.push(notStored ? { origin, message, notStored } : { origin, message });
 }

@@ -1,8 +1,8 @@
-/** @module WireItem: one piece of agency copy as received, in one shape whatever its format (ninjs, NewsML-G2, RSS, Atom, text capture). */
+/** @module WireItem: one piece of agency copy as received, in one shape whatever its format (ninjs, NewsML-G2, NITF, RSS, Atom, text capture). */
 import { bodyText, type BodyBlock } from '../articles/article.js';
 import { cleanDeep, cleanLine } from '../shared/clean-text.js';
 
-export type WireFormat = 'ninjs' | 'newsml-g2' | 'rss' | 'rss1' | 'atom' | 'text-capture';
+export type WireFormat = 'ninjs' | 'newsml-g2' | 'nitf' | 'rss' | 'rss1' | 'atom' | 'text-capture';
 
 /** A subject, place or person code the agency attached; `code`/`scheme` are null when the agency gave only a name. */
 export interface WireSubject {
@@ -26,7 +26,7 @@ export interface WireItem {
   /** The agency or publisher (copyright holder, provider, feed title); null when the document does not say. */
   agency: string | null;
   /**
-   * The agency's id of the story, the same for every version of it: ninjs `uri`, NewsML-G2 `guid`,
+   * The agency's id of the story, the same for every version of it: ninjs `uri` (or `guid`), NewsML-G2 `guid`, NITF `doc-id`,
    * RSS `guid` (else `link`), Atom `id` (else link). Text captures carry no id: there it is made from the headline.
    */
   agencyId: string;
@@ -66,6 +66,15 @@ export function isReadableWireItem(item: Pick<WireItem, 'headline' | 'body' | 's
 /** The text that near-duplicate detection compares: headline, summary and body. */
 export function wireItemText(item: Pick<WireItem, 'headline' | 'summary' | 'body'>): string {
   return [item.headline, item.summary ?? '', bodyText(item.body)].filter((part) => part !== '').join('\n');
+}
+
+/**
+ * A later version as it replaces an earlier one: when it comes without body text (a headline-only correction, a
+ * status resend) the earlier body, summary and photos stay, so a version never wipes out the story's text.
+ */
+export function withEarlierText(arriving: WireItem, stored: WireItem): WireItem {
+  if (bodyText(arriving.body).trim() !== '' || bodyText(stored.body).trim() === '') return arriving;
+  return { ...arriving, body: stored.body, summary: arriving.summary ?? stored.summary, photos: arriving.photos.length > 0 ? arriving.photos : stored.photos };
 }
 
 /** Parses an agency version ("6", 11, "1670105467") to a positive integer; 1 when missing or unreadable. */

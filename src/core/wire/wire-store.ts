@@ -64,12 +64,16 @@ export interface WireQueueEntry {
   status: WireItemStatus;
   format: string;
   sourceId: string | null;
+  /** Characters of the stored body: how complete a copy is, for the desk's grouped rows. */
+  bodyLength: number;
 }
 
 export interface WireQueueQuery {
   status?: WireItemStatus;
   agency?: string;
   clusterId?: string;
+  /** Only entries of these clusters (the desk's grouped rows). */
+  clusterIds?: string[];
   limit: number;
   /** Keyset cursor: entries received before this one (newest first). */
   before?: { receivedAt: Date; id: string };

@@ -64,5 +64,8 @@ export function createSqlAuthorStore(db: Kysely<Database>): AuthorStore {
     async findBySlug(slug) {
       return (await db.selectFrom('authors').select(['slug', 'name', 'bio']).where('slug', '=', slug).executeTakeFirst()) ?? null;
     },
+    async findByName(name) {
+      return (await db.selectFrom('authors').select(['slug', 'name']).where('name', '=', name).orderBy('slug').limit(1).executeTakeFirst()) ?? null;
+    },
   };
 }

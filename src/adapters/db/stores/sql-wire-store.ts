@@ -1,11 +1,11 @@
 /** @module WireStore over Kysely: wire items, their versions, the cluster window's signatures and the wire sources (SQLite and PostgreSQL). */
-import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
 import type { WireFormat } from '../../../core/wire/wire-item.js';
 import { parseSignature, serialiseSignature } from '../../../core/wire/near-duplicate.js';
 import { wireItemKey, type StoredWireItem, type WireCopy, type WireItemStatus, type WireStore } from '../../../core/wire/wire-store.js';
 import type { WireSource, WireSourceKind } from '../../../core/wire/wire-source.js';
-import { bodySchema } from '../../validation/body-block-schema.js';
+import { storedBodySchema } from '../../validation/body-block-schema.js';
 import type { Database, WireCopyColumns, WireItemsTable, WireSourcesTable } from '../database.js';
 import { inTransaction } from '../join-transaction.js';
 
@@ -48,7 +48,7 @@ function copyFromRow(row: WireCopyColumns): WireCopy {
     item: {
       format: row.format as WireFormat, agency: row.agency === '' ? null : row.agency, agencyId: row.agency_id, version: row.version,
       headline: row.headline, slugline: row.slugline, dateline: row.dateline, byline: row.byline, creditline: row.creditline,
-      language: row.language, summary: row.summary, body: bodySchema.parse(JSON.parse(row.body)),
+      language: row.language, summary: row.summary, body: storedBodySchema.parse(JSON.parse(row.body)),
       subjects: subjectsSchema.parse(JSON.parse(row.subjects)), urgency: row.urgency, link: row.link,
       firstCreated: row.first_created ? new Date(row.first_created) : null, versionCreated: row.version_created ? new Date(row.version_created) : null,
       photos: photosSchema.parse(JSON.parse(row.photos)),
@@ -169,10 +169,12 @@ export function createSqlWireStore(db: Kysely<Database>): WireStore {
 
     async list(query) {
       let q = db.selectFrom('wire_items')
-        .select(['id', 'agency', 'agency_id', 'version', 'headline', 'dateline', 'received_at', 'cluster_id', 'status', 'format', 'source_id']);
+        .select(['id', 'agency', 'agency_id', 'version', 'headline', 'dateline', 'received_at', 'cluster_id', 'status', 'format', 'source_id'])
+        .select(sql<number>`length(body)`.as('body_length'));
       if (query.status) q = q.where('status', '=', query.status);
       if (query.agency !== undefined) q = q.where('agency', '=', query.agency);
       if (query.clusterId) q = q.where('cluster_id', '=', query.clusterId);
+      if (query.clusterIds) q = query.clusterIds.length > 0 ? q.where('cluster_id', 'in', query.clusterIds) : q.where(sql<boolean>`1 = 0`);
       if (query.receivedSince) q = q.where('received_at', '>=', query.receivedSince.toISOString());
       if (query.before) {
         const at = query.before.receivedAt.toISOString();
@@ -182,6 +184,7 @@ export function createSqlWireStore(db: Kysely<Database>): WireStore {
       return rows.map((r) => ({
         id: r.id, agency: r.agency === '' ? null : r.agency, agencyId: r.agency_id, version: r.version, headline: r.headline, dateline: r.dateline,
         receivedAt: new Date(r.received_at), clusterId: r.cluster_id, status: r.status as WireItemStatus, format: r.format, sourceId: r.source_id,
+        bodyLength: Number(r.body_length),
       }));
     },
 

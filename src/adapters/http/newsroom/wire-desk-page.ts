@@ -1,5 +1,6 @@
-/** @module Wire desk pages: the queue (newest first, filters, live rows) and one item's preview with its cluster and the desk's actions. */
+/** @module Wire desk pages: the queue (one row per story, newest first, filters, live rows) and one item's preview with its cluster and the desk's actions. */
 import type { StoredWireItem, WireQueueEntry } from '../../../core/wire/wire-store.js';
+import type { WireClusterRow } from '../../../core/wire/wire-desk-clusters.js';
 import type { SuggestedTopic } from '../../../core/topics/topic-suggester.js';
 import type { WireDeskAction } from '../../../core/wire/wire-desk-rules.js';
 import { html, safeUrl, type SafeHtml } from '../html/html.js';
@@ -15,19 +16,39 @@ export interface QueueFilters {
 }
 
 const STATUS_LABEL: Record<string, string> = { new: 'New', used: 'Used', spiked: 'Spiked' };
+const STATUS_BADGE: Record<string, string> = { new: 'in_review', used: 'published', spiked: 'unpublished' };
 
-export function queueRow(e: WireQueueEntry, clock: StaffClock): SafeHtml {
-  return html`<tr data-wire-id="${e.id}">
-  <td>${staffTime(e.receivedAt, clock)}</td>
-  <td>${e.agency || '—'}</td>
-  <td><a href="/newsroom/wire/${e.id}" dir="auto">${e.headline}</a>${e.version > 1 ? html` <span class="field-hint">v${e.version}</span>` : ''}</td>
-  <td dir="auto">${e.dateline ?? ''}</td>
-  <td><a href="/newsroom/wire?cluster=${e.clusterId}" title="Items about the same story">${e.clusterId.slice(0, 8)}</a></td>
-  <td><span class="status-badge" data-status="${e.status === 'new' ? 'in_review' : e.status === 'used' ? 'published' : 'unpublished'}">${STATUS_LABEL[e.status] ?? e.status}</span></td>
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** One agency's copy inside a cluster row: its agency, headline, time and, for copies other than the lead, what it adds. */
+function copyLine(copy: WireQueueEntry, lead: WireQueueEntry, clock: StaffClock): SafeHtml {
+  return html`<li><a href="/newsroom/wire/${copy.id}"><strong><bdi>${copy.agency ?? 'Unknown agency'}</bdi></strong>: <bdi>${copy.headline}</bdi></a>${copy.version > 1 ? html` <span class="field-hint">v${copy.version}</span>` : ''}
+    <span class="field-hint">${staffTime(copy.receivedAt, clock)} · ${STATUS_LABEL[copy.status] ?? copy.status}</span>${copy.id === lead.id
+    ? html` <span class="field-hint">(leading copy)</span>`
+    : html` · <a href="/newsroom/wire/${lead.id}/compare/${copy.id}">what it adds</a>`}</li>`;
+}
+
+/**
+ * One story on the desk: the leading copy's headline, how many agencies and versions, the newest time; the copies
+ * open in a <details> (no script needed). `data-wire-stamp` changes whenever a copy joins, so the live script replaces the row.
+ */
+export function clusterRow(row: WireClusterRow, clock: StaffClock): SafeHtml {
+  const { lead } = row;
+  return html`<tr data-wire-id="${lead.id}" data-wire-cluster="${row.clusterId}" data-wire-stamp="${row.newest.id} ${row.versions}">
+  <td>${staffTime(row.newestAt, clock)}</td>
+  <td>${row.agencies.length ? row.agencies.map((a, i) => html`${i > 0 ? ', ' : ''}<bdi>${a}</bdi>`) : 'Unknown agency'}</td>
+  <td><a href="/newsroom/wire/${lead.id}" dir="auto">${lead.headline}</a>${lead.version > 1 ? html` <span class="field-hint">v${lead.version}</span>` : ''}
+    ${row.versions > 1 ? html`<details class="wire-copies"><summary>${plural(row.agencies.length, 'agency', 'agencies')} · ${plural(row.versions, 'version', 'versions')}</summary>
+    <ul>${row.copies.map((c) => copyLine(c, lead, clock))}</ul>
+    <p><a href="/newsroom/wire?cluster=${row.clusterId}&amp;status=" title="Every copy of this story, whatever its status">Only this story</a></p></details>` : ''}</td>
+  <td dir="auto">${lead.dateline ?? ''}</td>
+  <td><span class="status-badge" data-status="${STATUS_BADGE[lead.status] ?? 'draft'}">${STATUS_LABEL[lead.status] ?? lead.status}</span></td>
 </tr>`;
 }
 
-export function queuePage(entries: WireQueueEntry[], filters: QueueFilters, agencies: string[], clock: StaffClock, next: string | null, isAdmin: boolean): SafeHtml {
+export function queuePage(rows: WireClusterRow[], filters: QueueFilters, agencies: string[], clock: StaffClock, next: string | null, isAdmin: boolean): SafeHtml {
   const statuses = [['new', 'New'], ['', 'Any status'], ['used', 'Used'], ['spiked', 'Spiked']];
   return html`<h1>Wire</h1>
 ${isAdmin ? html`<p><a href="/newsroom/wire/sources">Sources</a></p>` : ''}
@@ -40,12 +61,12 @@ ${isAdmin ? html`<p><a href="/newsroom/wire/sources">Sources</a></p>` : ''}
 </form>
 <p class="field-hint" role="status" aria-live="polite" data-wire-announce></p>
 <table class="nr-table wire-queue" data-wire-live="/newsroom/wire/rows?${new URLSearchParams({ ...(filters.agency ? { agency: filters.agency } : {}), ...(filters.status ? { status: filters.status } : {}), ...(filters.cluster ? { cluster: filters.cluster } : {}), ...(filters.since ? { since: filters.since } : {}) }).toString()}">
-  <caption class="visually-hidden">Wire items, newest first</caption>
-  <thead><tr><th scope="col">Received</th><th scope="col">Agency</th><th scope="col">Headline</th><th scope="col">Dateline</th><th scope="col">Cluster</th><th scope="col">Status</th></tr></thead>
-  <tbody>${entries.map((e) => queueRow(e, clock))}</tbody>
+  <caption class="visually-hidden">Wire stories, one row per story with every agency's copy, newest first</caption>
+  <thead><tr><th scope="col">Newest</th><th scope="col">Agencies</th><th scope="col">Headline</th><th scope="col">Dateline</th><th scope="col">Status</th></tr></thead>
+  <tbody>${rows.map((r) => clusterRow(r, clock))}</tbody>
 </table>
-${entries.length === 0 ? html`<p class="empty-state wire-empty">No wire items here yet. New items appear as they arrive.</p>` : ''}
-${next ? html`<p><a rel="next" href="${next}">Older items</a></p>` : ''}`;
+${rows.length === 0 ? html`<p class="empty-state wire-empty">No wire items here yet. New items appear as they arrive.</p>` : ''}
+${next ? html`<p><a rel="next" href="${next}">Older stories</a></p>` : ''}`;
 }
 
 export function itemPage(input: {
@@ -67,7 +88,10 @@ export function itemPage(input: {
   ${item.creditline ? html`<p class="field-hint">Credit: ${item.creditline}</p>` : ''}
   ${item.subjects.length ? html`<p class="field-hint">Subjects: ${item.subjects.map((s) => s.name).join(', ')}</p>` : ''}
   ${input.topics.length ? html`<p class="field-hint">Suggested topics: ${input.topics.map((t) => t.name).join(', ')}</p>` : ''}
-  ${item.photos.length ? html`<p class="field-hint">Photos offered: ${item.photos.map((p) => html`<a href="${safeUrl(p.href)}" rel="noopener nofollow">${p.caption ?? p.href}</a> `)}</p>` : ''}
+  ${item.photos.length ? html`<h2>Photos offered</h2><ul class="revision-list wire-photos">${item.photos.map((p, i) => html`<li>
+    <a href="${safeUrl(p.href)}" rel="noopener nofollow" dir="auto">${p.caption ?? p.href}</a>${p.credit ? html` <bdi class="field-hint">${p.credit}</bdi>` : ''}${p.width && p.height ? html` <span class="field-hint">${p.width}×${p.height}</span>` : ''}
+    <form class="inline-form" method="post" action="/newsroom/wire/${stored.id}/photos/${i}"><input type="hidden" name="_csrf" value="${csrf}"><button class="btn btn-quiet" type="submit">Add to the media library</button></form>
+  </li>`)}</ul>` : ''}
   ${item.link ? html`<p><a href="${safeUrl(item.link)}" rel="noopener nofollow">Original</a></p>` : ''}
 </article>
 <aside class="nr-sidebar" aria-label="Desk actions">
@@ -81,7 +105,7 @@ export function itemPage(input: {
   ${may('spike') ? html`<form method="post" action="/newsroom/wire/${stored.id}/spike"><input type="hidden" name="_csrf" value="${csrf}"><button class="btn btn-danger" type="submit">Spike</button></form>` : ''}
   ${may('restore') ? html`<form method="post" action="/newsroom/wire/${stored.id}/restore"><input type="hidden" name="_csrf" value="${csrf}"><button class="btn" type="submit">Back to the queue</button></form>` : ''}
   <h2>Same story (${others.length})</h2>
-  ${others.length ? html`<ul class="revision-list">${others.map((o) => html`<li><a href="/newsroom/wire/${o.id}">${o.agency || '—'}: <bdi>${o.headline}</bdi></a></li>`)}</ul>` : html`<p class="empty-state">No other agency has this story yet.</p>`}
+  ${others.length ? html`<ul class="revision-list">${others.map((o) => html`<li><a href="/newsroom/wire/${o.id}"><bdi>${o.agency ?? 'Unknown agency'}</bdi>: <bdi>${o.headline}</bdi></a> · <a href="/newsroom/wire/${stored.id}/compare/${o.id}">what it adds</a></li>`)}</ul>` : html`<p class="empty-state">No other agency has this story yet.</p>`}
   <p><a href="/newsroom/wire">Back to the wire</a></p>
 </aside>
 </div>`;

@@ -7,16 +7,23 @@ import { z } from 'zod';
 import { DomainError } from '../../../core/shared/domain-error.js';
 import type { WireServices } from '../../../core/wire/wire-desk.js';
 import { availableWireDeskActions } from '../../../core/wire/wire-desk-rules.js';
-import type { WireItemStatus, WireQueueEntry } from '../../../core/wire/wire-store.js';
+import { canReadArticle } from '../../../core/workflow/article-reads.js';
+import type { WireItemStatus } from '../../../core/wire/wire-store.js';
+import { listDeskClusters, type DeskCursor, type WireClusterRow } from '../../../core/wire/wire-desk-clusters.js';
+import { wireCopyDiff } from '../../../core/wire/wire-copy-diff.js';
 import type { SafeHtml } from '../html/html.js';
 import type { NewsroomDeps } from './newsroom-deps.js';
 import { renderNewsroomPage } from './newsroom-layout.js';
 import { signedInUser } from './session-guard.js';
 import { flashOf } from './newsroom-story-routes.js';
-import { itemPage, queuePage, queueRow, type QueueFilters } from './wire-desk-page.js';
+import { comparePage } from './wire-compare-page.js';
+import { clusterRow, itemPage, queuePage, type QueueFilters } from './wire-desk-page.js';
 
 const PAGE_SIZE = 50;
-const idParams = z.object({ id: z.string().regex(/^[\w-]{1,64}$/) });
+const ID = z.string().regex(/^[\w-]{1,64}$/);
+const idParams = z.object({ id: ID });
+const compareParams = z.object({ id: ID, otherId: ID });
+const photoParams = z.object({ id: ID, index: z.coerce.number().int().min(0).max(99) });
 const queueQuery = z.object({
   agency: z.string().max(100).optional(), status: z.enum(['', 'new', 'used', 'spiked']).optional(), cluster: z.string().max(64).optional(),
   since: z.enum(['', '1', '6', '24', '72']).optional(),
@@ -42,13 +49,12 @@ function queueFiltersOf(query: unknown): { filters: QueueFilters; before: { rece
   return { filters, before: at && id && !Number.isNaN(Date.parse(at)) ? { receivedAt: new Date(at), id } : null };
 }
 
-/** The next page's address: the same filters, from after the last entry shown. */
-function nextPageOf(list: WireQueueEntry[], filters: QueueFilters): string | null {
-  const last = list[list.length - 1];
-  if (list.length < PAGE_SIZE || !last) return null;
+/** The next page's address: the same filters, from after the last story shown. */
+function nextPageOf(next: DeskCursor | null, filters: QueueFilters): string | null {
+  if (!next) return null;
   const params = new URLSearchParams({
     ...(filters.agency ? { agency: filters.agency } : {}), status: filters.status, ...(filters.cluster ? { cluster: filters.cluster } : {}),
-    ...(filters.since ? { since: filters.since } : {}), before: `${last.receivedAt.toISOString()}|${last.id}`,
+    ...(filters.since ? { since: filters.since } : {}), before: `${next.receivedAt.toISOString()}|${next.id}`,
   });
   return `/newsroom/wire?${params.toString()}`;
 }
@@ -59,8 +65,9 @@ export function registerWireDeskRoutes(app: FastifyInstance, deps: NewsroomDeps,
       title, current: 'wire', user: request.staff!.user, csrf: request.staff!.session.csrfToken, flash: flashOf(request), withEditor: true,
     }, main));
 
-  function queueOf(filters: QueueFilters, before: { receivedAt: Date; id: string } | null): Promise<WireQueueEntry[]> {
-    return wire.ingest.list({
+  /** One page of the desk: a row per story (cluster) with each agency's copy. */
+  function queueOf(filters: QueueFilters, before: DeskCursor | null): Promise<{ rows: WireClusterRow[]; next: DeskCursor | null }> {
+    return listDeskClusters(wire.ingest.list, {
       limit: PAGE_SIZE, ...(filters.status ? { status: filters.status as WireItemStatus } : {}), ...(filters.agency ? { agency: filters.agency } : {}),
       ...(filters.cluster ? { clusterId: filters.cluster } : {}), ...(before ? { before } : {}), ...(filters.since ? { withinHours: Number(filters.since) } : {}),
     });
@@ -69,15 +76,30 @@ export function registerWireDeskRoutes(app: FastifyInstance, deps: NewsroomDeps,
   app.get('/newsroom/wire', async (request, reply) => {
     const user = signedInUser(request);
     const { filters, before } = queueFiltersOf(request.query);
-    const [list, agencies] = await Promise.all([queueOf(filters, before), wire.ingest.agencies()]);
-    return send(request, reply, 'Wire', queuePage(list, filters, agencies, deps.settings, nextPageOf(list, filters), user.role === 'admin'));
+    const [page, agencies] = await Promise.all([queueOf(filters, before), wire.ingest.agencies()]);
+    return send(request, reply, 'Wire', queuePage(page.rows, filters, agencies, deps.settings, nextPageOf(page.next, filters), user.role === 'admin'));
   });
 
-  /** The newest rows of the same filter, for the queue's live update (the page script adds the ones it lacks). */
+  /**
+   * The newest story rows of the same filter, for the queue's live update: the page script adds the stories it lacks
+   * and replaces those a new copy has joined (`stamp` changed). `id` is the leading copy's item id.
+   */
   app.get('/newsroom/wire/rows', async (request, reply) => {
     const { filters, before } = queueFiltersOf(request.query);
-    const list = await queueOf(filters, before);
-    return reply.header('cache-control', 'no-store').send({ rows: list.map((e) => ({ id: e.id, html: queueRow(e, deps.settings).toString() })) });
+    const { rows } = await queueOf(filters, before);
+    return reply.header('cache-control', 'no-store').send({
+      rows: rows.map((r) => ({ id: r.lead.id, cluster: r.clusterId, stamp: `${r.newest.id} ${r.versions}`, html: clusterRow(r, deps.settings).toString() })),
+    });
+  });
+
+  /** What one copy (otherId) adds to another (id): a word diff; any two items may be compared, the page says when they are not one story. */
+  app.get('/newsroom/wire/:id/compare/:otherId', async (request, reply) => {
+    const { id, otherId } = compareParams.parse(request.params);
+    const [base, other] = await Promise.all([wire.ingest.find(id), wire.ingest.find(otherId)]);
+    const missing = !base ? id : !other ? otherId : null;
+    if (!base || !other) throw new DomainError('WIRE_ITEM_NOT_FOUND', 'There is no such wire item.', { itemId: missing });
+    const main = comparePage({ base, other, diff: wireCopyDiff(base.item, other.item), clock: deps.settings, sameStory: base.clusterId === other.clusterId });
+    return send(request, reply, `What ${other.item.agency ?? 'the other copy'} adds`, main);
   });
 
   app.get('/newsroom/wire/:id', async (request, reply) => {
@@ -90,7 +112,7 @@ export function registerWireDeskRoutes(app: FastifyInstance, deps: NewsroomDeps,
     ]);
     return send(request, reply, stored.item.headline, itemPage({
       stored, cluster, topics: topics.ok ? topics.value : [], csrf: request.staff!.session.csrfToken, clock: deps.settings,
-      actions: availableWireDeskActions(user.role, stored.status), usedSlug: used?.slug ?? null,
+      actions: availableWireDeskActions(user.role, stored.status), usedSlug: used && canReadArticle('wire-item', user, used) ? used.slug : null,
     }));
   });
 
@@ -108,6 +130,14 @@ export function registerWireDeskRoutes(app: FastifyInstance, deps: NewsroomDeps,
     const { storyId, action } = await wire.desk.addToStory(signedInUser(request), id, storyRefOf(story));
     request.log.info({ event: 'wire.item_added_to_story', itemId: id, articleId: storyId }, 'wire item added to a story');
     return reply.redirect(`/newsroom/stories/${storyId}/edit?done=${action}`, 303);
+  });
+
+  /** A photo the item offers, taken into the media library (fetched through the feeds' SSRF guard, processed as an upload). */
+  app.post('/newsroom/wire/:id/photos/:index', async (request, reply) => {
+    const { id, index } = photoParams.parse(request.params);
+    const photo = await wire.photos.takePhoto(signedInUser(request), id, index, deps.media);
+    request.log.info({ event: 'wire.photo_taken', itemId: id, mediaId: photo.id }, 'wire photo taken into the media library');
+    return reply.redirect('/newsroom/media?done=uploaded', 303);
   });
 
   app.post('/newsroom/wire/:id/spike', async (request, reply) => {

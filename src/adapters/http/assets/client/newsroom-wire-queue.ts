@@ -1,4 +1,8 @@
-/** @module The wire queue stays live: new rows of the same filter appear at the top without a reload, announced to screen readers. */
+/**
+ * @module The wire queue stays live: new stories of the same filter appear at the top without a reload, and a story
+ * a new copy has joined moves up with its new count (a row per cluster, `data-wire-stamp` telling when it changed),
+ * announced to screen readers. A row whose copies are open is updated in place without closing them.
+ */
 const POLL_MS = 3000;
 
 export function mountWireQueue(): void {
@@ -13,20 +17,22 @@ export function mountWireQueue(): void {
     try {
       const res = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
       if (!res.ok) throw new Error(String(res.status));
-      const { rows } = (await res.json()) as { rows: { id: string; html: string }[] };
-      const known = new Set([...body.querySelectorAll<HTMLElement>('tr[data-wire-id]')].map((tr) => tr.dataset['wireId']));
-      const fresh = rows.filter((r) => !known.has(r.id));
-      // Rows come newest first: insert from the oldest new one so the newest ends on top.
-      for (const row of [...fresh].reverse()) {
+      const { rows } = (await res.json()) as { rows: { id: string; cluster: string; stamp: string; html: string }[] };
+      const shown = new Map([...body.querySelectorAll<HTMLElement>('tr[data-wire-cluster]')].map((tr) => [tr.dataset['wireCluster'], tr]));
+      const changed = rows.filter((r) => shown.get(r.cluster)?.dataset['wireStamp'] !== r.stamp);
+      // Rows come newest first: insert from the oldest changed one so the newest ends on top.
+      for (const row of [...changed].reverse()) {
         const template = document.createElement('template');
         template.innerHTML = row.html; // server-rendered with the escaping html tag
         const tr = template.content.firstElementChild;
-        if (tr) {
-          tr.classList.add('is-new');
-          body.prepend(tr);
-        }
+        if (!tr) continue;
+        const old = shown.get(row.cluster);
+        if (old?.querySelector('details')?.open) tr.querySelector('details')?.setAttribute('open', '');
+        old?.remove();
+        tr.classList.add('is-new');
+        body.prepend(tr);
       }
-      if (fresh.length && announce) announce.textContent = `${fresh.length} new wire item${fresh.length > 1 ? 's' : ''}.`;
+      if (changed.length && announce) announce.textContent = `${changed.length} new wire item${changed.length > 1 ? 's' : ''}.`;
       document.querySelector('.wire-empty')?.remove();
       failures = 0;
     } catch {
