@@ -26,15 +26,21 @@ export interface LoadOptions {
   acceptEncoding: string;
   /** CPU list for taskset, e.g. "1". */
   cpus: string | null;
+  /** Sent with every request: a reader's browser, so the site counts the reads as it would a real reader's (most read). */
+  userAgent: string;
 }
+
+/** A current desktop browser's user agent. */
+export const READER_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 const WRK_SCRIPT = `
 local paths = {}
 for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
 local encoding = os.getenv("BENCH_ENCODING")
+local agent = os.getenv("BENCH_USER_AGENT")
 math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
 request = function()
-  local headers = {}
+  local headers = { ["User-Agent"] = agent }
   if encoding ~= "" then headers["Accept-Encoding"] = encoding end
   return wrk.format("GET", paths[math.random(#paths)], headers)
 end
@@ -77,7 +83,7 @@ async function runWrk(options: LoadOptions): Promise<LoadResult> {
   writeFileSync(join(dir, 'bench.lua'), WRK_SCRIPT);
   const [command, args] = pinned(options.cpus, 'wrk', ['-t1', `-c${options.connections}`, `-d${options.seconds}s`, '--timeout', '10s', '-s', join(dir, 'bench.lua'), options.origin]);
   // The script and path list live only for this run.
-  const out = await runProcess(command, args, { ...process.env, BENCH_PATHS: join(dir, 'paths.txt'), BENCH_ENCODING: options.acceptEncoding })
+  const out = await runProcess(command, args, { ...process.env, BENCH_PATHS: join(dir, 'paths.txt'), BENCH_ENCODING: options.acceptEncoding, BENCH_USER_AGENT: options.userAgent })
     .finally(() => rmSync(dir, { recursive: true, force: true }));
   const line = out.split('\n').find((l) => l.startsWith('BENCH_JSON '));
   if (!line) throw new Error(`wrk printed no result:\n${out}`);
@@ -94,7 +100,7 @@ async function runAutocannon(options: LoadOptions): Promise<LoadResult> {
   const script = `
     const autocannon = require('autocannon');
     const paths = ${JSON.stringify(options.paths)};
-    const headers = ${JSON.stringify(options.acceptEncoding)} ? { 'accept-encoding': ${JSON.stringify(options.acceptEncoding)} } : {};
+    const headers = { 'user-agent': ${JSON.stringify(options.userAgent)}, ...(${JSON.stringify(options.acceptEncoding)} ? { 'accept-encoding': ${JSON.stringify(options.acceptEncoding)} } : {}) };
     autocannon({ url: ${JSON.stringify(options.origin)}, connections: ${options.connections}, duration: ${options.seconds},
       requests: [{ setupRequest: (r) => ({ ...r, path: paths[Math.floor(Math.random() * paths.length)], headers }) }] },
       (err, res) => { if (err) throw err; console.log('BENCH_JSON ' + JSON.stringify({ rps: res.requests.average, p50: res.latency.p50, p95: res.latency.p97_5, p99: res.latency.p99, errors: res.errors + res.timeouts, non2xx: res.non2xx, bytes: res.throughput.average / Math.max(1, res.requests.average) })); });`;

@@ -1,7 +1,7 @@
 /** One figure at a time: warm-up, repeated load runs, the median run reported with its ratio to the reference. */
 import { makePage } from '../src/adapters/http/page-cache.js';
 import { encoded } from '../src/adapters/http/send-page.js';
-import { runLoad, type LoadResult } from './load.js';
+import { READER_USER_AGENT, runLoad, type LoadResult } from './load.js';
 import { nginxAvailable, startNginx, type StaticFile } from './nginx-reference.js';
 import type { Figure } from './report.js';
 
@@ -18,7 +18,7 @@ export function createMeasurer(options: { settings: MeasureSettings; loadCpu: st
   const { settings } = options;
 
   async function median(origin: string, paths: string[], encoding: string, connections: number): Promise<LoadResult> {
-    const base = { origin, paths, connections, acceptEncoding: ENCODINGS[encoding] ?? encoding, cpus: options.loadCpu };
+    const base = { origin, paths, connections, acceptEncoding: ENCODINGS[encoding] ?? encoding, cpus: options.loadCpu, userAgent: READER_USER_AGENT };
     await runLoad({ ...base, seconds: settings.warmupSeconds });
     const runs: LoadResult[] = [];
     for (let i = 0; i < settings.repeats; i++) runs.push(await runLoad({ ...base, seconds: settings.seconds }));

@@ -17,6 +17,9 @@ import { createSqlMediaStore } from '../adapters/db/stores/sql-media-store.js';
 import { createSqlSettingsStore } from '../adapters/db/stores/sql-settings-store.js';
 import type { SettingsStore } from '../core/settings/site-settings.js';
 import type { EditionStore } from '../core/editions/edition-store.js';
+import { createSqlReadCounts } from '../adapters/db/stores/sql-read-counts.js';
+import { mostReadSchema } from '../adapters/db/migrations/0009-most-read.js';
+import type { ReadCounts } from '../core/most-read/most-read.js';
 import { createSqlEditionStore } from '../adapters/db/stores/sql-edition-store.js';
 import { createSqlSessionStore, createSqlUserStore } from '../adapters/db/stores/sql-staff-stores.js';
 import type { MediaStore } from '../core/media/media-library.js';
@@ -41,6 +44,8 @@ export interface Storage {
   settings: SettingsStore;
   /** The site's editions (English at /, Arabic at /ar/ …). */
   editions: EditionStore;
+  /** Reads of story pages per hour (most read) when there is no Redis to share them through. */
+  readCounts: ReadCounts;
   /** Keeps the search index in step on a caller's transaction (bulk copies rebuild the index through it). */
   searchWriter: SearchWriter;
   /** Changes whenever a write commits that this process must see (see each engine below). */
@@ -65,6 +70,8 @@ interface Engine {
   externalVersion: () => number;
   /** Where Kysely keeps its migration tables: the schema being migrated, where the engine has schemas. */
   migrationTableSchema: () => Promise<string | undefined>;
+  /** Where the most-read counters live, when not in the main database (see openSqliteEngine). */
+  readCountsDb?: Kysely<Database>;
 }
 
 function openSqliteEngine(path: string): Engine {
@@ -75,6 +82,10 @@ function openSqliteEngine(path: string): Engine {
     db, search: { create: createFts5Schema, upgradeForLanguages: upgradeFts5ForLanguages }, searchWriter: fts5SearchWriter, searchIndex: createFts5SearchIndex,
     externalVersion: () => Number(dataVersion.get()),
     migrationTableSchema: async () => undefined,
+    // Every process flushes its read counts every few seconds; in the main file each flush would change
+    // data_version and empty every other process's page cache (serve --workers). So the counters, a day's
+    // disposable tallies, live in a file of their own beside it (PATH-reads), which data_version does not watch.
+    readCountsDb: path === ':memory:' ? undefined : openSqlite(`${path}-reads`).db,
   };
 }
 
@@ -100,8 +111,13 @@ export async function openStorage(databaseUrl: string, options: StorageOptions =
   const { error, results } = await engine.migrationTableSchema()
     .then((schema) => migrateToLatest(db as Kysely<unknown>, engine.search, schema))
     .catch((e: unknown) => ({ error: e, results: undefined }));
-  if (error) {
+  const readCountsDb = engine.readCountsDb;
+  const readCountsError = error || !readCountsDb ? undefined
+    : await mostReadSchema.up(readCountsDb as Kysely<unknown>).then(() => undefined, (e: unknown) => e);
+  if (error || readCountsError) {
     await db.destroy();
+    await readCountsDb?.destroy();
+    if (readCountsError) throw new Error(`cannot open the most-read counters beside ${redactDatabaseUrl(databaseUrl)}: ${(readCountsError as Error).message ?? String(readCountsError)}`, { cause: readCountsError });
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     const what = failed ? `database migration ${failed} failed` : `cannot open database ${redactDatabaseUrl(databaseUrl)}`;
     throw new Error(`${what}: ${(error as Error).message ?? String(error)}`, { cause: error });
@@ -122,7 +138,11 @@ export async function openStorage(databaseUrl: string, options: StorageOptions =
     media: createSqlMediaStore(db),
     settings: createSqlSettingsStore(db),
     editions: createSqlEditionStore(db),
+    readCounts: createSqlReadCounts(readCountsDb ?? db),
     generation: () => engine.externalVersion() + localWrites,
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      await readCountsDb?.destroy();
+    },
   };
 }

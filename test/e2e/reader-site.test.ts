@@ -111,7 +111,8 @@ describe('reader site in a browser', () => {
     expect(await firstParagraph.textContent()).toMatch(/^SEOUL: Russian President Vladimir Putin and North Korean leader Kim Jong Un/);
     expect(await story.locator('.story-time time').textContent()).toBe('19 June 2024');
     expect(await story.locator('.story-footer .topics a').count()).toBeGreaterThan(0);
-    // With the script running, each topic has a visible Follow toggle (the name includes the CSS "+ " marker).
+    // With the script running, each topic has a Follow toggle (the name includes the CSS "+ " marker) in the "Follow 8 topics" disclosure.
+    await story.locator('details.follow summary').click();
     expect(await story.getByRole('button', { name: 'Follow Kim Jong Un' }).isVisible()).toBe(true);
     expect(await story.getByRole('button', { name: 'Follow Kim Jong Un' }).getAttribute('aria-pressed')).toBe('false');
     expectHealthy(problems);
@@ -135,7 +136,7 @@ describe('reader site in a browser', () => {
     expect(await page.locator('h1').count()).toBe(1);
     // The appended story is enhanced like the first: ticking time, working copy and follow buttons.
     await second.locator('button[data-copy]').waitFor();
-    await second.locator('button[data-follow-topic]').first().waitFor();
+    await second.locator('button[data-follow-topic][data-ready]').first().waitFor({ state: 'attached' });
 
     // Bring the second story's top just below the top of the viewport: it crosses the "in view" line.
     await second.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - window.innerHeight * 0.1));
@@ -155,6 +156,7 @@ describe('reader site in a browser', () => {
     // Without the script the JS-only buttons stay hidden and the topic links show instead.
     expect(await page.locator('button[data-follow-topic]').first().isHidden()).toBe(true);
     expect(await page.locator('button[data-copy]').isHidden()).toBe(true);
+    await page.locator('details.follow summary').first().click();
     expect(await page.locator('.follow .topic-link').first().isVisible()).toBe(true);
 
     const next = page.getByRole('navigation', { name: 'Next story' }).getByRole('link');
@@ -190,6 +192,7 @@ describe('reader site in a browser', () => {
   it('following a topic lists its stories on the Following page, and unfollowing forgets it', async () => {
     const { page, problems } = await openPage();
     await page.goto(url(RUSSIA_PATH));
+    await page.locator('article.story').first().locator('details.follow summary').click();
     const button = page.locator('article.story').first().locator('button[data-follow-topic]').first();
     await button.waitFor();
     const slug = (await button.getAttribute('data-follow-topic')) ?? '';
@@ -215,6 +218,7 @@ describe('reader site in a browser', () => {
 
     // Unfollow from the article: the button remembers the state, and the Following page no longer asks for stories.
     await page.goto(url(RUSSIA_PATH));
+    await page.locator('article.story').first().locator('details.follow summary').click();
     await page.waitForFunction((el) => el?.getAttribute('aria-pressed') === 'true', await button.elementHandle());
     await button.click();
     await page.waitForFunction((el) => el?.getAttribute('aria-pressed') === 'false', await button.elementHandle());
@@ -294,6 +298,7 @@ describe('reader site in a browser', () => {
     await page.screenshot({ path: resultPath('search.png'), fullPage: true });
 
     await page.goto(url(RUSSIA_PATH));
+    await page.locator('article.story').first().locator('details.follow summary').click();
     const follow = page.locator('article.story').first().locator('button[data-follow-topic="vladimir-putin"]');
     await follow.click();
     await page.waitForFunction((el) => el?.getAttribute('aria-pressed') === 'true', await follow.elementHandle());

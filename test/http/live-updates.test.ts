@@ -67,7 +67,7 @@ afterAll(async () => {
 
 async function act(id: string, action: 'publish' | 'update' | 'unpublish', change: Partial<ArticleFields> = {}): Promise<void> {
   const state = (await site.storage.articles.findState(id))!;
-  await site.newsroom!.newsroom.act(editor, id, { action, fields: { ...state.fields, ...change }, note: action === 'update' ? 'New details.' : null, scheduledAt: null, autosave: false, expectedVersion: state.version });
+  await site.newsroom!.newsroom.act(editor, id, { action, fields: { ...state.fields, ...change }, note: action === 'update' ? 'New details.' : action === 'unpublish' ? 'Withdrawn: legal review.' : null, scheduledAt: null, autosave: false, expectedVersion: state.version });
 }
 
 async function newStory(headline: string): Promise<{ id: string; slug: string }> {

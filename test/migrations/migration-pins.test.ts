@@ -17,6 +17,7 @@ const PINNED: Record<string, string> = {
   '0004-wire-desk.ts': 'b3e4d08249335b9a6af25ae97201a64c105d92122091ab620de22cb0eb8f35ca',
   '0005-editions.ts': '128fc64c6aa306128973b256467415df7da181844c5d52d24d917df09cce50c9',
   '0006-search-languages.ts': '6355e80a662849604f8eb826e422da1bdc296cc73bf18e126a4be400256a7f42',
+  '0009-most-read.ts': 'd3e83be15605a4fd67c9b4b6fd327590007f378cf72c5dc64e859edb0e8e0387',
 };
 
 /** A checkout with CRLF line endings (git on Windows) holds the same migration: hash it as committed. */

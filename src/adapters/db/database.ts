@@ -234,6 +234,14 @@ export interface WireDeskTables {
   wire_item_versions: WireItemVersionsTable;
 }
 
+/** Reads of a story's page in one hour (hours since the epoch), for most read. */
+export interface ArticleReadsTable {
+  article_id: string;
+  hour: number;
+  edition_id: string;
+  reads: number;
+}
+
 export interface Database extends WireDeskTables {
   sections: SectionsTable;
   topics: TopicsTable;
@@ -249,4 +257,5 @@ export interface Database extends WireDeskTables {
   corrections: CorrectionsTable;
   site_settings: SiteSettingsTable;
   editions: EditionsTable;
+  article_reads: ArticleReadsTable;
 }

@@ -60,6 +60,10 @@ export function planChange(state: ArticleState, input: ActionInput, ctx: { now: 
     case 'minor':
       minorEdit = true;
       break;
+    case 'unpublish':
+      // The reason stays in the revision history, for the desk; readers see only that the story is withdrawn.
+      note = input.note;
+      break;
     case 'republish':
       updatedAt = now;
       break;
@@ -106,6 +110,7 @@ export function needsPublishableFields(action: ArticleAction, status: ArticleSta
 export function actionInputIssues(action: ArticleAction, input: Pick<ActionInput, 'note' | 'scheduledAt'>, now: Date): { path: string; message: string }[] {
   if (action === 'update' && !input.note?.trim()) return [{ path: 'note', message: 'An update needs a note telling readers what changed.' }];
   if (action === 'correct' && !input.note?.trim()) return [{ path: 'note', message: 'A correction needs a note saying what was wrong.' }];
+  if (action === 'unpublish' && !input.note?.trim()) return [{ path: 'note', message: 'Unpublishing needs a reason, kept in the revision history.' }];
   if (action === 'schedule') {
     if (!input.scheduledAt) return [{ path: 'scheduled_at', message: 'Choose when the story should be published.' }];
     if (input.scheduledAt.getTime() <= now.getTime()) return [{ path: 'scheduled_at', message: 'The scheduled time must be in the future.' }];

@@ -9,6 +9,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { httpErrorOf, sendJsonError } from '../error-status.js';
 import { createDatabaseUnavailableReply, isDatabaseUnavailable } from '../database-unavailable.js';
+import { answerClientAbort, isClientAbort } from '../client-abort.js';
 import { html } from '../html/html.js';
 import { registerLoginRoutes } from './login-routes.js';
 import { registerPasswordRoutes } from './password-routes.js';
@@ -22,6 +23,7 @@ import { registerStaffRoutes } from './staff-routes.js';
 import { registerSectionRoutes } from './section-routes.js';
 import { registerEditionAdminRoutes } from './edition-admin-routes.js';
 import { registerTranslationRoutes } from './translation-routes.js';
+import { registerUnpublishRoutes } from './unpublish-routes.js';
 import { registerSettingsRoutes } from './settings-routes.js';
 import { registerWireDeskRoutes } from './wire-desk-routes.js';
 import { registerWireSourceRoutes } from './wire-source-routes.js';
@@ -48,14 +50,16 @@ export function registerNewsroom(app: FastifyInstance, deps: NewsroomDeps, media
     scope.addHook('preHandler', createNewsroomGuard(deps.auth));
 
     const databaseUnavailable = createDatabaseUnavailableReply();
-    scope.setErrorHandler(async (error, request, reply) => (isDatabaseUnavailable(error)
-      ? databaseUnavailable(error, request, reply)
-      : newsroomError(deps, error, request, reply)));
+    scope.setErrorHandler(async (error, request, reply) => {
+      if (isClientAbort(error, request.raw)) return answerClientAbort(error, request, reply);
+      return isDatabaseUnavailable(error) ? databaseUnavailable(error, request, reply) : newsroomError(deps, error, request, reply);
+    });
 
     registerLoginRoutes(scope, deps);
     registerPasswordRoutes(scope, deps);
     registerNewsroomStoryRoutes(scope, deps);
     registerTranslationRoutes(scope, deps);
+    registerUnpublishRoutes(scope, deps);
     registerRevisionRoutes(scope, deps);
     registerMediaRoutes(scope, deps, media);
     registerStaffRoutes(scope, deps);

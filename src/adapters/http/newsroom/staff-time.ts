@@ -18,3 +18,10 @@ export function staffTime(at: Date, clock: StaffClock): SafeHtml {
 export function staffDateTime(at: Date, clock: StaffClock, style: 'short' | 'medium' = 'medium'): string {
   return zonedFormatter(clock.locale, clock.timeZone, { dateStyle: style, timeStyle: style === 'short' ? 'medium' : 'short' }).format(at);
 }
+
+/** A zone as staff read it beside a time they type: its IANA name and its offset then ("Asia/Riyadh, GMT+03:00"). */
+export function zoneLabel(timeZone: string, at: Date): string {
+  const offset = zonedFormatter('en-GB', timeZone, { timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+  // UTC needs no offset beside it.
+  return offset && !/^GMT(\+00:00)?$/.test(offset) ? `${timeZone}, ${offset}` : timeZone;
+}

@@ -9,12 +9,13 @@ import type { NewsroomDeps } from './newsroom-deps.js';
 
 const refOf = ({ id, language, direction, pathPrefix }: EditionRef): EditionRef => ({ id, language, direction, pathPrefix });
 
-export function articleOfState(state: ArticleState, edition: EditionRef, translations: Translation[], now: Date): Article {
+/** A story never published has no public times: the preview shows none rather than "Updated 0 sec ago". */
+export function articleOfState(state: ArticleState, edition: EditionRef, translations: Translation[]): Article {
   const f = state.fields;
   return {
     id: state.id, slug: state.slug, headline: f.headline || 'Untitled draft', highlights: f.highlights, dateline: f.dateline, body: f.body,
     lead: f.lead, section: f.section, topics: f.topics, authors: f.authors, source: f.source, status: state.status,
-    firstPublishedAt: state.firstPublishedAt ?? now, updatedAt: state.updatedAt ?? now, updateNote: state.updateNote, minorEdit: false,
+    firstPublishedAt: state.firstPublishedAt, updatedAt: state.updatedAt, updateNote: state.updateNote, minorEdit: false,
     shortCode: state.shortCode, leadMediaId: f.leadMediaId, edition: refOf(edition), translations,
   };
 }
@@ -38,8 +39,8 @@ export async function renderStoryPreview(deps: NewsroomDeps, state: ArticleState
     const other = deps.editions.byId(t.edition.id);
     return other ? [{ edition: other, path: articlePath(t) }] : [];
   });
-  const article = articleOfState(state, edition, published.map((t) => ({ edition: refOf(t.edition), slug: t.slug, headline: t.headline })), now);
+  const article = articleOfState(state, edition, published.map((t) => ({ edition: refOf(t.edition), slug: t.slug, headline: t.headline })));
   const photoIds = [state.fields.leadMediaId, ...state.fields.body.map((b) => (b.type === 'image' ? b.mediaId : null))].filter((id): id is string => !!id);
   const photos = await deps.media.findMany(photoIds);
-  return renderArticlePage(site, { article, next: null, related: [], photos, alternates });
+  return renderArticlePage(site, { article, next: null, related: [], photos, alternates, preview: true });
 }

@@ -89,3 +89,25 @@ describe('mixed-direction text', () => {
     expect(body).toContain('value="https://news.test/s/Ab3dE5f" dir="ltr"');
   });
 });
+
+describe('story first', () => {
+  const order = (page: string, ...markers: string[]) => markers.map((m) => page.indexOf(m));
+
+  it('puts the byline under the headline, then photo or caption, time, highlights and body, then share and follow', () => {
+    const page = renderArticlePage(english, { article: readerArticle({ lead: { url: null, caption: 'A caption', credit: 'AFP', alt: '', width: null, height: null } }), next: null, related: [] });
+    const positions = order(page, '<h1', '<p class="byline">', 'lead-caption-only', '<p class="story-time">', '<ul class="highlights"', '<div class="story-body">', '<div class="story-tools">', '<details class="follow">');
+    expect(positions.every((p) => p > 0)).toBe(true);
+    expect(positions).toEqual(positions.slice().sort((a, b) => a - b));
+    expect(page).toContain('<summary>Follow 1 topic</summary>');
+    expect(page.match(/class="byline"/g)).toHaveLength(1);
+  });
+
+  it('credits the agency, or the site’s own staff, where a story has no author; never a bare "Staff"', () => {
+    const agency = renderArticlePage(english, { article: readerArticle({ authors: [], source: { kind: 'agency', agency: 'AFP', wireId: null } }), next: null, related: [] });
+    expect(agency).toContain('<p class="byline"><span class="source">Source: <bdi>AFP</bdi></span></p>');
+    const staff = renderArticlePage(arabic, { article: readerArticle({ authors: [], edition: refOf(ARABIC) }), next: null, related: [] });
+    expect(staff).toContain('<p class="byline"><span class="source">فريق تحرير <bdi>Dateline</bdi></span></p>');
+    const both = renderArticlePage(english, { article: readerArticle({ source: { kind: 'agency', agency: 'Reuters', wireId: null } }), next: null, related: [] });
+    expect(both).toContain('By <a href="/author/ann-lee" dir="auto">Ann Lee</a></span><span aria-hidden="true"> · </span><span class="source">Source: <bdi>Reuters</bdi></span>');
+  });
+});

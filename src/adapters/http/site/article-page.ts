@@ -4,11 +4,14 @@ import { articlePath, isUpdated, summaryOf, type Article, type ArticleSummary } 
 import type { Photo } from '../../../core/media/photo.js';
 import { html, type SafeHtml } from '../html/html.js';
 import { articleList, storySectionPath } from './components/article-card.js';
-import { byline, followBox, headline, highlights, leadImage, shareBox, topicList, translationLinks } from './components/article-parts.js';
+import { byline, followBox, headline, highlights, leadImage, topicList, translationLinks } from './components/article-parts.js';
 import { editionLanguage, isolate, storyDirection } from './components/bidi-text.js';
 import { articleBody } from './components/body-blocks.js';
 import { newsArticleJsonLd } from './components/news-article-json-ld.js';
+import { shareBox } from './components/share-tools.js';
+import { mostReadList } from './components/most-read-list.js';
 import { updateTime } from './components/update-time.js';
+import { articleImages } from './article-meta.js';
 import { renderPage } from './layout.js';
 import { editionPath, type PageAlternate, type SiteContext } from './site-context.js';
 
@@ -20,38 +23,57 @@ export interface ArticleContext {
   photos?: ReadonlyMap<string, Photo>;
   /** The story's translations in other editions: "Read in …" links and hreflang alternates. */
   alternates?: PageAlternate[];
+  /** A newsroom preview: banner, noindex, no public address, share or follow tools, no stream into public stories. */
+  preview?: boolean;
+  /** The edition's most read stories of the last 24 hours (the sidebar, below Related). */
+  mostRead?: ArticleSummary[];
 }
 
-function corrections(site: SiteContext, article: Article): SafeHtml {
-  if (!article.corrections?.length) return html``;
-  return html`<section class="corrections" aria-label="${site.t.html('article.corrections')}">${article.corrections.map((c) => html`<p class="correction-note">${site.t.html('article.correctionNote', {
+function correctionNote(site: SiteContext, c: { note: string; createdAt: Date }): SafeHtml {
+  return html`<p class="correction-note">${site.t.html('article.correctionNote', {
     date: html`<time datetime="${c.createdAt.toISOString()}">${formatEditionDate(c.createdAt, site.edition)}</time>`,
     note: c.note,
-  })}</p>`)}</section>`;
+  })}</p>`;
+}
+
+/** Every correction at the foot, oldest first, with the edition's dates. */
+function corrections(site: SiteContext, article: Article): SafeHtml {
+  if (!article.corrections?.length) return html``;
+  return html`<section class="corrections" id="corrections-${article.id}" aria-label="${site.t.html('article.corrections')}">${article.corrections.map((c) => correctionNote(site, c))}</section>`;
+}
+
+/** The latest correction under the headline as well, so a reader knows before the text it corrects; the rest are linked. */
+function correctionUnderHeadline(site: SiteContext, article: Article): SafeHtml {
+  const all = article.corrections ?? [];
+  const latest = all.at(-1);
+  if (!latest) return html``;
+  const more = all.length > 1 ? html` <a href="#corrections-${article.id}">${site.t.html('article.allCorrections', { count: all.length })}</a>` : '';
+  return html`<div class="correction-flag">${correctionNote(site, latest)}${more}</div>`;
 }
 
 function storyElement(site: SiteContext, ctx: Omit<ArticleContext, 'related'>, level: 1 | 2): SafeHtml {
   const { article, photos = new Map<string, Photo>() } = ctx;
   const { t } = site;
   const when = article.updatedAt ?? article.firstPublishedAt;
-  return html`<article class="story"${editionLanguage(site, article)} data-url="${articlePath(article)}" data-title="${article.headline}" aria-labelledby="h-${article.id}">
+  return html`<article class="story"${editionLanguage(site, article)}${ctx.preview ? '' : html` data-url="${articlePath(article)}"`} data-title="${article.headline}" aria-labelledby="h-${article.id}">
   <header class="story-header" id="h-${article.id}">
     <p class="kicker"><a href="${storySectionPath(site, article)}">${article.section.name}</a></p>
     ${headline(site, article, level)}
+    ${byline(site, article)}
+    ${correctionUnderHeadline(site, article)}
     ${translationLinks(site, ctx.alternates)}
   </header>
   ${leadImage(article.lead, article.leadMediaId ? (photos.get(article.leadMediaId) ?? null) : null)}
-  <div class="story-tools">
-    ${shareBox(site, article)}
-    <p class="story-time">${when ? updateTime(site, when) : ''}</p>
-    ${followBox(site, article)}
-  </div>
+  ${when ? html`<p class="story-time">${updateTime(site, when)}</p>` : ''}
   ${highlights(site, article)}
   <div class="story-body">
     ${articleBody(article.body, article.dateline, photos)}
   </div>
+  ${ctx.preview ? '' : html`<div class="story-tools">
+    ${shareBox(site, article)}
+    ${followBox(site, article)}
+  </div>`}
   <footer class="story-footer">
-    ${byline(site, article)}
     ${article.updateNote ? html`<p class="update-note">${t.html('article.updateNote', { note: article.updateNote })}</p>` : ''}
     ${corrections(site, article)}
     ${isUpdated(article) ? html`<p class="what-changed"><a href="${articlePath(article)}/changes">${t.html('article.whatChanged')}</a></p>` : ''}
@@ -68,15 +90,23 @@ function nextStoryLink(site: SiteContext, next: ArticleSummary | null): SafeHtml
 </nav>`;
 }
 
+/** Says what a preview is: readers cannot see it (yet), or, for a published story, not in this saved state. */
+function previewBanner(site: SiteContext, article: Article): SafeHtml {
+  const key = article.status === 'published' ? 'preview.bannerPublished' : 'preview.banner';
+  return html`<p class="preview-banner" role="note">${site.t.html(key)}</p>`;
+}
+
 export function renderArticlePage(site: SiteContext, ctx: ArticleContext): string {
   const { article } = ctx;
-  const related = ctx.related.length
-    ? html`<aside class="related" aria-labelledby="related-h"><h2 id="related-h">${site.t.html('article.related')}</h2>${articleList(site, ctx.related, { showHighlight: false })}</aside>`
+  // The sidebar: Related, then Most read (a preview shows neither list of public stories).
+  const mostRead = ctx.preview ? [] : (ctx.mostRead ?? []);
+  const related = ctx.related.length || mostRead.length
+    ? html`<aside class="related" aria-labelledby="${ctx.related.length ? 'related-h' : 'most-read-h'}">${ctx.related.length ? html`<h2 id="related-h">${site.t.html('article.related')}</h2>${articleList(site, ctx.related, { showHighlight: false, noThumbnail: true })}` : ''}${mostReadList(site, mostRead)}</aside>`
     : '';
-  const main = html`<div class="article-layout">
-  <div class="article-stream" data-stream>
+  const main = html`${ctx.preview ? previewBanner(site, article) : ''}<div class="article-layout">
+  <div class="article-stream"${ctx.preview ? '' : html` data-stream`}>
     ${storyElement(site, ctx, 1)}
-    ${nextStoryLink(site, ctx.next)}
+    ${ctx.preview ? '' : nextStoryLink(site, ctx.next)}
   </div>
   ${related}
 </div>`;
@@ -85,10 +115,11 @@ export function renderArticlePage(site: SiteContext, ctx: ArticleContext): strin
     description: summaryOf(article),
     path: articlePath(article),
     type: 'article',
-    image: article.lead?.url ?? null,
+    image: articleImages(site, article, ctx.photos).preview,
     feeds: [{ title: site.t('page.title', { title: article.section.name, site: site.siteName }), path: `${storySectionPath(site, article)}/feed.xml` }],
     ...(ctx.alternates?.length ? { alternates: ctx.alternates } : {}),
-  }, main, newsArticleJsonLd(site, article));
+    ...(ctx.preview ? { noindex: true } : {}),
+  }, main, ctx.preview ? html`` : newsArticleJsonLd(site, article, ctx.photos));
 }
 
 /** The next story as the infinite scroll appends it: its <article> and the link to the one after. */

@@ -1,31 +1,11 @@
-/** @module The page shell in the edition's language and direction: head metadata, masthead with sections and editions, main landmark, footer. */
+/** @module The page shell in the edition's language and direction: head (metadata in head-meta.ts), masthead with sections and editions, main landmark, footer. */
 import { intlLocale } from '../../../core/editions/edition.js';
-import { html, safeUrl, type SafeHtml } from '../html/html.js';
+import { html, type SafeHtml } from '../html/html.js';
 import { clientMessageData } from '../i18n/client-message-data.js';
 import { isolate } from './components/bidi-text.js';
-import { editionHeadLinks, editionSwitcher } from './components/edition-links.js';
-import { absoluteUrl, editionPath, type PageMeta, type SiteContext } from './site-context.js';
-
-function headMeta(site: SiteContext, meta: PageMeta): SafeHtml {
-  const canonical = absoluteUrl(site, meta.path);
-  const title = meta.title === site.siteName ? site.siteName : site.t('page.title', { title: meta.title, site: site.siteName });
-  const image = meta.image ? safeUrl(meta.image) : null;
-  return html`<title>${title}</title>
-<meta name="description" content="${meta.description}">
-<link rel="canonical" href="${canonical}">
-${meta.noindex ? html`<meta name="robots" content="noindex">` : ''}
-<meta property="og:site_name" content="${site.siteName}">
-<meta property="og:type" content="${meta.type ?? 'website'}">
-<meta property="og:title" content="${meta.title}">
-<meta property="og:description" content="${meta.description}">
-<meta property="og:url" content="${canonical}">
-${editionHeadLinks(site, meta)}
-${image ? html`<meta property="og:image" content="${image}">` : ''}
-<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">
-<meta name="twitter:title" content="${meta.title}">
-<meta name="twitter:description" content="${meta.description}">
-${(meta.feeds ?? []).map((f) => html`<link rel="alternate" type="application/rss+xml" title="${f.title}" href="${f.path}">`)}`;
-}
+import { editionSwitcher } from './components/edition-links.js';
+import { headMeta } from './head-meta.js';
+import { editionPath, type PageMeta, type SiteContext } from './site-context.js';
 
 function masthead(site: SiteContext, meta: PageMeta): SafeHtml {
   const { t } = site;
@@ -43,7 +23,7 @@ function masthead(site: SiteContext, meta: PageMeta): SafeHtml {
     </form>
   </div>
   <nav class="sections-nav" aria-label="${t.html('masthead.sections')}">
-    <ul>${link(editionPath(site, '/'), t('masthead.home'))}${sections}${link(editionPath(site, '/following'), t('masthead.following'))}</ul>
+    <ul>${link(editionPath(site, '/'), t('masthead.home'))}${link(editionPath(site, '/latest'), t('masthead.latest'))}${sections}${link(editionPath(site, '/following'), t('masthead.following'))}</ul>
   </nav>
 </header>`;
 }
@@ -52,7 +32,7 @@ function footer(site: SiteContext): SafeHtml {
   const { t } = site;
   return html`<footer class="site-footer">
   <p>${isolate(site.siteName)} · ${isolate(site.siteDescription)}</p>
-  <p><a href="${editionPath(site, '/feed.xml')}">${t.html('feed.rss')}</a> · <a href="${editionPath(site, '/feed.atom')}">${t.html('feed.atom')}</a> · <a href="${editionPath(site, '/feed.json')}">${t.html('feed.json')}</a> · <a href="${editionPath(site, '/sitemap.xml')}">${t.html('footer.sitemap')}</a></p>
+  <p><a href="${editionPath(site, '/feed.xml')}">${t.html('feed.rss')}</a> · <a href="${editionPath(site, '/feed.atom')}">${t.html('feed.atom')}</a> · <a href="${editionPath(site, '/feed.json')}">${t.html('feed.json')}</a> · <a href="${editionPath(site, '/sitemap.xml')}">${t.html('footer.sitemap')}</a> · <a href="${editionPath(site, '/corrections')}">${t.html('footer.corrections')}</a></p>
 </footer>`;
 }
 

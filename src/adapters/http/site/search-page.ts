@@ -5,6 +5,7 @@ import { MAX_QUERY_LENGTH, type SearchQueryProblem } from '../../../core/search/
 import { html, type SafeHtml } from '../html/html.js';
 import { storySectionPath } from './components/article-card.js';
 import { editionLanguage, isolate, storyDirection } from './components/bidi-text.js';
+import { storyThumbnail, type StoryPhotos } from './components/story-thumbnail.js';
 import { updateTime } from './components/update-time.js';
 import { renderPage } from './layout.js';
 import { editionPath, type SiteContext } from './site-context.js';
@@ -19,6 +20,8 @@ export interface SearchContext {
   order: 'relevance' | 'newest';
   page: number;
   pageCount: number;
+  /** The library photos behind the results' lead images, for thumbnails. */
+  photos?: StoryPhotos;
 }
 
 /** Text with match markers from the index, escaped, with the matches in <mark>. */
@@ -60,11 +63,15 @@ function resultList(site: SiteContext, ctx: SearchContext): SafeHtml {
   if (ctx.results.length === 0) return html`<p role="status">${t.html('search.noMatch', { query })}</p>`;
   const count = t.html(ctx.totalCapped ? 'search.countCapped' : 'search.count', { total: ctx.total, query, order: ctx.order });
   return html`<p role="status">${count}</p>
-<ol class="search-results">${ctx.results.map((r) => html`<li><article class="card"${editionLanguage(site, r.summary)}>
+<ol class="search-results">${ctx.results.map((r, i) => {
+    const thumbnail = storyThumbnail(r.summary, ctx.photos, { lazy: i > 0 });
+    return html`<li><article class="card${thumbnail.toString() ? ' card-with-thumb' : ''}"${editionLanguage(site, r.summary)}>
+  ${thumbnail}
   <h2 class="card-headline"><a href="${articlePath(r.summary)}" dir="${storyDirection(site, r.summary)}">${markedText(r.headline)}</a></h2>
   <p class="snippet">${markedText(r.snippet)}</p>
   <p class="card-meta"><a class="card-section" href="${storySectionPath(site, r.summary)}">${r.summary.section.name}</a> ${updateTime(site, r.summary.updatedAt)}</p>
-</article></li>`)}</ol>
+</article></li>`;
+  })}</ol>
 ${pager(site, ctx)}`;
 }
 

@@ -17,5 +17,7 @@ export function createSiteContextFactory(deps: HttpDeps): (edition?: Edition) =>
     sections: (await deps.sections.list(edition.id)).map(({ slug, name }) => ({ slug, name })),
     assets: deps.assets.urls,
     now: deps.clock.now(),
+    ...(settings.shareImage ? { shareImage: settings.shareImage } : {}),
+    ...(settings.publisherLogo ? { publisherLogo: settings.publisherLogo } : {}),
   });
 }

@@ -2,6 +2,7 @@
 import type { NamedRef } from '../../../core/articles/article.js';
 import type { Edition } from '../../../core/editions/edition.js';
 import type { Translate } from '../i18n/translate.js';
+import type { SiteImage } from './site-images.js';
 
 export interface AssetUrls {
   css: string;
@@ -28,6 +29,9 @@ export interface SiteContext {
   sections: NamedRef[];
   assets: AssetUrls;
   now: Date;
+  /** The admin's share image and publisher logo (site settings, see site-images.ts); the generated defaults when absent. */
+  shareImage?: string;
+  publisherLogo?: string;
 }
 
 /** This page in another edition (a translation), announced with hreflang and offered as "Read in …". */
@@ -46,7 +50,8 @@ export interface PageMeta {
   /** Feeds to announce with <link rel="alternate">. */
   feeds?: { title: string; path: string }[];
   type?: 'website' | 'article';
-  image?: string | null;
+  /** The page's own image for link previews (a story's lead photo); the site's share image when absent. */
+  image?: SiteImage | null;
   noindex?: boolean;
   /** The same page in other editions (hreflang alternates); the page's own edition is not listed. */
   alternates?: PageAlternate[];

@@ -38,7 +38,6 @@ function render(button: HTMLButtonElement, following: boolean, messages: ClientM
 export function enableFollowButtons(root: ParentNode, messages: ClientMessages): void {
   root.querySelectorAll<HTMLButtonElement>('button[data-follow-topic]:not([data-ready])').forEach((button) => {
     button.dataset['ready'] = '1';
-    button.hidden = false;
     const slug = button.dataset['followTopic'] ?? '';
     render(button, readFollows().some((t) => t.slug === slug), messages);
     button.addEventListener('click', () => {

@@ -5,29 +5,27 @@ import type { BodyBlock } from '../../../../core/articles/article.js';
 import { blocksToDoc, docToBlocks } from '../../../../core/articles/rich-text-doc.js';
 import { startAutosave, type Autosave } from './newsroom-autosave.js';
 import { formSnapshot, readDraft, removeDraft, restoreSnapshot } from './newsroom-draft.js';
+import { mountConfirmDialogs } from './newsroom-dialogs.js';
 import { enableLeadPhoto } from './newsroom-lead-photo.js';
 import { createMediaPicker, type MediaPicker } from './newsroom-media-picker.js';
 import { BodyImage, Embed, LegacyHtml, QuoteCite } from './newsroom-nodes.js';
 import { mountToolbar } from './newsroom-toolbar.js';
-import { normaliseTypedUrl } from './newsroom-urls.js';
+import { normaliseTypedUrl, isSitePath } from './newsroom-urls.js';
+import { createLinkDialog, type LinkDialog } from './newsroom-link-dialog.js';
 import { mountTopicSuggest } from './newsroom-topic-suggest.js';
 import { mountWireQueue } from './newsroom-wire-queue.js';
 
-function promptLink(editor: Editor): void {
-  const previous = String(editor.getAttributes('link')['href'] ?? '');
-  const typed = window.prompt('Link address (https://…, http://… or mailto:…). Leave empty to remove the link.', previous);
-  if (typed === null) return void editor.commands.focus();
-  if (typed.trim() === '') return void editor.chain().focus().extendMarkRange('link').unsetLink().run();
-  const href = normaliseTypedUrl(typed, true);
-  if (href === null) {
-    window.alert('Links must be web addresses (https:// or http://) or e-mail addresses (mailto:).');
-    return void editor.commands.focus();
-  }
-  if (editor.state.selection.empty && !editor.isActive('link')) {
-    editor.chain().focus().insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
-  } else {
-    editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
-  }
+/** Opens the link dialog on the selection (a whole link when the cursor is in one); the text typed there replaces the selection's. */
+function editLink(editor: Editor, dialog: LinkDialog): void {
+  const isLink = editor.isActive('link');
+  if (isLink) editor.chain().extendMarkRange('link').run();
+  const { from, to } = editor.state.selection;
+  const selected = editor.state.doc.textBetween(from, to, ' ');
+  const href = String(editor.getAttributes('link')['href'] ?? '');
+  dialog.open({ href, text: selected, isLink }, (newHref, text) => {
+    if (text === selected && from !== to) editor.chain().focus().setTextSelection({ from, to }).setLink({ href: newHref }).run();
+    else editor.chain().focus().insertContentAt({ from, to }, { type: 'text', text, marks: [{ type: 'link', attrs: { href: newHref } }] }).run();
+  }, () => editor.chain().focus().setTextSelection({ from, to }).unsetLink().run(), () => editor.commands.focus());
 }
 
 function promptEmbed(editor: Editor): void {
@@ -54,13 +52,13 @@ function readBody(textarea: HTMLTextAreaElement): BodyBlock[] {
   return value as BodyBlock[];
 }
 
-function createEditor(surface: HTMLElement, textarea: HTMLTextAreaElement, onChange: () => void): Editor {
+function createEditor(surface: HTMLElement, textarea: HTMLTextAreaElement, onChange: () => void, links: LinkDialog): Editor {
   const label = surface.getAttribute('aria-labelledby') ?? 'body-label';
   // The body runs in the story's edition's direction; each paragraph then takes its own from its first letters
   // (TipTap's textDirection 'auto' gives every block dir="auto"), so an English quote in an Arabic story reads left to right.
   const direction = surface.dataset['direction'] === 'rtl' ? 'rtl' : 'ltr';
   let editor: Editor | null = null;
-  const LinkShortcut = Extension.create({ name: 'linkShortcut', addKeyboardShortcuts: () => ({ 'Mod-k': () => (editor ? (promptLink(editor), true) : false) }) });
+  const LinkShortcut = Extension.create({ name: 'linkShortcut', addKeyboardShortcuts: () => ({ 'Mod-k': () => (editor ? (editLink(editor, links), true) : false) }) });
   const sync = (e: Editor) => {
     textarea.value = JSON.stringify(docToBlocks(e.getJSON()));
     surface.classList.toggle('is-empty', e.isEmpty);
@@ -74,7 +72,7 @@ function createEditor(surface: HTMLElement, textarea: HTMLTextAreaElement, onCha
       StarterKit.configure({
         heading: { levels: [2, 3] },
         code: false, codeBlock: false, strike: false, underline: false, horizontalRule: false, hardBreak: false,
-        link: { openOnClick: false, autolink: true, linkOnPaste: true, defaultProtocol: 'https', isAllowedUri: (url) => /^(https?:\/\/|mailto:)/i.test(url.trim()) },
+        link: { openOnClick: false, autolink: true, linkOnPaste: true, defaultProtocol: 'https', isAllowedUri: (url) => /^(https?:\/\/|mailto:)/i.test(url.trim()) || isSitePath(url.trim()) },
       }),
       QuoteCite, BodyImage, Embed, LegacyHtml, LinkShortcut,
     ],
@@ -119,8 +117,9 @@ function start(): void {
   const status = form.querySelector<HTMLElement>('.save-status');
   let autosave: Autosave | null = null;
   let editor: Editor;
+  const links = createLinkDialog();
   try {
-    editor = createEditor(surface, textarea, () => autosave?.changed());
+    editor = createEditor(surface, textarea, () => autosave?.changed(), links);
   } catch {
     // Never hide the body behind an editor that failed: show the JSON so nothing is lost.
     textarea.hidden = false;
@@ -128,7 +127,7 @@ function start(): void {
     return;
   }
   const toolbar = form.querySelector<HTMLElement>('.editor-toolbar');
-  if (toolbar) mountToolbar(toolbar, editor, { link: () => promptLink(editor), photo: () => pickPhoto(editor, picker), embed: () => promptEmbed(editor) });
+  if (toolbar) mountToolbar(toolbar, editor, { link: () => editLink(editor, links), photo: () => pickPhoto(editor, picker), embed: () => promptEmbed(editor) });
   form.querySelectorAll<HTMLElement>('[data-lead-photo]').forEach((field) => enableLeadPhoto(field, picker));
   const topics = form.querySelector<HTMLInputElement>('input[data-suggest-url]');
   const topicList = topics?.list;
@@ -142,6 +141,7 @@ function start(): void {
 }
 
 function startAll(): void {
+  mountConfirmDialogs();
   start();
   mountWireQueue();
 }

@@ -8,6 +8,7 @@ export interface ToolbarActions {
 }
 
 interface Tool {
+  /** The accessible name: it starts with the visible text, so speech input finds the button by what it shows (WCAG 2.5.3). */
   label: string;
   text: string;
   shortcut?: string;
@@ -24,11 +25,11 @@ const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 const TOOLS: Tool[] = [
   { label: 'Bold', text: 'B', shortcut: `${mod}B`, run: (e) => e.chain().focus().toggleBold().run(), active: (e) => e.isActive('bold') },
   { label: 'Italic', text: 'I', shortcut: `${mod}I`, run: (e) => e.chain().focus().toggleItalic().run(), active: (e) => e.isActive('italic') },
-  { label: 'Heading 2', text: 'H2', shortcut: `${mod}Alt+2`, group: true, run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(), active: (e) => e.isActive('heading', { level: 2 }) },
-  { label: 'Heading 3', text: 'H3', shortcut: `${mod}Alt+3`, run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), active: (e) => e.isActive('heading', { level: 3 }) },
+  { label: 'H2 heading', text: 'H2', shortcut: `${mod}Alt+2`, group: true, run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(), active: (e) => e.isActive('heading', { level: 2 }) },
+  { label: 'H3 subheading', text: 'H3', shortcut: `${mod}Alt+3`, run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), active: (e) => e.isActive('heading', { level: 3 }) },
   { label: 'Quote', text: '“ ”', shortcut: `${mod}Shift+B`, run: (e) => e.chain().focus().toggleBlockquote().run(), active: (e) => e.isActive('blockquote') },
-  { label: 'Bulleted list', text: '• List', shortcut: `${mod}Shift+8`, group: true, run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive('bulletList') },
-  { label: 'Numbered list', text: '1. List', shortcut: `${mod}Shift+7`, run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive('orderedList') },
+  { label: 'List, bulleted', text: '• List', shortcut: `${mod}Shift+8`, group: true, run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive('bulletList') },
+  { label: '1. List, numbered', text: '1. List', shortcut: `${mod}Shift+7`, run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive('orderedList') },
   { label: 'Link', text: 'Link', shortcut: `${mod}K`, group: true, run: (_e, a) => a.link(), active: (e) => e.isActive('link') },
   { label: 'Photo', text: 'Photo', run: (_e, a) => a.photo() },
   { label: 'Embed', text: 'Embed', run: (_e, a) => a.embed() },

@@ -1,4 +1,4 @@
-/** @module Which URLs the newsroom editor accepts for links (http, https, mailto) and embeds (http, https). */
+/** @module Which URLs the newsroom editor accepts for links (http, https, mailto, paths on this site) and embeds (http, https). */
 
 function parse(value: string): URL | null {
   try {
@@ -31,4 +31,15 @@ export function normaliseTypedUrl(input: string, allowMail: boolean): string | n
   if (url === null) return null;
   if (url.protocol === 'http:' || url.protocol === 'https:') return url.hostname ? candidate : null;
   return allowMail && url.protocol === 'mailto:' && url.pathname.includes('@') ? candidate : null;
+}
+
+/** A path on this site ("/article/…", "/ar/section/…"): one leading slash (two would name another host), no spaces or backslashes. */
+export function isSitePath(value: string): boolean {
+  return /^\/(?![/\\])[^\s\\]*$/.test(value);
+}
+
+/** A link's address as typed: an http(s) or mailto URL (completed as normaliseTypedUrl does), or a path on this site; null otherwise. */
+export function normaliseLinkUrl(input: string): string | null {
+  const typed = input.trim();
+  return isSitePath(typed) ? typed : normaliseTypedUrl(typed, true);
 }

@@ -1,9 +1,9 @@
-/** @module The reader site's one script: ticking times, copy, follow, Following page, infinite scroll, live updates, in the page's language. */
+/** @module The reader site's one script: ticking times, copy, share, follow, Following page, infinite scroll, live updates, in the page's language. */
 import { readClientMessages } from '../../i18n/client-messages.js';
 import { enableFollowButtons, loadFollowingPage } from './follow.js';
 import { enableInfiniteScroll } from './infinite-scroll.js';
 import { startLiveUpdates } from './live-updates.js';
-import { enableCopyButtons } from './share.js';
+import { enableCopyButtons, enableShareButtons } from './share.js';
 import { editionOf, refreshTimes, startTicking } from './ticking-times.js';
 
 function start(): void {
@@ -13,6 +13,7 @@ function start(): void {
   const edition = editionOf(document);
   const enhance = (root: ParentNode): void => {
     enableCopyButtons(root, messages);
+    enableShareButtons(root);
     enableFollowButtons(root, messages);
     refreshTimes(root, edition, new Date());
   };

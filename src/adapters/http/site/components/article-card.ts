@@ -1,8 +1,9 @@
-/** @module A story in a list: headline link, highlight, section and update time; a story of another edition carries its lang and dir. */
+/** @module A story in a list: thumbnail, headline link, highlight, section and update time; a story of another edition carries its lang and dir. */
 import { articlePath, type ArticleSummary } from '../../../../core/articles/article.js';
 import { html, type SafeHtml } from '../../html/html.js';
 import { editionPath, type SiteContext } from '../site-context.js';
 import { editionLanguage, storyDirection } from './bidi-text.js';
+import { storyThumbnail, type StoryPhotos } from './story-thumbnail.js';
 import { updateTime } from './update-time.js';
 
 export interface CardOptions {
@@ -10,6 +11,12 @@ export interface CardOptions {
   showSection?: boolean;
   showHighlight?: boolean;
   variant?: 'lead' | 'top' | 'stream';
+  /** Library photos by id: a story with a lead photo shows it as a thumbnail. */
+  photos?: StoryPhotos;
+  /** Load the thumbnail at once (the first on a page); every other waits until it nears the screen. */
+  eager?: boolean;
+  /** No thumbnails (a narrow rail). */
+  noThumbnail?: boolean;
 }
 
 /** The path of a section page in the story's own edition (a story of another edition links to its section there). */
@@ -28,13 +35,16 @@ export function articleCard(site: SiteContext, story: ArticleSummary, options: C
   // The headline, highlight and section are in the story's language; the time's label is in the page's.
   const foreign = editionLanguage(site, story);
   const time = updateTime(site, story.updatedAt);
-  return html`<article class="card card-${options.variant ?? 'stream'}"${foreign}>
+  const thumbnail = options.noThumbnail ? '' : storyThumbnail(story, options.photos, { lazy: !options.eager });
+  return html`<article class="card card-${options.variant ?? 'stream'}${thumbnail.toString() ? ' card-with-thumb' : ''}"${foreign}>
+  ${thumbnail}
   ${heading}
   ${highlight}
   <p class="card-meta">${section} ${foreign.value ? html`<span lang="${site.edition.language}" dir="${site.edition.direction}">${time}</span>` : time}</p>
 </article>`;
 }
 
+/** A list of cards; with `eager`, only the first card's thumbnail loads at once. */
 export function articleList(site: SiteContext, stories: ArticleSummary[], options: CardOptions = {}): SafeHtml {
-  return html`<ol class="story-list">${stories.map((s) => html`<li>${articleCard(site, s, options)}</li>`)}</ol>`;
+  return html`<ol class="story-list">${stories.map((s, i) => html`<li>${articleCard(site, s, { ...options, eager: options.eager === true && i === 0 })}</li>`)}</ol>`;
 }

@@ -1,9 +1,9 @@
-/** @module The parts of an article page: badge, lead photo, share, follow, highlights, source, in the edition's words. */
+/** @module The parts of an article page: badge, byline, lead photo, follow, highlights, topics, in the edition's words. */
 import { articlePath, isUpdated, type Article, type LeadImage } from '../../../../core/articles/article.js';
 import type { Photo } from '../../../../core/media/photo.js';
 import { html, safeUrl, type SafeHtml } from '../../html/html.js';
 import type { Translate } from '../../i18n/translate.js';
-import { absoluteUrl, editionPath, type PageAlternate, type SiteContext } from '../site-context.js';
+import { editionPath, type PageAlternate, type SiteContext } from '../site-context.js';
 import { isolate } from './bidi-text.js';
 import { responsivePhoto } from './responsive-photo.js';
 
@@ -40,35 +40,28 @@ export function leadImage(lead: LeadImage | null, photo: Photo | null = null): S
   return html`<figure class="lead"><img src="${safeUrl(lead.url)}" alt="${lead.alt}"${size} decoding="async">${caption(lead)}</figure>`;
 }
 
-/** The short URL is Latin on every page: it keeps its own left-to-right direction on an Arabic page. */
-export function shareBox(site: SiteContext, article: Article): SafeHtml {
-  if (!article.shortCode) return html``;
-  const shortUrl = absoluteUrl(site, `/s/${article.shortCode}`);
-  const id = `short-${article.shortCode}`;
-  return html`<div class="share">
-  <label for="${id}">${site.t.html('article.shortUrl')}</label>
-  <input id="${id}" class="short-url" type="text" readonly value="${shortUrl}" dir="ltr">
-  <button type="button" class="copy-button" data-copy="${id}" hidden>${site.t.html('article.copy')}</button>
-  <span class="copy-status" role="status" aria-live="polite"></span>
-</div>`;
-}
-
-/** A Follow button; the browser script relabels it ("Following") from the page's messages. */
+/**
+ * A Follow button; the browser script relabels it ("Following") from the page's messages. It is in the page from the
+ * start, invisible until the script makes it work (`data-enhance`, see site.css), so nothing moves when it does.
+ */
 export function followButton(t: Translate, topic: { slug: string; name: string }, pressed = false): SafeHtml {
-  return html`<button type="button" class="follow-button" data-follow-topic="${topic.slug}" data-topic-name="${topic.name}" aria-pressed="${String(pressed)}" hidden>${t.html('article.follow')}<span class="visually-hidden"> ${isolate(topic.name)}</span></button>`;
+  return html`<button type="button" class="follow-button" data-follow-topic="${topic.slug}" data-topic-name="${topic.name}" aria-pressed="${String(pressed)}" data-enhance>${t.html('article.follow')}<span class="visually-hidden"> ${isolate(topic.name)}</span></button>`;
 }
 
-/** Follow buttons work in the browser (followed topics live in localStorage); without JS, each topic links to its page and feed. */
+/**
+ * "Follow 8 topics": one disclosure, closed, so the story comes first on a phone (a <details>: it opens without the
+ * script). Follow buttons work in the browser (followed topics live in localStorage); without JS, each topic links to its page.
+ */
 export function followBox(site: SiteContext, article: Article): SafeHtml {
   if (article.topics.length === 0) return html``;
   const { t } = site;
-  return html`<div class="follow" role="group" aria-label="${t.html('article.followTopics')}">
-  <span class="follow-label">${t.html('article.follow')}</span>
+  return html`<details class="follow">
+  <summary>${t.html('article.followCount', { count: article.topics.length })}</summary>
   <ul>${article.topics.map((topic) => html`<li>
     <a class="topic-link" href="${editionPath(site, `/topic/${encodeURIComponent(topic.slug)}`)}" dir="auto">${topic.name}</a>
     ${followButton(t, topic)}
   </li>`)}</ul>
-</div>`;
+</details>`;
 }
 
 export function highlights(site: SiteContext, article: Article): SafeHtml {
@@ -76,14 +69,19 @@ export function highlights(site: SiteContext, article: Article): SafeHtml {
   return html`<ul class="highlights" aria-label="${site.t.html('article.highlights')}">${article.highlights.map((h) => html`<li>${h}</li>`)}</ul>`;
 }
 
-/** "By A and B", "Source: Reuters" or "Staff"; names isolated, as they may be written in another script. */
+/**
+ * Under the headline: "By A and B" (each a link to the author's page), the agency ("Source: Reuters") and, for a
+ * story with neither, the site's own staff ("Dateline staff") rather than a bare "Staff". Names isolated, as they
+ * may be written in another script.
+ */
 export function byline(site: SiteContext, article: Article): SafeHtml {
   const { t } = site;
   const authors = article.authors.map((a) => html`<a href="${editionPath(site, `/author/${encodeURIComponent(a.slug)}`)}" dir="auto">${a.name}</a>`);
-  const source = article.source.kind === 'agency'
-    ? html`<span class="source">${t.html('article.source', { agency: isolate(article.source.agency) })}</span>`
-    : html`<span class="source">${article.authors.length ? '' : t('article.staff')}</span>`;
-  return html`<p class="byline">${authors.length ? html`${t.html('article.byline', { authors: t.list(authors) })} ` : ''}${source}</p>`;
+  const parts: SafeHtml[] = [];
+  if (authors.length) parts.push(html`<span class="authors">${t.html('article.byline', { authors: t.list(authors) })}</span>`);
+  if (article.source.kind === 'agency') parts.push(html`<span class="source">${t.html('article.source', { agency: isolate(article.source.agency) })}</span>`);
+  if (parts.length === 0) parts.push(html`<span class="source">${t.html('article.staff', { site: isolate(site.siteName) })}</span>`);
+  return html`<p class="byline">${parts.map((part, i) => (i ? html`<span aria-hidden="true"> · </span>${part}` : part))}</p>`;
 }
 
 export function topicList(site: SiteContext, article: Article): SafeHtml {
