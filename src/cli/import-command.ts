@@ -5,7 +5,7 @@ import cliProgress from 'cli-progress';
 import type { ImportSummary } from '../core/imports/import-service.js';
 import { parseTextCapture } from '../adapters/wire/text-capture-parser.js';
 import { withSite } from './command-site.js';
-import { isStorageFault } from '../adapters/http/out-of-space.js';
+import { isStorageFault } from '../adapters/db/storage-faults.js';
 import { UsageError } from './usage-error.js';
 
 export const IMPORT_USAGE = 'usage: dateline import FILE… [--captured-at ISO-8601] [--section NAME] [--edition CODE] [--json]';

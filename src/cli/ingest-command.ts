@@ -22,7 +22,8 @@ interface Summary {
   /** Older versions that arrived after a newer one: kept in the item's history only, never in the queue. */
   stale: number;
   failed: number;
-  errors: { file: string; message: string }[];
+  /** `retry`: not the file's fault (the server ran out of time reading it): run the command on it again. */
+  errors: { file: string; message: string; retry?: true }[];
 }
 
 /** Every file under the paths, in a stable order; unreadable paths become errors. */
@@ -77,7 +78,9 @@ export async function ingestCommand(argv: string[]): Promise<number> {
         summary.duplicates += report.duplicates;
         summary.stale += report.stale;
         summary.failed += report.failed;
-        summary.errors.push(...report.errors.map((e) => ({ file: e.origin, message: e.message.startsWith(`${e.origin}: `) ? e.message.slice(e.origin.length + 2) : e.message })));
+        summary.errors.push(...report.errors.map((e) => ({
+          file: e.origin, message: e.message.startsWith(`${e.origin}: `) ? e.message.slice(e.origin.length + 2) : e.message, ...(e.busy ? { retry: true as const } : {}),
+        })));
         bar?.update(Math.min(start + FILES_PER_STEP, files.length));
       }
     } finally {
@@ -87,9 +90,10 @@ export async function ingestCommand(argv: string[]): Promise<number> {
   if (values.json) {
     console.log(JSON.stringify(summary));
   } else {
-    for (const e of summary.errors) console.error(`${e.file}: ${e.message}`);
+    for (const e of summary.errors) console.error(`${e.file}: ${e.retry ? 'not read, try again: ' : ''}${e.message}`);
     const seconds = (performance.now() - started) / 1000;
-    console.log(`Ingested ${summary.ingested} new, ${summary.updated} updated, ${summary.duplicates} already present, ${summary.stale} older versions kept in history, ${summary.failed} failed, from ${files.length} files in ${seconds.toFixed(2)} s.`);
+    const retry = summary.errors.filter((e) => e.retry).length;
+    console.log(`Ingested ${summary.ingested} new, ${summary.updated} updated, ${summary.duplicates} already present, ${summary.stale} older versions kept in history, ${summary.failed} failed${retry ? ` (${retry} only because the server was busy: run again on them)` : ''}, from ${files.length} files in ${seconds.toFixed(2)} s.`);
   }
   return summary.failed > 0 ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 /** @module The `dateline` command line: serve, migrate, import, copy. */
 import { ConfigError } from '../config/config.js';
 import { UsageError } from './usage-error.js';
-import { isOutOfSpace } from '../adapters/http/out-of-space.js';
+import { isOutOfSpace } from '../adapters/db/storage-faults.js';
 
 const HELP = `Dateline — news publishing platform
 

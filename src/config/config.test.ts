@@ -68,6 +68,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('leaves the per-address cap off behind a trusted proxy (every reader arrives from its address) unless it is set', () => {
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1' }).connectionLimits.maxConnectionsPerAddress).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).connectionLimits.maxConnectionsPerAddress).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8', MAX_CONNECTIONS_PER_ADDRESS: '5000' }).connectionLimits.maxConnectionsPerAddress).toBe(5000);
+    expect(loadConfig({ TRUST_PROXY: 'off' }).connectionLimits.maxConnectionsPerAddress).toBe(256);
+  });
+
   it('refuses connection limits that cannot work, naming each', () => {
     expect(() => loadConfig({ MAX_CONNECTIONS_PER_ADDRESS: '-1' })).toThrow(/MAX_CONNECTIONS_PER_ADDRESS/);
     expect(() => loadConfig({ HEADERS_TIMEOUT_MS: 'soon' })).toThrow(/HEADERS_TIMEOUT_MS/);

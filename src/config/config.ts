@@ -42,7 +42,8 @@ export const envSchema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_CONNECTION_LIMITS.keepAliveTimeoutMs),
   MAX_REQUESTS_PER_SOCKET: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_CONNECTION_LIMITS.maxRequestsPerSocket),
   MAX_CONNECTIONS: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_CONNECTION_LIMITS.maxConnections),
-  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_CONNECTION_LIMITS.maxConnectionsPerAddress),
+  // Unset: the default cap for a server facing readers directly, and off behind a trusted proxy (every reader arrives from its address).
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).optional(),
   // One year: what browsers' HSTS preload lists require and OWASP recommends; it is only ever sent over TLS (0: never).
   HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(31_536_000),
   HSTS_INCLUDE_SUBDOMAINS: z.enum(['on', 'off']).default('off'),
@@ -140,7 +141,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mediaMaxPixels: Math.round(e.MEDIA_MAX_MEGAPIXELS * 1_000_000), trustProxy, adminEmail: e.ADMIN_EMAIL,
     connectionLimits: {
       headersTimeoutMs: e.HEADERS_TIMEOUT_MS, requestTimeoutMs: e.REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
-      maxRequestsPerSocket: e.MAX_REQUESTS_PER_SOCKET, maxConnections: e.MAX_CONNECTIONS, maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+      maxRequestsPerSocket: e.MAX_REQUESTS_PER_SOCKET, maxConnections: e.MAX_CONNECTIONS, maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS ?? (trustProxy === false ? DEFAULT_CONNECTION_LIMITS.maxConnectionsPerAddress : 0),
     },
     hstsMaxAge: e.HSTS_MAX_AGE, hstsIncludeSubDomains: e.HSTS_INCLUDE_SUBDOMAINS === 'on',
     redisUrl: e.REDIS_URL ?? null, redisPrefix: e.REDIS_PREFIX,

@@ -11,12 +11,14 @@ import { createReadCounter } from '../adapters/http/read-counter.js';
 import type { ReadCounts } from '../core/most-read/most-read.js';
 import { createMostReadService, createReadTally } from '../core/most-read/most-read-service.js';
 import { createPageCache } from '../adapters/http/page-cache.js';
-import { isStorageFault } from '../adapters/http/out-of-space.js';
+import { isStorageFault } from '../adapters/db/storage-faults.js';
 import { createEditionDirectory, defaultEdition } from '../core/editions/edition-directory.js';
 import { prepareEditionText } from '../adapters/http/i18n/prepare-edition-text.js';
 import type { NewsroomServices } from './newsroom-services.js';
 import type { WireServices } from '../core/wire/wire-desk.js';
 import type { Storage } from './storage.js';
+import { createAuthorProfileService } from '../core/authors/author-profile-service.js';
+import { createSitePageService } from '../core/site-pages/site-page-service.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -131,7 +133,8 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
         deps: {
           settings: options.settings, assets, clock, auth: n.auth, users: storage.users, newsroom: n.newsroom, articles: storage.articles,
           sections: storage.sections, topics: storage.topics, media: n.media, settingsStore: storage.settings, events: n.events, ...(options.wire ? { wire: options.wire } : {}),
-          editions, editionStore: storage.editions,
+          editions, editionStore: storage.editions, profiles: createAuthorProfileService({ authors: storage.authors, media: n.media }),
+          pages: createSitePageService({ pages: storage.sitePages, clock }),
         },
         media: { variantPath: (key: string) => n.mediaStorage.path(key), maxUploadBytes: n.maxUploadBytes },
       },
@@ -140,6 +143,7 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
     articles: storage.articles,
     sections: storage.sections,
     mostRead: createMostRead(storage, clock, options.mostRead),
+    sitePages: storage.sitePages,
     editions,
     reloadEditions,
     pageCache,

@@ -6,6 +6,7 @@
 import type { Config } from '../config/config.js';
 import { systemClock } from './app-services.js';
 import { alignFirstEdition, seedDemoContent } from './demo-content.js';
+import { seedDemoPages } from './demo-pages.js';
 import { createLogger } from './logger.js';
 import { createNewsroomServices } from './newsroom-services.js';
 import { openStorage, type Storage } from './storage.js';
@@ -29,6 +30,9 @@ export async function seedSite(storage: Storage, config: Config, auth: Pick<Auth
   if (config.demoContent) {
     const seeded = await seedDemoContent(storage, config.timeZone, systemClock.now());
     if (seeded) logger.info({ event: 'demo.seeded', imported: seeded.imported, failed: seeded.failed, arabic: seeded.arabic, pairs: seeded.pairs }, 'demo content imported');
+    // The editions' About, Contact, Corrections policy and Privacy pages: only those not written yet.
+    const pages = await seedDemoPages(storage, systemClock.now());
+    if (pages) logger.info({ event: 'demo.pages_seeded', pages }, 'demo pages written');
   }
   try {
     return await auth.ensureFirstAdmin(config.adminEmail);

@@ -17,8 +17,10 @@ import { createSqlMediaStore } from '../adapters/db/stores/sql-media-store.js';
 import { createSqlSettingsStore } from '../adapters/db/stores/sql-settings-store.js';
 import type { SettingsStore } from '../core/settings/site-settings.js';
 import type { EditionStore } from '../core/editions/edition-store.js';
+import type { SitePageStore } from '../core/site-pages/site-page-store.js';
+import { createSqlSitePageStore } from '../adapters/db/stores/sql-site-page-store.js';
 import { createSqlReadCounts } from '../adapters/db/stores/sql-read-counts.js';
-import { mostReadSchema } from '../adapters/db/migrations/0009-most-read.js';
+import { mostReadSchema } from '../adapters/db/migrations/0007-most-read.js';
 import type { ReadCounts } from '../core/most-read/most-read.js';
 import { createSqlEditionStore } from '../adapters/db/stores/sql-edition-store.js';
 import { createSqlSessionStore, createSqlUserStore } from '../adapters/db/stores/sql-staff-stores.js';
@@ -44,6 +46,8 @@ export interface Storage {
   settings: SettingsStore;
   /** The site's editions (English at /, Arabic at /ar/ …). */
   editions: EditionStore;
+  /** The editions' static pages (About, Contact, Corrections policy, Privacy). */
+  sitePages: SitePageStore;
   /** Reads of story pages per hour (most read) when there is no Redis to share them through. */
   readCounts: ReadCounts;
   /** Keeps the search index in step on a caller's transaction (bulk copies rebuild the index through it). */
@@ -138,6 +142,7 @@ export async function openStorage(databaseUrl: string, options: StorageOptions =
     media: createSqlMediaStore(db),
     settings: createSqlSettingsStore(db),
     editions: createSqlEditionStore(db),
+    sitePages: createSqlSitePageStore(db),
     readCounts: createSqlReadCounts(readCountsDb ?? db),
     generation: () => engine.externalVersion() + localWrites,
     close: async () => {

@@ -10,7 +10,7 @@ import { createWireIngestService } from '../core/wire/wire-ingest-service.js';
 import { createWireSourceService } from '../core/wire/wire-source.js';
 import { createSqlWireDeskTransaction } from '../adapters/db/stores/sql-wire-desk-transaction.js';
 import { createSqlWireStore } from '../adapters/db/stores/sql-wire-store.js';
-import { isStorageFault } from '../adapters/http/out-of-space.js';
+import { isStorageFault } from '../adapters/db/storage-faults.js';
 import { createMemoryEventBus } from '../adapters/events/memory-event-bus.js';
 import { parseWireDocument } from '../adapters/wire/parse-wire-file.js';
 import { createFeedPoller, type FeedPollerOptions } from '../adapters/wire/feed-poller.js';

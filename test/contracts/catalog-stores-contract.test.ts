@@ -63,10 +63,10 @@ describeStorageContract('TopicStore', ({ open }) => {
 });
 
 describeStorageContract('AuthorStore', ({ open }) => {
-  it('finds a byline by slug, with no bio until one is written', async () => {
+  it('finds a byline by slug, with no profile (bio, role, photo, links) until one is written', async () => {
     const storage = await open();
     await storage.articles.insert(makeArticle({ authors: [{ slug: 'reem-al-harbi', name: 'Reem Al-Harbi' }] }));
-    expect(await storage.authors.findBySlug('reem-al-harbi')).toEqual({ slug: 'reem-al-harbi', name: 'Reem Al-Harbi', bio: null });
+    expect(await storage.authors.findBySlug('reem-al-harbi')).toEqual({ slug: 'reem-al-harbi', name: 'Reem Al-Harbi', bio: null, jobTitle: null, photoId: null, links: [] });
     expect(await storage.authors.findBySlug('nobody')).toBeNull();
   });
 

@@ -1,5 +1,6 @@
 /** Helpers for the browser tests: a Dateline listening on a real socket, a headless Chromium, page watchers. */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type axe from 'axe-core';
@@ -28,6 +29,17 @@ export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.m
 export function resultPath(name: string): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   return `${RESULTS_DIR}${name}`;
+}
+
+/** A screenshot of the viewport into test-results/ (and a copy into SHOTS_DIR when set, to look at by hand). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const path = resultPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  const extra = process.env['SHOTS_DIR'];
+  if (extra) {
+    mkdirSync(extra, { recursive: true });
+    copyFileSync(path, join(extra, `${name}.png`));
+  }
 }
 
 export interface LiveSite {

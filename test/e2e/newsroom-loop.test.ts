@@ -116,7 +116,7 @@ describe('newsroom loop in a browser', () => {
 
     await rp.getByLabel('Highlights').fill(HIGHLIGHTS.join('\n'));
     await rp.getByLabel('Dateline').fill('OSLO');
-    await rp.getByLabel('Topics').fill('Harbour bridge, Port authority');
+    await rp.getByLabel('Topics', { exact: true }).fill('Harbour bridge, Port authority');
     await rp.getByLabel('Byline').fill(REPORTER.name);
 
     const prose = rp.locator('#body-editor .ProseMirror');
@@ -172,7 +172,7 @@ describe('newsroom loop in a browser', () => {
     await prose.waitFor();
     expect(await rp.getByLabel('Highlights').inputValue()).toBe(HIGHLIGHTS.join('\n'));
     expect(await rp.getByLabel('Dateline').inputValue()).toBe('OSLO, NORWAY'); // datelines are kept in capitals
-    expect(await rp.getByLabel('Topics').inputValue()).toBe('Harbour bridge, Port authority');
+    expect(await rp.getByLabel('Topics', { exact: true }).inputValue()).toBe('Harbour bridge, Port authority');
     expect(await prose.locator('strong').allTextContents()).toEqual(['limited']);
     expect(await rp.locator('input[name="lead_media_id"]').inputValue()).not.toBe('');
     expect(await rp.locator('.save-status').textContent()).toBe(''); // no leftover local draft offered

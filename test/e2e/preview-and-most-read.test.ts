@@ -4,11 +4,9 @@
  * article pages (bots are not counted); the editor's toolbar passes axe, its link dialog checks the address, and
  * scheduling names the edition's zone. Screenshots go to test-results/ (and SHOTS_DIR when set).
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { auditAccessibility, launchBrowser, problemsOf, resultPath, startLiveSite, watchPage, type LiveSite } from './browser-support.js';
+import { auditAccessibility, launchBrowser, problemsOf, screenshot, startLiveSite, watchPage, type LiveSite } from './browser-support.js';
 
 const EDITOR = { email: 'editor-r2@dateline.test', name: 'Eddie Editor', role: 'editor' as const, password: 'editor-password-12' };
 const SCREENS = [['phone', { width: 390, height: 844 }], ['desktop', { width: 1366, height: 900 }]] as const;
@@ -29,15 +27,6 @@ afterAll(async () => {
   await live?.close();
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  const path = resultPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: false });
-  const extra = process.env['SHOTS_DIR'];
-  if (extra) {
-    mkdirSync(extra, { recursive: true });
-    copyFileSync(path, join(extra, `${name}.png`));
-  }
-}
 
 async function signedIn(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport });
@@ -81,7 +70,7 @@ describe('an honest preview', () => {
       const banner = page.locator('.preview-banner');
       await expect.poll(() => banner.isVisible()).toBe(true);
       expect(await banner.textContent()).toBe('Preview — not published');
-      await shot(page, `preview-${screen}`);
+      await screenshot(page, `preview-${screen}`);
       // Scrolling through the story is what moved the address bar to the public URL before.
       await page.mouse.wheel(0, 3000);
       await settle(page);
@@ -111,7 +100,7 @@ describe('unpublish asks first', () => {
       const reason = dialog.getByLabel('Reason for unpublishing');
       expect(await reason.evaluate((el) => el === document.activeElement)).toBe(true);
       expect(serious(await auditAccessibility(page))).toEqual([]);
-      await shot(page, `unpublish-dialog-${screen}`);
+      await screenshot(page, `unpublish-dialog-${screen}`);
       // Without a reason the browser refuses the form: the story stays published.
       await dialog.getByRole('button', { name: 'Unpublish', exact: true }).click();
       expect(await reason.evaluate((el: HTMLTextAreaElement) => el.validity.valueMissing)).toBe(true);
@@ -163,14 +152,14 @@ describe('most read', () => {
       const headlines = await list.locator('li a').allTextContents();
       expect(headlines.slice(0, 2)).toEqual([top.headline, second.headline]);
       expect(headlines).not.toContain(stories[0]!.headline);
-      await shot(page, `most-read-home-${screen}`);
+      await screenshot(page, `most-read-home-${screen}`);
       // Browsers keep a page they saw for a minute, as they should: this last look is a new (headless, uncounted) browser's.
       const look = await (await browser.newContext({ viewport })).newPage();
       await look.goto(url(`/article/${stories[0]!.slug}`));
       const sidebar = look.locator('aside.related section.most-read');
       await sidebar.scrollIntoViewIfNeeded();
       expect(await sidebar.locator('li a').allTextContents()).toEqual([top.headline, second.headline]);
-      await shot(look, `most-read-article-${screen}`);
+      await screenshot(look, `most-read-article-${screen}`);
       expect(serious(await auditAccessibility(look))).toEqual([]);
       await look.context().close();
       expect(pageProblems(problems)).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
@@ -216,7 +205,7 @@ describe('the story editor', () => {
       await dialog.getByLabel('Address').fill('javascript:alert(1)');
       await dialog.getByRole('button', { name: 'Apply' }).click();
       expect(await dialog.getByRole('alert').textContent()).toContain('cannot be a link');
-      await shot(page, `editor-link-dialog-${screen}`);
+      await screenshot(page, `editor-link-dialog-${screen}`);
       await dialog.getByLabel('Address').fill('/article/harbour-bridge-reopens');
       await dialog.getByLabel('Text').fill('earlier report — تقرير سابق');
       await dialog.getByRole('button', { name: 'Apply' }).click();
@@ -226,7 +215,7 @@ describe('the story editor', () => {
       const body = JSON.parse(await page.locator('textarea#body-json').inputValue()) as unknown[];
       expect(JSON.stringify(body)).toContain('/article/harbour-bridge-reopens');
       expect(await page.locator('label[for="scheduled_at"]').textContent()).toBe('Publish at (UTC)');
-      await shot(page, `editor-${screen}`);
+      await screenshot(page, `editor-${screen}`);
     } finally {
       await context.close();
     }

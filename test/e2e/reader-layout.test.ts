@@ -149,7 +149,7 @@ describe.each(EDITIONS)('an article in the %s edition', (edition, path) => {
     // One closed "Follow N topics" disclosure, not a row of chips.
     const follow = story.locator('details.follow');
     expect(await follow.getAttribute('open')).toBeNull();
-    expect(await follow.locator('summary').textContent()).toMatch(edition === 'English' ? /^Follow 8 topics$/ : /^تابِع [4٤] موضوعات$/);
+    expect(await follow.locator('summary').textContent()).toMatch(edition === 'English' ? /^Follow 10 topics$/ : /^تابِع [4٤] موضوعات$/);
     expect(await story.locator('button[data-follow-topic]').first().isVisible()).toBe(false);
     await follow.locator('summary').click();
     expect(await story.locator('button[data-follow-topic]').first().isVisible()).toBe(true);

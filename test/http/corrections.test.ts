@@ -66,10 +66,34 @@ describe('corrections and imported updates over HTTP', () => {
     expect(arabic.statusCode).toBe(200);
     expect(arabic.body).toContain('لم يُنشر أي تصحيح.');
     expect(arabic.body).toContain('<a href="/ar/corrections">التصحيحات</a>');
-    expect((await get('/corrections?before=not-a-date')).statusCode).toBe(400);
-    const older = await get(`/corrections?before=${encodeURIComponent('2025-01-19T00:00:00.000Z')}`);
-    expect([...older.body.matchAll(/class="corrections-story"/g)]).toHaveLength(1);
+    const bad = await get('/corrections?before=not%20a%20page!');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('"before" is not a page of the corrections list');
+    // Pages follow (time, id): the first page's cursor leads to the rest, and an older page is not for indexing.
+    const first = await site.storage.articles.listPublicCorrections({ edition: 'en', limit: 1 });
+    const older = await get(`/corrections?before=${encodeURIComponent(first.next!)}`);
+    expect([...older.body.matchAll(/class="corrections-story"/g)]).toHaveLength(2);
     expect(older.body).toContain('<meta name="robots" content="noindex">');
+  });
+
+  it('pages through corrections that share one time without skipping or repeating any', async () => {
+    const before = await site.storage.articles.listPublicCorrections({ edition: 'en', limit: 1000 });
+    // Two corrections in one instant (the clock stands still between them).
+    const id = /\/newsroom\/stories\/([\w-]+)\/edit/.exec((await editor.post('/newsroom/stories', { headline: 'Same-second corrections', section: 'world' })).headers.location as string)![1]!;
+    expect((await editor.post(`/newsroom/stories/${id}`, { ...FORM, headline: 'Same-second corrections', version: await version(id), action: 'publish' })).statusCode).toBe(303);
+    for (const note of ['Первая поправка.', '第二个更正。', 'التصحيح الثالث.']) {
+      expect((await editor.post(`/newsroom/stories/${id}`, { ...FORM, headline: 'Same-second corrections', note, version: await version(id), action: 'correct' })).statusCode).toBe(303);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { note: string }[]; next: string | null } = await site.storage.articles.listPublicCorrections({ edition: 'en', limit: 1, before: cursor });
+      seen.push(...page.items.map((c) => c.note));
+      cursor = page.next;
+    } while (cursor);
+    expect(seen).toHaveLength(before.items.length + 3);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(['Первая поправка.', '第二个更正。', 'التصحيح الثالث.']));
   });
 
   it('says an imported story’s earlier versions predate the import instead of “no earlier version … first published minutes ago”', async () => {

@@ -82,11 +82,11 @@ describe('reader pages', () => {
     expect(res.body).toContain('38 min 36 sec ago');
   });
 
-  it('the infinite-scroll fragment is the story element and the next link only', async () => {
+  it('the infinite-scroll fragment is the story unit (story, then its own sidebar) and the next link only', async () => {
     const slug = await firstArticleSlug();
     const res = await get(`/fragment/article/${slug}`);
     expect(res.statusCode).toBe(200);
-    expect(res.body.startsWith('<article class="story"')).toBe(true);
+    expect(res.body).toMatch(/^<div class="story-unit">\s*<article class="story"/);
     expect(res.body).not.toContain('<html');
   });
 

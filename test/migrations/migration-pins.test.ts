@@ -17,7 +17,9 @@ const PINNED: Record<string, string> = {
   '0004-wire-desk.ts': 'b3e4d08249335b9a6af25ae97201a64c105d92122091ab620de22cb0eb8f35ca',
   '0005-editions.ts': '128fc64c6aa306128973b256467415df7da181844c5d52d24d917df09cce50c9',
   '0006-search-languages.ts': '6355e80a662849604f8eb826e422da1bdc296cc73bf18e126a4be400256a7f42',
-  '0009-most-read.ts': 'd3e83be15605a4fd67c9b4b6fd327590007f378cf72c5dc64e859edb0e8e0387',
+  '0007-most-read.ts': '4fa544debe20e5808563ab9379f172a01baabe472a7d22285f804d1046c19433',
+  '0008-topic-acceptance.ts': '2858aa191fd2560e6f910e629a9a401aaaa1ee2b804d2df3c32e8db3e62ab2c4',
+  '0009-profiles-and-pages.ts': 'd8a3d4b0dda9e5b46c6bbe8d3ad17b29c7a091cd69a3d4c1cc0c9782db7853b5',
 };
 
 /** A checkout with CRLF line endings (git on Windows) holds the same migration: hash it as committed. */

@@ -5,7 +5,11 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
 import sharp from 'sharp';
+import { buildApp } from '../../src/adapters/http/build-app.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSite, type TestSite } from '../support/test-site.js';
 import { staffSession, type StaffSession } from '../support/newsroom-session.js';
@@ -39,12 +43,21 @@ function ninjsWithPhoto(uri: string, href: string): string {
 
 describe('taking a wire photo into the media library', () => {
   let site: TestSite;
+  let logged: FastifyInstance;
   let reporter: StaffSession;
+  let editor: StaffSession;
+  const lines: Record<string, unknown>[] = [];
   const push = new Map<string, (payload: string) => Promise<string>>();
 
   beforeAll(async () => {
     site = await createTestSite({ newsroom: true, withFixture: false });
+    // The same site with a log the test reads (sessions inject into site.app at each request).
+    const sink = new Writable({ write(chunk: Buffer, _encoding, done) { lines.push(...chunk.toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)); done(); } });
+    logged = buildApp({ ...site.deps, logger: pino({ level: 'info' }, sink) });
+    await logged.ready();
+    site.app = logged;
     reporter = await staffSession(site, 'reporter');
+    editor = await staffSession(site, 'editor');
     for (const [name, allowPrivate] of [['Intranet Agency', true], ['Public Agency', false]] as const) {
       const added = await site.wire!.sources.add({ name, kind: 'push', allowPrivate });
       if (!added.ok) throw new Error(name);
@@ -54,7 +67,10 @@ describe('taking a wire photo into the media library', () => {
       })).json().itemIds[0] as string);
     }
   });
-  afterAll(() => site.close());
+  afterAll(async () => {
+    await logged.close();
+    await site.close();
+  });
 
   it('fetches the photo, stores its variants without the agency\'s metadata, with the rendition\'s caption and credit', async () => {
     const id = await push.get('Intranet Agency')!(ninjsWithPhoto('urn:photo:1', `${origin}/photo.jpg`));
@@ -77,11 +93,25 @@ describe('taking a wire photo into the media library', () => {
     const refused = await reporter.post(`/newsroom/wire/${publicItem}/photos/0`, {}, { accept: 'application/json' });
     expect(refused.statusCode).toBe(502);
     expect(refused.json().error.code).toBe('WIRE_PHOTO_UNAVAILABLE');
-    expect(refused.json().error.details.reason).toMatch(/refused: 127\.0\.0\.1/);
+    // The fetcher's reason names the resolved address: logged with the item id, never answered.
+    expect(refused.json().error).toEqual({ code: 'WIRE_PHOTO_UNAVAILABLE', message: 'The agency\'s photo could not be fetched.', details: { itemId: publicItem } });
+    expect(refused.body).not.toContain('127.0.0.1');
+    expect(lines.find((l) => l.event === 'wire.photo_unavailable' && l.itemId === publicItem)).toMatchObject({ reason: expect.stringMatching(/refused: 127\.0\.0\.1/) });
     const notPhoto = await push.get('Intranet Agency')!(ninjsWithPhoto('urn:photo:3', `${origin}/page.html?x=.jpg`));
     expect((await reporter.post(`/newsroom/wire/${notPhoto}/photos/0`, {}, { accept: 'application/json' })).json().error.code).toBe('MEDIA_NOT_AN_IMAGE');
     const missing = await push.get('Intranet Agency')!(ninjsWithPhoto('urn:photo:4', `${origin}/gone.jpg`));
     expect((await reporter.post(`/newsroom/wire/${missing}/photos/0`, {}, { accept: 'application/json' })).json().error.code).toBe('WIRE_PHOTO_UNAVAILABLE');
     expect((await reporter.post(`/newsroom/wire/${missing}/photos/5`, {}, { accept: 'application/json' })).statusCode).toBe(400);
+  });
+
+  it('takes nothing from a spiked item, and its page offers no photo to take', async () => {
+    const id = await push.get('Intranet Agency')!(ninjsWithPhoto('urn:photo:5', `${origin}/photo.jpg`));
+    expect((await editor.post(`/newsroom/wire/${id}/spike`, {})).statusCode).toBe(303);
+    const page = await reporter.get(`/newsroom/wire/${id}`);
+    expect(page.body).toContain('السيول تغمر الوادي — 洪水');
+    expect(page.body).not.toContain(`action="/newsroom/wire/${id}/photos/0"`);
+    const refused = await reporter.post(`/newsroom/wire/${id}/photos/0`, {}, { accept: 'application/json' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('WIRE_ITEM_STATUS_CONFLICT');
   });
 });

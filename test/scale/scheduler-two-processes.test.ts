@@ -38,7 +38,7 @@ async function scheduleStoriesInThePast(databaseUrl: string, mediaDir: string): 
         section: { slug: 'world', name: 'World' }, headline: `Scheduled story number ${i}`,
         highlights: ['Published by whichever process gets there first'], body: [{ type: 'paragraph', text: 'Due while nobody was watching.' }],
       });
-      const state = await services.newsroom.stateOf(id);
+      const state = (await storage.articles.findState(id))!;
       await services.newsroom.act(editor, id, {
         action: 'schedule', fields: state.fields, note: null, scheduledAt: new Date(minuteAgo.now().getTime() + 5_000), autosave: false, expectedVersion: state.version,
       });

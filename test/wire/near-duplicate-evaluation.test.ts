@@ -1,66 +1,72 @@
-/** @module Near-duplicate evaluation: precision and recall of the clustering decision on a labelled, seeded set (Reuters-21578 and the wire fixtures). */
+/**
+ * @module Near-duplicate evaluation through the production ingest: labelled pairs from the held-out half of
+ * Reuters-21578 (and the wire fixtures' double deliveries) pushed as documents through the wire services, clusters read
+ * back from the SQLite store; prints the table behind docs/decisions/0002-near-duplicate-threshold.md.
+ */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseWireDocument } from '../../src/adapters/wire/parse-wire-file.js';
-import { DEFAULT_NEAR_DUPLICATE_THRESHOLD } from '../../src/core/wire/near-duplicate-cluster.js';
-import { wireItemText } from '../../src/core/wire/wire-item.js';
+import { bodyText } from '../../src/core/articles/article.js';
 import { fixturePath } from '../support/fixture-path.js';
-import { labelledPairs, loadReutersStories, scoreThresholds, type LabelledPair } from '../support/near-duplicate-evaluation.js';
+import {
+  clusterThroughIngest, EDITS, kindTable, labelledPairs, loadReutersStories, NEGATIVES, REWORDED_SHARE, reworded, score, splitStories,
+  type Copy, type LabelledPair,
+} from '../support/near-duplicate-evaluation.js';
+import { seededRandom } from '../../bench/corpus.js';
+import { wordsOf } from '../../src/core/wire/near-duplicate.js';
 
-const THRESHOLDS = [0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7];
-
-/** The same stories delivered twice: ninjs 2.1 and 3.0 copies, a NITF item and its schema-breaking twin. */
+/** The same stories delivered twice: ninjs 2.1 and 3.0 copies, a NITF item and its schema-breaking twin; and different fixture stories. */
 function fixturePairs(): LabelledPair[] {
-  const text = (path: string): string => {
+  const copy = (path: string): Copy => {
     const result = parseWireDocument(path, readFileSync(fixturePath(`wire/${path}`)), new Date(0));
     if (!result.ok) throw new Error(result.error);
-    return wireItemText(result.items[0]!);
+    const item = result.items[0]!;
+    return { headline: item.headline, paragraphs: [item.summary ?? '', ...bodyText(item.body).split('\n')].filter((p) => p.trim() !== '') };
   };
   const same = ['dpa_text.json', 'ntb_text.json', 'businesswire-newsml-20130731006140.json', 'tt_text_image_2.json'];
-  const positives = same.map((name) => ({ kind: 'fixture-version' as const, duplicate: true, a: text(`ninjs/2.1/${name}`), b: text(`ninjs/3.0/${name.replace('_2.json', '_3.json')}`) }));
-  positives.push({ kind: 'fixture-version', duplicate: true, a: text('newsml-g2/real/NewsItem_with_NITF.xml'), b: text('newsml-g2/real/NewsItem_with_NITF_invalid.xml') });
-  const negatives = same.slice(1).map((name, i) => ({ kind: 'hard-negative' as const, duplicate: false, a: text(`ninjs/2.1/${same[i]!}`), b: text(`ninjs/2.1/${name}`) }));
+  const positives = same.map((name) => ({ kind: 'fixture-version' as const, duplicate: true, a: copy(`ninjs/2.1/${name}`), b: copy(`ninjs/3.0/${name.replace('_2.json', '_3.json')}`) }));
+  positives.push({ kind: 'fixture-version', duplicate: true, a: copy('newsml-g2/real/NewsItem_with_NITF.xml'), b: copy('newsml-g2/real/NewsItem_with_NITF_invalid.xml') });
+  const negatives = same.slice(1).map((name, i) => ({ kind: 'same-topic' as const, duplicate: false, a: copy(`ninjs/2.1/${same[i]!}`), b: copy(`ninjs/2.1/${name}`) }));
   return [...positives, ...negatives];
 }
 
-describe('near-duplicate clustering on a labelled set', () => {
-  const pairs = [...labelledPairs(loadReutersStories(), 100, 300), ...fixturePairs()];
-  const scores = scoreThresholds(pairs, THRESHOLDS);
+describe('near-duplicate clustering through the production ingest, on held-out stories', async () => {
+  const stories = loadReutersStories();
+  const heldOut = splitStories(stories, 'held-out');
+  const pairs = [...labelledPairs(heldOut, { perKind: 100, negatives: 100, seed: 2005 }), ...fixturePairs()];
+  const result = score(pairs, await clusterThroughIngest(pairs));
 
-  it('has positives of every edit kind and both kinds of negatives', () => {
-    const kinds = new Set(pairs.map((p) => p.kind));
-    expect(kinds.size).toBe(9);
-    expect(pairs.filter((p) => p.duplicate).length).toBeGreaterThan(600);
-    expect(pairs.filter((p) => p.kind === 'hard-negative').length).toBeGreaterThan(290);
+  it('draws every edit and negative kind from the held-out half only, rewording at least a fifth of the words', () => {
+    const tune = new Set(splitStories(stories, 'tune').map((s) => s.id));
+    expect(heldOut.some((s) => tune.has(s.id))).toBe(false);
+    expect(new Set(pairs.map((p) => p.kind))).toEqual(new Set([...EDITS, ...NEGATIVES, 'fixture-version']));
+    for (const kind of [...EDITS, ...NEGATIVES]) expect(pairs.filter((p) => p.kind === kind).length).toBeGreaterThanOrEqual(100);
+    const story = heldOut.find((s) => reworded(s, REWORDED_SHARE, seededRandom(1)))!;
+    const copy = reworded(story, REWORDED_SHARE, seededRandom(1))!;
+    const [before, after] = [story.paragraphs.join(' ').split(' '), copy.paragraphs.join(' ').split(' ')];
+    const changed = before.filter((w, i) => wordsOf(w).join(' ') !== wordsOf(after[i] ?? '').join(' ')).length;
+    expect(changed / before.length).toBeGreaterThanOrEqual(REWORDED_SHARE);
   });
 
-  it('prints the table behind docs/decisions/0002-near-duplicate-threshold.md: every pair counted once, a stricter threshold never joining more', () => {
-    console.table(scores.map((s) => ({ threshold: s.threshold, precision: s.precision.toFixed(3), recall: s.recall.toFixed(3), tp: s.tp, fp: s.fp, fn: s.fn, ...Object.fromEntries(Object.entries(s.recallByKind).map(([k, v]) => [k, v.toFixed(2)])) })));
-    const positives = pairs.filter((p) => p.duplicate).length;
-    for (const s of scores) expect([s.tp + s.fn, s.fp + s.tn]).toEqual([positives, pairs.length - positives]);
-    // Bands nest (rows per band are powers of two), so a pair joined at a threshold is joined at every lower one.
-    for (const [looser, stricter] of scores.slice(0, -1).map((s, i) => [s, scores[i + 1]!] as const)) {
-      expect(stricter.tp).toBeLessThanOrEqual(looser.tp);
-      expect(stricter.fp).toBeLessThanOrEqual(looser.fp);
-    }
-    // Clustering that joins everything, or nothing, is far off the table at either end.
-    expect(scores[0]!.fp).toBeLessThan((pairs.length - positives) / 10);
-    expect(scores.at(-1)!.recall).toBeGreaterThan(0.5);
+  it('prints the table per edit and negative kind, every pair counted once', () => {
+    console.table(kindTable(result));
+    console.log(`precision ${result.precision.toFixed(4)}, recall ${result.recall.toFixed(4)} (tp ${result.tp}, fp ${result.fp}, fn ${result.fn}, tn ${result.tn})`);
+    expect(result.tp + result.fn).toBe(pairs.filter((p) => p.duplicate).length);
+    expect(result.fp + result.tn).toBe(pairs.filter((p) => !p.duplicate).length);
   });
 
-  it('keeps precision ≥ 0.98 and recall ≥ 0.97 at the chosen threshold (0.3)', () => {
-    expect(DEFAULT_NEAR_DUPLICATE_THRESHOLD).toBe(0.3);
-    const chosen = scores.find((s) => s.threshold === DEFAULT_NEAR_DUPLICATE_THRESHOLD)!;
-    expect(chosen.precision).toBeGreaterThanOrEqual(0.98);
-    expect(chosen.recall).toBeGreaterThanOrEqual(0.97);
-    // A trimmed story with agency boilerplate is the hardest positive; it must still mostly cluster.
-    expect(chosen.recallByKind['trim+boilerplate']).toBeGreaterThanOrEqual(0.9);
-    expect(chosen.recallByKind['fixture-version']).toBe(1);
+  it('keeps precision ≥ 0.99 and never merges stories that share only background paragraphs or boilerplate', () => {
+    expect(result.precision).toBeGreaterThanOrEqual(0.99);
+    const merged = (kind: string) => result.byKind.find((k) => k.kind === kind)!.joined;
+    expect([merged('shared-background'), merged('shared-boilerplate'), merged('random')]).toEqual([0, 0, 0]);
   });
 
-  it('shows the trade-off: a stricter threshold loses recall on trimmed copies, a looser one lets same-topic stories in', () => {
-    const at = (t: number) => scores.find((s) => s.threshold === t)!;
-    expect(at(0.6).recallByKind['trim-end']).toBeLessThan(at(0.3).recallByKind['trim-end']!);
-    expect(at(0.1).fp).toBeGreaterThan(at(0.3).fp);
+  it('keeps recall ≥ 0.97 on reworded copies (with and without a new headline) and on every other edit', () => {
+    const recall = Object.fromEntries(result.byKind.filter((k) => k.duplicate).map((k) => [k.kind, k.joined / k.pairs]));
+    expect(recall['reword']).toBeGreaterThanOrEqual(0.97);
+    expect(recall['reword+headline']).toBeGreaterThanOrEqual(0.97);
+    for (const kind of EDITS) expect(recall[kind], kind).toBeGreaterThanOrEqual(0.97);
+    expect(recall['fixture-version']).toBe(1);
+    expect(result.recall).toBeGreaterThanOrEqual(0.97);
   });
 });

@@ -7,14 +7,16 @@ import { fixturePath } from '../support/fixture-path.js';
 import { createWireServices } from '../../src/main/wire-services.js';
 import { openStorage, type Storage } from '../../src/main/storage.js';
 import { registerWirePushRoutes } from '../../src/adapters/http/wire/wire-push-routes.js';
-import { isStorageFault } from '../../src/adapters/http/out-of-space.js';
+import { isStorageFault } from '../../src/adapters/db/storage-faults.js';
 import { createSqlWireStore } from '../../src/adapters/db/stores/sql-wire-store.js';
 import { parseWireDocument } from '../../src/adapters/wire/parse-wire-file.js';
+import { DEFAULT_XML_LIMITS } from '../../src/adapters/wire/xml-limits.js';
 import { createWireDocumentIngest } from '../../src/core/wire/wire-document-ingest.js';
 import { createWireIngestService } from '../../src/core/wire/wire-ingest-service.js';
 import { sha256Hex, systemClock } from '../../src/main/app-services.js';
 
 const NINJS = readFileSync(fixturePath('wire/ninjs/2.1/ntb_text.json'));
+const NEWSML = readFileSync(fixturePath('wire/newsml-g2/LISTING_2_NewsML-G2_Text_Document.xml'));
 let storage: Storage | null = null;
 
 afterEach(async () => {
@@ -103,5 +105,30 @@ describe('POST /wire/push/:sourceSlug', () => {
     expect(broken.statusCode).toBe(500);
     expect(broken.json()).toEqual({ error: { code: 'INTERNAL_ERROR', message: 'The item could not be stored; try again.' } });
     expect(broken.body).not.toContain('CHECK constraint');
+  });
+
+  it('answers a valid document the server had no time to read (a loaded machine) 503 SERVER_BUSY with Retry-After, never 422', async () => {
+    storage = await openStorage('sqlite::memory:');
+    const wire = createWireServices(storage);
+    const added = await wire.sources.add({ name: 'NTB', kind: 'push' });
+    if (!added.ok) throw new Error(added.reason);
+    // The same reader with its time budget spent before it starts: what a loaded machine does to a valid document.
+    const spent = { ...DEFAULT_XML_LIMITS, maxParseMs: -1 };
+    const ingestDocuments = createWireDocumentIngest({ ingest: wire.ingest, parse: (origin, bytes, at) => parseWireDocument(origin, bytes, at, { xmlLimits: spent }), clock: systemClock });
+    const app = Fastify();
+    registerWirePushRoutes(app, { sources: wire.sources, ingestDocuments });
+    await app.ready();
+    const push = (payload: Buffer | string) => app.inject({ method: 'POST', url: '/wire/push/ntb', headers: { authorization: `Bearer ${added.value.pushToken}`, 'content-type': 'application/xml' }, payload });
+
+    const busy = await push(NEWSML);
+    expect(busy.statusCode).toBe(503);
+    expect(busy.headers['retry-after']).toBe('10');
+    expect(busy.json()).toEqual({ error: { code: 'SERVER_BUSY', message: expect.stringContaining('nothing was stored') } });
+    expect(await wire.ingest.list({ limit: 5 })).toEqual([]);
+    // A document that breaks a limit of its own is still the agency's to fix.
+    const attributes = Array.from({ length: 300 }, (_, i) => ` a${i}="عربي"`).join('');
+    const bad = await push(`<rss version="2.0"><channel${attributes}><title>x</title></channel></rss>`);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error).toMatchObject({ code: 'WIRE_PUSH_UNREADABLE', message: expect.stringMatching(/300 attributes/) });
   });
 });

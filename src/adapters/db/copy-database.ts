@@ -27,9 +27,13 @@ export const COPIED_TABLES: readonly { table: string; key: readonly string[]; se
   { table: 'short_links', key: ['code'] },
   { table: 'corrections', key: ['id'] },
   { table: 'site_settings', key: ['key'] },
+  { table: 'site_pages', key: ['edition_id', 'kind'] },
   { table: 'wire_sources', key: ['id'] },
   { table: 'wire_items', key: ['id'] },
   { table: 'wire_item_versions', key: ['id'] },
+  // Most-read tallies of the last day. A SQLite file keeps them in its -reads file beside it, which is not copied:
+  // they are disposable and refill within the hour.
+  { table: 'article_reads', key: ['article_id', 'hour'] },
 ];
 
 /** Tables that are not content: Kysely's bookkeeping and each engine's own search structures. */

@@ -33,6 +33,20 @@ export interface AuthorsTable {
   slug: string;
   name: string;
   bio: string | null;
+  photo_id: string | null;
+  job_title: string | null;
+  /** JSON: [{label, url}] (migration 0009). */
+  links: string | null;
+}
+
+/** An edition's static page (About, Contact …): the body as JSON blocks (migration 0009). */
+export interface SitePagesTable {
+  edition_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  updated_at: string;
+  updated_by: string | null;
 }
 
 export interface ArticlesTable {
@@ -78,6 +92,8 @@ export interface ArticleTopicsTable {
   position: number;
   /** Copy of the article's updated_at while it is published, else null (index-ordered topic lists). */
   story_updated_at: string | null;
+  /** 1 accepted (readers see it), 0 a suggestion below the reader line an editor has not accepted (migration 0008). */
+  accepted: Generated<number>;
 }
 
 export interface ArticleAuthorsTable {
@@ -258,4 +274,5 @@ export interface Database extends WireDeskTables {
   site_settings: SiteSettingsTable;
   editions: EditionsTable;
   article_reads: ArticleReadsTable;
+  site_pages: SitePagesTable;
 }

@@ -6,7 +6,9 @@ import { newsroomSchema } from './migrations/0003-newsroom.js';
 import { wireDeskSchema } from './migrations/0004-wire-desk.js';
 import { editionsSchema } from './migrations/0005-editions.js';
 import { searchLanguages, type UpgradeSearchForLanguages } from './migrations/0006-search-languages.js';
-import { mostReadSchema } from './migrations/0009-most-read.js';
+import { mostReadSchema } from './migrations/0007-most-read.js';
+import { topicAcceptanceSchema } from './migrations/0008-topic-acceptance.js';
+import { profilesAndPagesSchema } from './migrations/0009-profiles-and-pages.js';
 
 /** What differs between the engines' search structures, as migrations 0002 and 0006 need it. */
 export interface SearchSchemaSteps {
@@ -23,7 +25,9 @@ export function allMigrations(search: SearchSchemaSteps): Record<string, Migrati
     '0004-wire-desk': wireDeskSchema,
     '0005-editions': editionsSchema,
     '0006-search-languages': searchLanguages(search.upgradeForLanguages),
-    '0009-most-read': mostReadSchema,
+    '0007-most-read': mostReadSchema,
+    '0008-topic-acceptance': topicAcceptanceSchema,
+    '0009-profiles-and-pages': profilesAndPagesSchema,
   };
 }
 

@@ -4,7 +4,8 @@ import { serveCachedHit } from './cache-fast-path.js';
 import { ZodError } from 'zod';
 import { isDomainError } from '../../core/shared/domain-error.js';
 import { httpError, httpErrorOf, sendJsonError, wantsJson } from './error-status.js';
-import { createDatabaseUnavailableReply, isDatabaseUnavailable } from './database-unavailable.js';
+import { createDatabaseUnavailableReply } from './database-unavailable.js';
+import { isDatabaseUnavailable } from '../db/storage-faults.js';
 import { answerClientAbort, isClientAbort } from './client-abort.js';
 import { registerEdgeCachePolicy } from './edge-cache-policy.js';
 import { createGuardedServer, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './connection-guard.js';
@@ -19,6 +20,7 @@ import { renderErrorPage, renderNotFoundPage } from './site/simple-pages.js';
 import { createSiteContextFactory } from './site/site-context-factory.js';
 import { registerStoryRoutes } from './site/story-routes.js';
 import { registerCorrectionsRoutes } from './site/corrections-routes.js';
+import { registerSitePageRoutes } from './site/site-page-routes.js';
 import { registerSiteImageRoutes } from './site/site-image-routes.js';
 import { editionOfPath } from './site/edition-routes.js';
 import { registerFeedRoutes } from './feeds/feed-routes.js';
@@ -67,6 +69,7 @@ export function buildApp(deps: HttpDeps, options: BuildAppOptions = {}): Fastify
 
   registerStoryRoutes(app, deps);
   registerCorrectionsRoutes(app, deps);
+  registerSitePageRoutes(app, deps);
   registerSiteImageRoutes(app, deps);
   registerListRoutes(app, deps);
   registerDiscoveryRoutes(app, deps);

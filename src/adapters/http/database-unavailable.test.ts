@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { createDatabaseUnavailableReply, isDatabaseUnavailable } from './database-unavailable.js';
+import { createDatabaseUnavailableReply } from './database-unavailable.js';
+import { isDatabaseUnavailable } from '../db/storage-faults.js';
 
 const withCode = (code: string, message = 'failed') => Object.assign(new Error(message), { code });
 /** A socket call's failure as Node reports it: the code and the call that failed. */

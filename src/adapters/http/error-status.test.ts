@@ -1,5 +1,6 @@
 /** @module Tests for the error table: every code has a status and a message and a row in docs/errors.md with the same status; the envelope's shape. */
 import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import { ZodError } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_ERROR_MESSAGES } from '../../core/shared/domain-error-messages.js';
@@ -51,5 +52,14 @@ describe('errorEnvelope', () => {
   it('is {error:{code,message,details?}}, without details when there are none', () => {
     expect(errorEnvelope({ code: 'AUTH_REQUIRED', message: 'Please sign in.' })).toEqual({ error: { code: 'AUTH_REQUIRED', message: 'Please sign in.' } });
     expect(errorEnvelope({ code: 'VALIDATION_FAILED', message: 'No.', details: { issues: [] } })).toEqual({ error: { code: 'VALIDATION_FAILED', message: 'No.', details: { issues: [] } } });
+  });
+});
+
+describe('out of space', () => {
+  it('becomes 507 STORAGE_FULL, whose message says nothing was stored', () => {
+    // node-postgres's own error class, as it builds it from PostgreSQL's disk_full answer.
+    const diskFull = Object.assign(new pg.DatabaseError('could not extend file', 21, 'error'), { code: '53100' });
+    expect(httpErrorOf(diskFull)).toMatchObject({ status: 507, code: 'STORAGE_FULL', message: expect.stringContaining('nothing was stored') });
+    expect(httpErrorOf(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }))).toMatchObject({ status: 507, code: 'STORAGE_FULL' });
   });
 });

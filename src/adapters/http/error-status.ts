@@ -8,7 +8,10 @@ import { ZodError } from 'zod';
 import { DOMAIN_ERROR_MESSAGES } from '../../core/shared/domain-error-messages.js';
 import { isDomainError, type DomainErrorCode } from '../../core/shared/domain-error.js';
 import { RETRY_AFTER_SECONDS } from './database-unavailable.js';
-import { isOutOfSpace, STORAGE_FULL_RETRY_AFTER_SECONDS } from './out-of-space.js';
+import { isOutOfSpace } from '../db/storage-faults.js';
+
+/** Seconds an agency or a script should wait before sending again after STORAGE_FULL: someone has to free space first. */
+const STORAGE_FULL_RETRY_AFTER_SECONDS = 60;
 
 /** The status of every domain code (the core never mentions HTTP). New codes go at the end. */
 export const ERROR_STATUS: Record<DomainErrorCode, number> = {
@@ -52,6 +55,7 @@ export const HTTP_ERRORS = {
   REQUEST_UNSUPPORTED_TYPE: { status: 415, message: 'This kind of request body is not accepted here.' },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on our side.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'Temporarily unavailable; try again in a few seconds.' },
+  SERVER_BUSY: { status: 503, message: 'The server is too busy to read this now; nothing was stored. Try again in a few seconds.' },
   STORAGE_FULL: { status: 507, message: 'The server has run out of storage space: nothing was stored. Try again later.' },
   WIRE_PUSH_UNAUTHORIZED: { status: 401, message: 'A valid bearer token for this source is required.' },
   WIRE_PUSH_EMPTY: { status: 400, message: 'The request has no body: POST a ninjs or NewsML-G2 document.' },
@@ -104,8 +108,13 @@ export function errorEnvelope(error: Pick<HttpError, 'code' | 'message' | 'detai
   return { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
 }
 
+/** A loaded server's parse budget ran out: a little longer than a database restart, to let the load pass. */
+const SERVER_BUSY_RETRY_AFTER_SECONDS = 10;
+
 /** Seconds to wait before trying again, sent as Retry-After with the codes that say "not now" rather than "not this". */
-const RETRY_AFTER_BY_CODE: Partial<Record<ErrorCode, number>> = { DATABASE_UNAVAILABLE: RETRY_AFTER_SECONDS, STORAGE_FULL: STORAGE_FULL_RETRY_AFTER_SECONDS };
+const RETRY_AFTER_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  DATABASE_UNAVAILABLE: RETRY_AFTER_SECONDS, SERVER_BUSY: SERVER_BUSY_RETRY_AFTER_SECONDS, STORAGE_FULL: STORAGE_FULL_RETRY_AFTER_SECONDS,
+};
 
 /** Answers the envelope with the error's status; error answers are never cached. */
 export function sendJsonError(reply: FastifyReply, error: HttpError): FastifyReply {

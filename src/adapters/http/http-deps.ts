@@ -6,6 +6,7 @@ import type { Clock } from '../../core/shared/clock.js';
 import type { Revision } from '../../core/articles/article-workflow-store.js';
 import type { SectionStore } from '../../core/sections/section-store.js';
 import type { EditionDirectory } from '../../core/editions/edition-directory.js';
+import type { SitePageStore } from '../../core/site-pages/site-page-store.js';
 import type { StaticAssets } from './assets/static-assets.js';
 import type { MediaRouteOptions } from './newsroom/media-routes.js';
 import type { NewsroomDeps } from './newsroom/newsroom-deps.js';
@@ -50,6 +51,8 @@ export interface HttpDeps {
   live?: LiveOptions;
   /** Most read: the edition's list for pages, and the counter story pages report reads to (null: counting is off). */
   mostRead?: MostReadDeps;
+  /** The editions' static pages (About, Contact, Corrections policy, Privacy); without it they answer 404 and the footer omits them. */
+  sitePages?: Pick<SitePageStore, 'find' | 'list'>;
 }
 
 export interface MostReadDeps {

@@ -7,12 +7,16 @@ import { FEED_RAW_ELEMENTS, FEED_ROOTS, parseFeed } from './rss-atom-parser.js';
 import { parseSafeXml, rootElementName, unsafeXmlReason } from './safe-xml.js';
 import { parseTextCaptureWire } from './text-capture-wire.js';
 import { decodeWireBytes, DEFAULT_MAX_WIRE_BYTES } from './wire-bytes.js';
+import { DEFAULT_XML_LIMITS, type XmlLimits } from './xml-limits.js';
 
-export type WireDocumentResult = { ok: true; items: WireItem[]; warnings: string[] } | { ok: false; error: string };
+/** A failure with `busy` is the server out of its parsing time (try the file again later), not an unreadable file. */
+export type WireDocumentResult = { ok: true; items: WireItem[]; warnings: string[] } | { ok: false; error: string; busy?: true };
 
 export interface WireParseOptions {
   /** Files larger than this are refused before they are decoded (default 10 MB). */
   maxBytes?: number;
+  /** XML's limits (default DEFAULT_XML_LIMITS). */
+  xmlLimits?: XmlLimits;
 }
 
 /**
@@ -20,13 +24,13 @@ export interface WireParseOptions {
  * warnings are what a lenient receiver tolerated (schema deviations, bad bytes, skipped items).
  */
 export function parseWireDocument(fileName: string, bytes: Uint8Array, receivedAt: Date, options: WireParseOptions = {}): WireDocumentResult {
-  const fail = (error: string): WireDocumentResult => ({ ok: false, error: `${fileName}: ${error}` });
+  const fail = (error: string, busy?: true): WireDocumentResult => ({ ok: false, error: `${fileName}: ${error}`, ...(busy ? { busy } : {}) });
   try {
     const decoded = decodeWireBytes(bytes, options.maxBytes ?? DEFAULT_MAX_WIRE_BYTES);
     if (!decoded.ok) return fail(decoded.error);
     const text = decoded.text.replace(/^\uFEFF/, '');
-    const result = dispatch(text, receivedAt);
-    if (!result.ok) return fail(result.error);
+    const result = dispatch(text, receivedAt, options.xmlLimits ?? DEFAULT_XML_LIMITS);
+    if (!result.ok) return fail(result.error, result.busy);
     return { ok: true, items: result.items, warnings: [...decoded.warnings, ...result.warnings] };
   } catch (error) {
     // A parser bug must not take the wire desk down; the file is reported instead.
@@ -34,11 +38,11 @@ export function parseWireDocument(fileName: string, bytes: Uint8Array, receivedA
   }
 }
 
-function dispatch(text: string, receivedAt: Date): WireDocumentResult {
+function dispatch(text: string, receivedAt: Date, xmlLimits: XmlLimits): WireDocumentResult {
   const start = text.trimStart();
   if (start === '') return { ok: false, error: 'empty file' };
   if (start.startsWith('{') || start.startsWith('[')) return parseJson(start);
-  if (start.startsWith('<')) return parseXml(start);
+  if (start.startsWith('<')) return parseXml(start, xmlLimits);
   return parseTextCaptureWire(text, receivedAt);
 }
 
@@ -52,14 +56,14 @@ function parseJson(text: string): WireDocumentResult {
   return parseNinjs(json);
 }
 
-function parseXml(text: string): WireDocumentResult {
+function parseXml(text: string, xmlLimits: XmlLimits): WireDocumentResult {
   if (isHtmlPage(text)) return { ok: false, error: 'not a feed: this is an HTML page, not RSS, Atom or NewsML-G2' };
   const unsafe = unsafeXmlReason(text);
   if (unsafe) return { ok: false, error: unsafe };
   const root = rootElementName(text);
   if (!root) return { ok: false, error: 'not XML: no root element' };
   if (root === 'nitf') {
-    const parsed = parseSafeXml(text, NITF_RAW_ELEMENTS);
+    const parsed = parseSafeXml(text, NITF_RAW_ELEMENTS, xmlLimits);
     return parsed.ok ? parseNitf(parsed.node) : parsed;
   }
   if (root === 'NewsML') return { ok: false, error: 'a NewsML 1.x document (the format before NewsML-G2), which is not supported: ask the agency for NewsML-G2, NITF or ninjs' };
@@ -71,7 +75,7 @@ function parseXml(text: string): WireDocumentResult {
     }
     return { ok: false, error: `unknown XML format: root element <${root}> is not RSS, Atom, NewsML-G2 or NITF` };
   }
-  const parsed = parseSafeXml(text, feedFormat ? FEED_RAW_ELEMENTS[feedFormat] : NEWSML_G2_RAW_ELEMENTS);
+  const parsed = parseSafeXml(text, feedFormat ? FEED_RAW_ELEMENTS[feedFormat] : NEWSML_G2_RAW_ELEMENTS, xmlLimits);
   if (!parsed.ok) return parsed;
   return feedFormat ? parseFeed(parsed.root, parsed.node) : parseNewsMlG2(parsed.root, parsed.node);
 }

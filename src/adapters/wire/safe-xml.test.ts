@@ -46,6 +46,14 @@ describe('safe XML', () => {
     expect(parseSafeXml('<a><b><c><d/></c></b></a>', [], { ...limits, maxDepth: 2 })).toEqual({ ok: false, error: 'XML refused: elements nest over the limit of 2 levels' });
   });
 
+  it('tells a spent time budget (busy: a server condition) from a document over its limits (no busy flag)', () => {
+    // A budget below zero is spent before the first look at the clock, whatever the machine's speed.
+    const spent = parseSafeXml('<a><b x="1"/></a>', [], { maxAttributesPerElement: 2, maxDepth: 3, maxParseMs: -1 });
+    expect(spent).toEqual({ ok: false, error: expect.stringMatching(/server is busy/), busy: true });
+    const overLimit = parseSafeXml('<a><b x="1" y="2" z="3"/></a>', [], { maxAttributesPerElement: 2, maxDepth: 3, maxParseMs: -1 });
+    expect(overLimit).toEqual({ ok: false, error: expect.stringMatching(/3 attributes/) });
+  });
+
   it('reports malformed XML with its line', () => {
     expect(parseSafeXml('<a>\n<b></a>')).toMatchObject({ ok: false, error: expect.stringMatching(/^malformed XML at line 2/) });
   });

@@ -1,12 +1,13 @@
 /** @module Safe XML: parses untrusted wire XML with fast-xml-parser, entity expansion off, DOCTYPE/ENTITY declarations refused and size limits checked first. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { scanXmlLimits, DEFAULT_XML_LIMITS, type XmlLimits } from './xml-limits.js';
+import { parseBudgetExceeded, scanXmlLimits, DEFAULT_XML_LIMITS, type XmlLimits } from './xml-limits.js';
 import { decodeXmlEntities, normaliseText } from './wire-text.js';
 
 /** A parsed element: child elements by local name, attributes as `@_name`, text as `#text`, CDATA as `#cdata`. */
 export type XmlNode = { [key: string]: unknown };
 
-export type SafeXmlResult = { ok: true; root: string; node: XmlNode } | { ok: false; error: string };
+/** A failure with `busy` is the server's time budget running out (try again later), not a fault of the document. */
+export type SafeXmlResult = { ok: true; root: string; node: XmlNode } | { ok: false; error: string; busy?: true };
 
 /**
  * Refuses any document type declaration before the parser sees it. Internal entities are how
@@ -43,7 +44,7 @@ export function rootElementName(text: string): string | null {
 /**
  * Parses a document. `rawElements` are kept as unparsed markup (bodies that are XHTML, NITF or Atom xhtml content).
  * The limits are checked by a linear pre-scan before the (synchronous, uninterruptible) validator and parser run,
- * and the time budget once more between validating and parsing.
+ * and the time budget once more between validating and parsing. A spent budget is `busy` (see xml-limits.ts).
  */
 export function parseSafeXml(raw: string, rawElements: readonly string[] = [], limits: XmlLimits = DEFAULT_XML_LIMITS): SafeXmlResult {
   const unsafe = unsafeXmlReason(raw);
@@ -53,12 +54,12 @@ export function parseSafeXml(raw: string, rawElements: readonly string[] = [], l
   if (!root) return { ok: false, error: 'not XML: no root element' };
   const started = performance.now();
   const overLimit = scanXmlLimits(text, limits, started);
-  if (overLimit) return { ok: false, error: overLimit };
+  if (overLimit) return { ok: false, ...overLimit };
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (valid !== true) {
     return { ok: false, error: `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` };
   }
-  if (performance.now() - started > limits.maxParseMs) return { ok: false, error: `XML refused: parsing took over the limit of ${limits.maxParseMs} ms per document` };
+  if (performance.now() - started > limits.maxParseMs) return { ok: false, ...parseBudgetExceeded(limits) };
   const parser = new XMLParser({
     processEntities: false,
     htmlEntities: false,

@@ -1,15 +1,33 @@
-/** @module XML limits: one linear pass over untrusted XML that refuses too many attributes on an element, too deep nesting, or too long a scan, before any parser runs. */
+/**
+ * @module XML limits: one linear pass over untrusted XML that refuses too many attributes on an element or too deep
+ * nesting (properties of the document: it is refused), or stops once the server's time budget for it is spent
+ * (a condition of this server, not of the document: `busy`, to be tried again later), before any parser runs.
+ */
 
 export interface XmlLimits {
   /** Attributes on one element. Real NewsML-G2, NITF and RSS elements carry a handful; 200,000 took seconds to parse. */
   maxAttributesPerElement: number;
   /** Elements open at once. XHTML bodies inside NewsML-G2 nest a few dozen deep at most. */
   maxDepth: number;
-  /** Milliseconds for one document, from the start of this scan to the end of validation. */
+  /** Milliseconds for one document, from the start of this scan to the end of validation; past it the server is busy. */
   maxParseMs: number;
 }
 
 export const DEFAULT_XML_LIMITS: XmlLimits = Object.freeze({ maxAttributesPerElement: 256, maxDepth: 256, maxParseMs: 3_000 });
+
+/**
+ * Why a document was not parsed. Without `busy` the document itself breaks a limit (it will never be read); with
+ * `busy: true` the time budget ran out, which says how loaded the machine is, not what the document is.
+ */
+export interface XmlRefusal {
+  error: string;
+  busy?: true;
+}
+
+/** The refusal for a spent time budget. */
+export function parseBudgetExceeded(limits: XmlLimits): XmlRefusal {
+  return { error: `XML not read: the server is busy (parsing took over its budget of ${limits.maxParseMs} ms per document); try again later`, busy: true };
+}
 
 /** How many characters the scan covers between two looks at the clock. */
 const CLOCK_EVERY = 1 << 16;
@@ -71,24 +89,24 @@ function markupAt(text: string, i: number): { end: number; kind: 'open' | 'close
 }
 
 /**
- * The first limit the document breaks, as a message naming it, or null. Linear in the text's length: each
+ * The first limit the document breaks (or the spent time budget, `busy`), as a refusal naming it, or null. Linear in the text's length: each
  * character is looked at once. Malformed markup is left for the validator, which reports it with its line.
  * `started` is the document's start time (performance.now()), so the budget covers the whole parse.
  */
-export function scanXmlLimits(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS, started = performance.now()): string | null {
+export function scanXmlLimits(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS, started = performance.now()): XmlRefusal | null {
   let depth = 0;
   let nextClock = CLOCK_EVERY;
   let i = text.indexOf('<');
   while (i !== -1 && i < text.length) {
     const markup = markupAt(text, i);
     if (markup.attributes > limits.maxAttributesPerElement) {
-      return `XML refused: an element has ${markup.attributes} attributes, over the limit of ${limits.maxAttributesPerElement} per element`;
+      return { error: `XML refused: an element has ${markup.attributes} attributes, over the limit of ${limits.maxAttributesPerElement} per element` };
     }
-    if (markup.kind === 'open' && ++depth > limits.maxDepth) return `XML refused: elements nest over the limit of ${limits.maxDepth} levels`;
+    if (markup.kind === 'open' && ++depth > limits.maxDepth) return { error: `XML refused: elements nest over the limit of ${limits.maxDepth} levels` };
     if (markup.kind === 'close') depth -= 1;
     if (markup.end >= nextClock) {
       nextClock = markup.end + CLOCK_EVERY;
-      if (performance.now() - started > limits.maxParseMs) return `XML refused: parsing took over the limit of ${limits.maxParseMs} ms per document`;
+      if (performance.now() - started > limits.maxParseMs) return parseBudgetExceeded(limits);
     }
     i = text.indexOf('<', markup.end);
   }

@@ -1,5 +1,5 @@
 /** @module ArticleStore: the one port through which the core reads and writes articles (readers' and the newsroom's methods). */
-import type { Article, ArticleStatus, ArticleSource, ArticleSummary, BodyBlock, LeadImage, TopicKind } from './article.js';
+import type { Article, ArticleStatus, ArticleSource, ArticleSummary, BodyBlock, LeadImage, TopicRef } from './article.js';
 import type { EditionRef } from '../editions/edition.js';
 import type { ArticleWorkflowStore } from './article-workflow-store.js';
 
@@ -30,7 +30,7 @@ export interface NewArticle {
   body: BodyBlock[];
   lead: LeadImage | null;
   section: { slug: string; name: string };
-  topics: { slug: string; name: string; kind: TopicKind }[];
+  topics: TopicRef[];
   authors: { slug: string; name: string }[];
   source: ArticleSource;
   status: ArticleStatus;
@@ -98,8 +98,8 @@ export interface ArticleStore extends ArticleWorkflowStore {
   findShortLinkTarget(code: string): Promise<{ slug: string; edition: EditionRef; status: ArticleStatus } | null>;
   /** Summaries of published articles with these ids, in the order given. */
   findSummariesByIds(ids: string[]): Promise<ArticleSummary[]>;
-  /** The edition's corrections of published stories, newest first; `before` (a correction's time) pages back. */
-  listPublicCorrections(query: { edition: string; limit: number; before?: Date | null }): Promise<PublicCorrection[]>;
+  /** A page of the edition's corrections of published stories, newest first; `before` is the `next` of the page before (null: the first). */
+  listPublicCorrections(query: { edition: string; limit: number; before?: string | null }): Promise<{ items: PublicCorrection[]; next: string | null }>;
 }
 
 /** A correction as the public corrections page lists it, with the story it corrects. */

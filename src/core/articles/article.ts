@@ -55,6 +55,8 @@ export interface TopicRef {
   slug: string;
   name: string;
   kind: TopicKind;
+  /** false: a suggestion below the reader line (story-topics.ts) an editor has not accepted; readers never see it. Absent: accepted. */
+  accepted?: false;
 }
 
 export interface NamedRef {

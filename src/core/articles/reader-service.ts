@@ -1,5 +1,6 @@
 /** @module What readers can ask for: the home page, a story, lists, search, followed topics. Shared by HTML, feeds and API. */
 import type { AuthorStore } from '../authors/author-store.js';
+import type { AuthorProfile } from '../authors/author-profile.js';
 import type { MediaStore } from '../media/media-library.js';
 import type { Photo } from '../media/photo.js';
 import type { SearchIndex, SearchScope } from '../search/search-index.js';
@@ -20,7 +21,7 @@ export interface ReaderDeps {
 }
 
 export type ArticleLookup =
-  | { kind: 'found'; article: Article; next: ArticleSummary | null; related: ArticleSummary[]; photos: ReadonlyMap<string, Photo> }
+  | { kind: 'found'; article: Article; next: ArticleSummary | null; related: ArticleSummary[]; photos: ReadonlyMap<string, Photo>; authorProfiles?: AuthorProfile[] }
   | { kind: 'gone' }
   | { kind: 'missing' };
 
@@ -28,7 +29,7 @@ export type ListOwner =
   | { kind: 'latest' }
   | { kind: 'section'; section: NamedRef & { edition: string } }
   | { kind: 'topic'; topic: TopicRef }
-  | { kind: 'author'; author: NamedRef & { bio: string | null } };
+  | { kind: 'author'; author: AuthorProfile; photo?: Photo | null };
 
 export const HOME_LATEST = 15;
 export const SECTION_BLOCK_SIZE = 4;
@@ -76,14 +77,17 @@ export function createReaderService(deps: ReaderDeps) {
       const status = await deps.articles.statusOfSlug(slug);
       return status === 'unpublished' ? { kind: 'gone' } : { kind: 'missing' };
     }
-    const photoIds = photoIdsOf(article);
-    const [older, related, photos] = await Promise.all([
+    const [older, related, found] = await Promise.all([
       deps.articles.nextPublished(article), relatedOrSameSection(article),
-      photoIds.length && deps.media ? deps.media.findMany(photoIds) : new Map<string, Photo>(),
+      Promise.all(article.authors.map((a) => deps.authors.findBySlug(a.slug))),
     ]);
+    // The bylines' profiles (role, photo, links) for the story's structured data; their photos come with the story's.
+    const authorProfiles = found.filter((p): p is AuthorProfile => p !== null);
+    const photoIds = [...photoIdsOf(article), ...authorProfiles.flatMap((p) => (p.photoId ? [p.photoId] : []))];
+    const photos = photoIds.length && deps.media ? await deps.media.findMany(photoIds) : new Map<string, Photo>();
     // After the oldest story the stream starts again from the newest of its edition, so a reader never hits a dead end.
     const next = older ?? (await deps.articles.listPublished({ limit: 2, edition: article.edition.id })).items.find((s) => s.id !== article.id) ?? null;
-    return { kind: 'found', article, next, related, photos };
+    return { kind: 'found', article, next, related, photos, authorProfiles };
   }
 
   /** Who owns a list page; null when that section, topic or author does not exist. */
@@ -101,7 +105,10 @@ export function createReaderService(deps: ReaderDeps) {
       }
       case 'author': {
         const author = await deps.authors.findBySlug(slug);
-        return author ? { kind, author } : null;
+        if (!author) return null;
+        // The profile photo's variants (a srcset on the page, an image in its JSON-LD); gone from the library is no photo.
+        const photo = author.photoId && deps.media ? (await deps.media.findMany([author.photoId])).get(author.photoId) ?? null : null;
+        return { kind, author, photo };
       }
     }
   }
@@ -122,7 +129,7 @@ export function createReaderService(deps: ReaderDeps) {
    * One page of a list as whole stories (body, bylines, photos), for feeds that carry the full text.
    * A story unpublished between the list and its lookup is left out.
    */
-  async function listArticles(owner: ListOwner, edition: string, limit: number): Promise<{ articles: Article[]; photos: ReadonlyMap<string, Photo> }> {
+  async function listWholeArticles(owner: ListOwner, edition: string, limit: number): Promise<{ articles: Article[]; photos: ReadonlyMap<string, Photo> }> {
     const { items } = await list(owner, null, edition, limit);
     const articles = await deps.articles.findPublishedByIds(items.map((s) => s.id));
     const photoIds = [...new Set(articles.flatMap(photoIdsOf))];
@@ -153,22 +160,34 @@ export function createReaderService(deps: ReaderDeps) {
     return { query: query.value.text, problem: null as SearchQueryProblem | null, results, total: found.total, totalCapped: found.totalCapped, order: found.order, page: current, pageCount };
   }
 
-  /** The latest stories of the followed topics (slugs from the reader's browser); `unknown` lists slugs this site does not have. */
-  async function following(topicSlugs: string[], limit = LIST_PAGE_SIZE) {
+  /**
+   * The latest stories of the followed topics and sections (slugs from the reader's browser); `unknown` and
+   * `unknownSections` list slugs this site does not have.
+   */
+  async function following(topicSlugs: string[], limit = LIST_PAGE_SIZE, sectionSlugs: string[] = []) {
     const asked = [...new Set(topicSlugs)].slice(0, MAX_FOLLOWED_TOPICS);
-    const found = await Promise.all(asked.map((slug) => deps.topics.findBySlug(slug)));
+    const askedSections = [...new Set(sectionSlugs)].slice(0, MAX_FOLLOWED_TOPICS);
+    const [found, foundSections] = await Promise.all([
+      Promise.all(asked.map((slug) => deps.topics.findBySlug(slug))),
+      Promise.all(askedSections.map((slug) => deps.sections.findBySlug(slug))),
+    ]);
     const topics = found.filter((t): t is TopicRef => t !== null);
     const unknown = asked.filter((_, i) => found[i] === null);
-    const lists = await Promise.all(topics.map((t) => deps.articles.listPublished({ limit, topicSlug: t.slug })));
+    const sections = foundSections.filter((s): s is NonNullable<typeof s> => s !== null);
+    const unknownSections = askedSections.filter((_, i) => foundSections[i] === null);
+    const lists = await Promise.all([
+      ...topics.map((t) => deps.articles.listPublished({ limit, topicSlug: t.slug })),
+      ...sections.map((s) => deps.articles.listPublished({ limit, sectionSlug: s.slug })),
+    ]);
     const seen = new Set<string>();
     const stories = lists.flatMap((l) => l.items)
       .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
       .filter((s) => !seen.has(s.id) && seen.add(s.id))
       .slice(0, limit);
-    return { topics, stories, unknown };
+    return { topics, stories, unknown, sections, unknownSections };
   }
 
-  return { home, story, listOwner, list, listArticles, photosOf, search, following };
+  return { home, story, listOwner, list, listWholeArticles, photosOf, search, following };
 }
 
 export type ReaderService = ReturnType<typeof createReaderService>;

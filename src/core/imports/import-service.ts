@@ -5,6 +5,7 @@ import type { IdGenerator, RandomBytes } from '../shared/ids.js';
 import { slugify, uniqueSlug } from '../shared/slug.js';
 import { uniqueShortCode } from '../short-links/short-code.js';
 import type { TopicSuggester } from '../topics/topic-suggester.js';
+import { suggestStoryTopics, topicRefsOf } from '../topics/story-topics.js';
 import { detectAgency } from './agency.js';
 import type { CaptureParseResult, CapturedStory, CaptureProblem } from './captured-story.js';
 import { resolveCapturedTime } from './captured-time.js';
@@ -48,10 +49,6 @@ export interface ImportDeps {
   isStorageFault?: (error: unknown) => boolean;
 }
 
-const MAX_TOPICS = 8;
-/** News puts who and where at the top: the first few thousand characters name the story's topics, and tagging cost grows with length. */
-const TOPIC_TEXT_LIMIT = 4000;
-
 /** The key that makes re-imports idempotent: what the story says, not when it was captured. */
 export function contentKeyOf(story: CapturedStory, hash: (text: string) => string): string {
   return `capture:${hash([story.headline, story.dateline ?? '', ...story.paragraphs].join('\n'))}`;
@@ -88,10 +85,7 @@ export function createImportService(deps: ImportDeps) {
     const body: BodyBlock[] = story.paragraphs.map((text) => ({ type: 'paragraph', text }));
     const bodyPlain = story.paragraphs.join('\n');
     const agency = detectAgency(bodyPlain);
-    const topics = deps.suggester
-      .suggest({ headline: story.headline, highlights: story.highlights, body: bodyPlain.slice(0, TOPIC_TEXT_LIMIT) }, MAX_TOPICS)
-      .map((t) => ({ slug: slugify(t.name, 'topic'), name: t.name, kind: t.kind }))
-      .filter((t, i, all) => all.findIndex((o) => o.slug === t.slug) === i);
+    const topics = topicRefsOf(suggestStoryTopics(deps.suggester, { headline: story.headline, highlights: story.highlights, body: bodyPlain }));
     const times = publicTimes(story, options.capturedAt, deps.timeZone);
     return {
       id: deps.ids.newId(),

@@ -11,7 +11,7 @@ export const MOST_READ_LIMIT = 5;
 /** How long a ranking is reused: pages that show it are cached about as long. */
 const RANKING_TTL_MS = 60_000;
 
-export interface MostReadDeps {
+export interface MostReadServiceDeps {
   counts: ReadCounts;
   articles: Pick<ArticleStore, 'findSummariesByIds'>;
   clock: Clock;
@@ -45,11 +45,20 @@ export function createReadTally() {
 }
 export type ReadTally = ReturnType<typeof createReadTally>;
 
-export function createMostReadService(deps: MostReadDeps) {
+export function createMostReadService(deps: MostReadServiceDeps) {
   const rankings = new Map<string, { at: number; stories: Promise<ArticleSummary[]> }>();
 
+  // Flushes run one at a time: a slow one never overlaps the next round, and the last one at shutdown waits for it.
+  let previous: Promise<unknown> = Promise.resolve();
+
   /** One flush: the tally so far goes to the store in one batch; on failure it is counted again next time. */
-  async function flush(tally: ReadTally): Promise<number> {
+  function flush(tally: ReadTally): Promise<number> {
+    const next = previous.catch(() => undefined).then(() => flushNow(tally));
+    previous = next;
+    return next;
+  }
+
+  async function flushNow(tally: ReadTally): Promise<number> {
     const batch = tally.drain();
     if (batch.length === 0) return 0;
     try {

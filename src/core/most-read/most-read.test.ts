@@ -61,4 +61,40 @@ describe('the tally and its flush', () => {
     await createMostReadService({ counts, articles, clock: fixedClock(T) }).flush(tally);
     expect(added[0]?.batch).toEqual([{ edition: 'en', articleId: 'a', reads: 2 }]);
   });
+
+  it('runs flushes one at a time: the last one (at shutdown) waits for a slow one and then stores what came after', async () => {
+    const tally = createReadTally();
+    let release: () => void = () => undefined;
+    let entered: () => void = () => undefined;
+    const slowEntered = new Promise<void>((resolve) => { entered = resolve; });
+    let inStore = 0;
+    let most = 0;
+    const added: ReadTallyEntry[][] = [];
+    const counts: ReadCounts = {
+      add: async (batch) => {
+        most = Math.max(most, ++inStore);
+        if (added.length === 0) {
+          const gate = new Promise<void>((resolve) => { release = resolve; });
+          entered();
+          await gate;
+        }
+        added.push([...batch]);
+        inStore--;
+      },
+      top: async () => [],
+    };
+    const service = createMostReadService({ counts, articles, clock: fixedClock(T) });
+    tally.record('en', 'slow');
+    const slow = service.flush(tally);
+    await slowEntered;
+    tally.record('ar', 'later');
+    const last = service.flush(tally);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(added).toEqual([]);
+    release();
+    expect(await slow).toBe(1);
+    expect(await last).toBe(1);
+    expect(most).toBe(1);
+    expect(added).toEqual([[{ edition: 'en', articleId: 'slow', reads: 1 }], [{ edition: 'ar', articleId: 'later', reads: 1 }]]);
+  });
 });

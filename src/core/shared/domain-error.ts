@@ -41,9 +41,12 @@ export class DomainError extends Error {
   readonly code: DomainErrorCode;
   readonly details: Record<string, unknown> | undefined;
 
-  /** Without a message, the code's default one: safe to show to whoever made the request. */
-  constructor(code: DomainErrorCode, message: string = DOMAIN_ERROR_MESSAGES[code], details?: Record<string, unknown>) {
-    super(message);
+  /**
+   * Without a message, the code's default one: safe to show to whoever made the request. `options.cause` is for the
+   * server's log only (never sent: the envelope carries code, message and details).
+   */
+  constructor(code: DomainErrorCode, message: string = DOMAIN_ERROR_MESSAGES[code], details?: Record<string, unknown>, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'DomainError';
     this.code = code;
     this.details = details;

@@ -4,6 +4,8 @@ import type { TopicKind } from '../articles/article.js';
 export interface SuggestedTopic {
   name: string;
   kind: TopicKind;
+  /** 0–1: how sure the suggester is that this is a name readers can follow (see story-topics.ts for the reader line). */
+  confidence?: number;
 }
 
 export interface TopicSuggester {

@@ -1,15 +1,17 @@
 /** @module Tests for the window sync: a full load on first use, then only other processes' versions stored since the last sync (with overlap). */
 import { describe, expect, it } from 'vitest';
-import { minhashSignature } from './near-duplicate.js';
+import { nearDuplicateSignature } from './near-duplicate.js';
 import { bandHashes } from './near-duplicate-window.js';
 import { createWindowSync } from './near-duplicate-window-sync.js';
 import type { WindowRow, WindowRowQuery } from './wire-store.js';
+
+const signatureOf = (text: string): Uint32Array => nearDuplicateSignature({ headline: '', summary: text, body: [] });
 
 const HOUR = 3600_000;
 const T0 = Date.parse('2025-01-17T12:00:00Z');
 
 function row(itemId: string, text: string, storedAtMs: number): WindowRow {
-  return { itemId, clusterId: itemId, signature: minhashSignature(text), receivedAt: new Date(storedAtMs), storedAt: new Date(storedAtMs) };
+  return { itemId, clusterId: itemId, signature: signatureOf(text), receivedAt: new Date(storedAtMs), storedAt: new Date(storedAtMs) };
 }
 
 function fakeStore(rows: WindowRow[]) {
@@ -35,7 +37,7 @@ describe('createWindowSync', () => {
     rows.push(row('b', 'Floods close roads and railway lines across southern England overnight', T0 + 5000));
     await sync.sync(new Date(T0 + 10_000));
     expect(store.queries[1]).toEqual({ receivedSince: new Date(T0 + 10_000 - 72 * HOUR), storedSince: new Date(T0 - 30_000), notStoredBy: 'p1' });
-    const signature = minhashSignature('Floods close roads and railway lines across southern England overnight');
+    const signature = signatureOf('Floods close roads and railway lines across southern England overnight');
     expect(sync.window.candidates(signature, bandHashes(signature, 2), 0).map((c) => c.itemId)).toEqual(['b']);
     expect(sync.window.size).toBe(2);
   });

@@ -1,17 +1,19 @@
 /** @module Tests for the in-memory LSH window: candidates by shared band, each once, within the window; replace, remove, evict, growth. */
 import { describe, expect, it } from 'vitest';
-import { minhashSignature, SIGNATURE_LENGTH } from './near-duplicate.js';
+import { MINHASH_LENGTH, nearDuplicateSignature } from './near-duplicate.js';
 import { bandHashes, createNearDuplicateWindow, shareBand, type WindowEntry } from './near-duplicate-window.js';
+
+const signatureOf = (text: string): Uint32Array => nearDuplicateSignature({ headline: '', summary: text, body: [] });
 
 const STORY = 'Russian President Vladimir Putin and North Korean leader Kim Jong Un signed a new partnership that includes a vow of mutual aid if either country is attacked, during a Wednesday summit.';
 const OTHER = 'Heavy rain flooded parts of southern England overnight, closing roads and railway lines, and forecasters warned that more storms were on the way.';
 
 function entry(itemId: string, text: string, receivedAtMs = 1000, storedAtMs = 1000): WindowEntry {
-  return { itemId, clusterId: `c-${itemId}`, signature: minhashSignature(text), receivedAtMs, storedAtMs };
+  return { itemId, clusterId: `c-${itemId}`, signature: signatureOf(text), receivedAtMs, storedAtMs };
 }
 
 function candidateIds(window: ReturnType<typeof createNearDuplicateWindow>, text: string, sinceMs = 0): string[] {
-  const signature = minhashSignature(text);
+  const signature = signatureOf(text);
   return window.candidates(signature, bandHashes(signature, 2), sinceMs).map((c) => c.itemId);
 }
 
@@ -48,7 +50,7 @@ describe('createNearDuplicateWindow', () => {
   });
 
   it('compares the band values themselves, so a hash collision makes no candidate', () => {
-    const a = new Uint32Array(SIGNATURE_LENGTH).fill(7);
+    const a = new Uint32Array(MINHASH_LENGTH).fill(7);
     const b = a.slice();
     b[1] = 8;
     expect([shareBand(a, b, 0, 2), shareBand(a, b, 1, 2)]).toEqual([false, true]);

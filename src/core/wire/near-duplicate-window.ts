@@ -3,7 +3,7 @@
  * cluster window). Each process keeps one and syncs it from the store before each ingest batch
  * (see near-duplicate-window-sync.ts and docs/decisions/0003-wire-ingest-throughput.md).
  */
-import { SIGNATURE_LENGTH } from './near-duplicate.js';
+import { MINHASH_LENGTH } from './near-duplicate.js';
 import type { ClusterCandidate } from './wire-store.js';
 
 /** An item of the window: what clustering needs, and the times that decide whether it is a candidate or stale. */
@@ -13,10 +13,16 @@ export interface WindowEntry extends ClusterCandidate {
   storedAtMs: number;
 }
 
-/** One 32-bit hash per band of a signature. A collision costs a comparison, never a false candidate: lookups compare the band's values. */
+/**
+ * Rows per LSH band over a signature's 128 3-gram minima: 64 bands of 2 make a pair a candidate with
+ * probability 0.93 at a 3-gram Jaccard of 0.2, 0.98 at 0.25 and 0.998 at 0.3; `sameStory` then decides.
+ */
+export const BAND_ROWS = 2;
+
+/** One 32-bit hash per band of a signature's 3-gram minima. A collision costs a comparison, never a false candidate: lookups compare the band's values. */
 export function bandHashes(signature: Uint32Array, rows: number): Int32Array {
-  const hashes = new Int32Array(SIGNATURE_LENGTH / rows);
-  for (let band = 0, start = 0; start < SIGNATURE_LENGTH; band++, start += rows) {
+  const hashes = new Int32Array(MINHASH_LENGTH / rows);
+  for (let band = 0, start = 0; start < MINHASH_LENGTH; band++, start += rows) {
     let h = 0x9e3779b9;
     for (let i = start; i < start + rows; i++) {
       h = Math.imul(h ^ signature[i]!, 0x85ebca6b);
@@ -40,7 +46,7 @@ export function shareBand(a: Uint32Array, b: Uint32Array, band: number, rows: nu
  * items take ~80 MB of index plus their 26 MB of signatures.
  */
 export function createNearDuplicateWindow(rows: number, expectedItems = 64) {
-  const bands = SIGNATURE_LENGTH / rows;
+  const bands = MINHASH_LENGTH / rows;
   const slots = new Map<string, number>();
   const entries: (WindowEntry | undefined)[] = [];
   const free: number[] = [];

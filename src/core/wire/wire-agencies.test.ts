@@ -1,6 +1,6 @@
 /** @module Tests for the table of known agencies: names, codes, addresses and credit lines to display names and zones. */
 import { describe, expect, it } from 'vitest';
-import { knownWireAgency, wireAgencyName, wireAgencyZone } from './wire-agencies.js';
+import { agencyWebsite, knownWireAgency, mostCitedAgency, WIRE_AGENCIES, wireAgencyName, wireAgencyZone } from './wire-agencies.js';
 
 describe('wire agencies', () => {
   it('recognises an agency by name, provider QCode, web address, tag URI and credit or copyright line', () => {
@@ -31,5 +31,24 @@ describe('wire agencies', () => {
     expect(wireAgencyZone('Reuters')).toBeNull();
     expect(wireAgencyZone('Somebody')).toBeNull();
     expect(wireAgencyZone(null)).toBeNull();
+  });
+
+  it('is the one table: every agency once, with its website where it has one (a story\'s schema.org publisher)', () => {
+    const names = WIRE_AGENCIES.map((a) => a.name.toLowerCase());
+    expect(new Set(names).size).toBe(names.length);
+    expect(WIRE_AGENCIES.every((a) => a.website === null || /^https:\/\/[a-z0-9.-]+\/$/.test(a.website))).toBe(true);
+    expect([agencyWebsite('PA Media'), agencyWebsite('anadolu'), agencyWebsite('Agence France-Presse'), agencyWebsite(' AP ')])
+      .toEqual(['https://pamediagroup.com/', 'https://www.aa.com.tr/', 'https://www.afp.com/', 'https://apnews.com/']);
+    // A free-text credit names no known agency exactly: no address is made up for it.
+    expect([agencyWebsite('Local Photo Desk'), agencyWebsite('AFP/Reuters'), agencyWebsite('وكالة محلية')]).toEqual([null, null, null]);
+  });
+
+  it('reads which agency a story\'s text cites most: names as written, full names in any case, one mention once', () => {
+    expect(mostCitedAgency('Officials told Reuters on Monday. Reuters could not verify it.')?.name).toBe('Reuters');
+    expect(mostCitedAgency('The Associated Press reported. "Yes," AFP was told; the associated press said more.')?.name).toBe('AP');
+    expect(mostCitedAgency('Anadolu reported the strike, Anadolu Agency said; Xinhua also wrote.')?.name).toBe('Anadolu');
+    expect(mostCitedAgency('وقال مسؤول لوكالة — РИА Новости сообщает: риа новости.')?.name).toBe('RIA Novosti');
+    // Lower-case words and ambiguous names are no citation: "ap", "spa", the MENA region.
+    expect(mostCitedAgency('a spa day in the MENA region, tap and map apps 🗺️')).toBeNull();
   });
 });

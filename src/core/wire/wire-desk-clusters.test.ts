@@ -69,4 +69,32 @@ describe('listDeskClusters', () => {
     const { rows } = await listDeskClusters(listOver([...busy, entry('old', 'old', 1)]), { limit: 5 });
     expect(rows.map((r) => [r.clusterId, r.versions])).toEqual([['busy', 450], ['old', 1]]);
   });
+
+  it('never lets one big cluster crowd the others out of a page: each cluster\'s copies are read in full', async () => {
+    // Page 2 starts at minute 900. "big" has 600 copies after it (shown on page 1) and one before it; the two small
+    // stories' only copies come just after that one, so all three are found in the same step of the walk.
+    const big = [...Array.from({ length: 600 }, (_, i) => entry(`big${String(i).padStart(3, '0')}`, 'big', 1_000 + i)), entry('big-old', 'big', 800)];
+    const small = [entry('s1', 'عاجل-١', 799, { headline: 'عاجل 🚨' }), entry('s2', '快讯', 798, { agency: 'Xinhua' }), entry('s2b', '快讯', 797)];
+    const page = await listDeskClusters(listOver([...big, ...small]), { limit: 5, before: { receivedAt: new Date(T0 + 900 * 60_000), id: 'x' } });
+    expect(page.rows.map((r) => [r.clusterId, r.versions])).toEqual([['عاجل-١', 1], ['快讯', 2]]);
+    expect(page.next).toBeNull();
+  });
+
+  it('offers the next page when the walk runs out of steps before the end of the queue', async () => {
+    // 2,500 copies of one story take every step of the walk; the older story is on the next page, not lost.
+    const busy = Array.from({ length: 2_500 }, (_, i) => entry(`b${String(i).padStart(4, '0')}`, 'busy', 100 + i));
+    const list = listOver([...busy, entry('old', 'old', 1, { headline: 'Старая новость' })]);
+    const first = await listDeskClusters(list, { limit: 5 });
+    expect(first.rows.map((r) => [r.clusterId, r.versions])).toEqual([['busy', 500]]);
+    expect(first.next).not.toBeNull();
+    let next = first.next;
+    const later: string[] = [];
+    for (let page = 0; next && page < 5; page++) {
+      const more = await listDeskClusters(list, { limit: 5, before: next });
+      later.push(...more.rows.map((r) => r.clusterId));
+      next = more.next;
+    }
+    expect(later).toEqual(['old']);
+    expect(next).toBeNull();
+  });
 });

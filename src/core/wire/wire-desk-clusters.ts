@@ -56,8 +56,19 @@ type ListEntries = (query: WireQueueQuery & { withinHours?: number }) => Promise
 /** Entries read per step while gathering a page's clusters, and steps at most: a page stays bounded whatever the queue holds. */
 const SCAN_ROWS = 200;
 const MAX_SCANS = 10;
-/** Copies read for one page's clusters (the queue's own cap). */
-const MAX_COPIES = 500;
+/** Copies read for one cluster (the queue's own cap): a row counts at most this many versions. */
+const COPIES_PER_CLUSTER = 500;
+
+/**
+ * Every copy (up to COPIES_PER_CLUSTER each) of these clusters that passes the filters. One read for all of them;
+ * when that read comes back full, some cluster may have crowded the others out of it, so each is read on its own.
+ */
+async function copiesOf(list: ListEntries, filters: Omit<DeskClusterQuery, 'before' | 'limit'>, clusterIds: string[]): Promise<WireQueueEntry[]> {
+  const limit = COPIES_PER_CLUSTER;
+  const together = await list({ ...filters, clusterIds, limit });
+  if (together.length < limit || clusterIds.length === 1) return together;
+  return (await Promise.all(clusterIds.map((id) => list({ ...filters, clusterIds: [id], limit })))).flat();
+}
 
 function isBefore(entry: WireQueueEntry, cursor: DeskCursor): boolean {
   const at = entry.receivedAt.getTime() - cursor.receivedAt.getTime();
@@ -67,7 +78,8 @@ function isBefore(entry: WireQueueEntry, cursor: DeskCursor): boolean {
 /**
  * One page of the desk: up to `limit` clusters, ordered by their newest copy, each with every copy that passes
  * the filters. Clusters are found by walking the queue newest first; one whose newest copy came at or after the
- * page's start was on an earlier page. `next` is where the following page starts, null on the last.
+ * page's start was on an earlier page. `next` is where the following page starts, null on the last: after the
+ * page's last row when the page is full, else where the walk stopped when it ran out of steps before the queue's end.
  */
 export async function listDeskClusters(list: ListEntries, query: DeskClusterQuery): Promise<{ rows: WireClusterRow[]; next: DeskCursor | null }> {
   const { before, limit, ...filters } = query;
@@ -83,10 +95,12 @@ export async function listDeskClusters(list: ListEntries, query: DeskClusterQuer
     const fresh = [...new Set(page.map((e) => e.clusterId))].filter((id) => !seen.has(id));
     if (fresh.length === 0) continue;
     for (const id of fresh) seen.add(id);
-    const copies = await list({ ...filters, clusterIds: fresh, limit: MAX_COPIES });
+    const copies = await copiesOf(list, filters, fresh);
     rows.push(...groupByCluster(copies).filter((row) => !before || isBefore(row.newest, before)));
   }
   const shown = rows.sort((a, b) => newestFirst(a.newest, b.newest)).slice(0, limit);
   const end = shown[shown.length - 1];
-  return { rows: shown, next: shown.length === limit && end ? { receivedAt: end.newest.receivedAt, id: end.newest.id } : null };
+  if (shown.length === limit && end) return { rows: shown, next: { receivedAt: end.newest.receivedAt, id: end.newest.id } };
+  // Out of steps before the end of the queue: the next page walks on from here (every row shown has a copy after it).
+  return { rows: shown, next: more && cursor ? cursor : null };
 }

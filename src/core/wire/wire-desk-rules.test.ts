@@ -6,18 +6,20 @@ import type { WireItemStatus } from './wire-store.js';
 
 const STATUSES: WireItemStatus[] = ['new', 'used', 'spiked'];
 
-/** Who may: anyone uses and adds to stories; only the desk (editors, admins) spikes and brings back. */
+/** Who may: anyone uses, adds to stories and takes photos; only the desk (editors, admins) spikes and brings back. */
 const MAY: Record<WireDeskAction, readonly Role[]> = {
   use: ['contributor', 'reporter', 'editor', 'admin'],
   'add-to-story': ['contributor', 'reporter', 'editor', 'admin'],
+  'take-photo': ['contributor', 'reporter', 'editor', 'admin'],
   spike: ['editor', 'admin'],
   restore: ['editor', 'admin'],
 };
 
-/** From where: a new item is used once; copy is added from a new or used item; only a spiked one comes back. */
+/** From where: a new item is used once; copy and photos are taken from a new or used item (never a spiked one); only a spiked one comes back. */
 const FROM: Record<WireDeskAction, readonly WireItemStatus[]> = {
   use: ['new'],
   'add-to-story': ['new', 'used'],
+  'take-photo': ['new', 'used'],
   spike: ['new'],
   restore: ['spiked'],
 };
@@ -43,6 +45,7 @@ describe('roles × wire desk actions × item status', () => {
   it('says why a used item cannot be used again, and that a spiked one must come back first', () => {
     expect(checkWireDeskAction('use', 'reporter', 'used')).toMatchObject({ message: expect.stringContaining('already been used') });
     expect(checkWireDeskAction('add-to-story', 'editor', 'spiked')).toMatchObject({ message: expect.stringContaining('bring it back') });
+    expect(checkWireDeskAction('take-photo', 'contributor', 'spiked')).toMatchObject({ code: 'WIRE_ITEM_STATUS_CONFLICT', message: expect.stringContaining('bring it back') });
     expect(checkWireDeskAction('spike', 'reporter', 'new')).toMatchObject({ message: 'Only editors can spike wire items.' });
   });
 });

@@ -91,7 +91,10 @@ function desk(items: StoredWireItem[], stories: ArticleState[] = []) {
     transaction,
     sections: { list: async () => [{ slug: 'world', name: 'World', position: 0, edition: 'en' }], findBySlug: async (slug) => (slug === 'business' ? { slug, name: 'Business', edition: 'en' } : null) },
     editions: { list: async () => [{ id: 'en', language: 'en', direction: 'ltr', name: 'English', locale: 'en-GB', numberingSystem: 'latn', timeZone: 'UTC', pathPrefix: '', position: 0 }] },
-    authors: { findByName: async (name) => (name === 'Ann Lee' ? { slug: 'ann-lee-2', name } : null) },
+    authors: {
+      findByName: async (name) => (name === 'Ann Lee' ? { slug: 'ann-lee-2', name } : null),
+      findBySlug: async (slug) => (slug === 'john-smith' ? { slug, name: 'John Smith', bio: null, jobTitle: null, photoId: null, links: [] } : null),
+    },
     suggestTopics: async () => ({ ok: true, value: [{ name: 'Geneva', kind: 'place' }] }),
     events: { publish: async (e) => { published.push(e); }, subscribe: () => () => {} },
     ids: { newId: () => `id-${++n}` },
@@ -146,6 +149,22 @@ describe('wire desk service', () => {
     expect([arabic.dateline, arabic.body[0], arabic.authors.map((a) => a.name), arabic.source]).toEqual([
       'الرياض', { type: 'paragraph', text: 'أعلنت الوزارة اليوم عن خطة جديدة.' }, ['محمد علي'], { kind: 'agency', agency: 'SPA', wireId: 'urn:test:w2' },
     ]);
+  });
+
+  it('credits a byline to an existing author only when the names match as names, never by a clashing slug', async () => {
+    const items = ['w1', 'w2', 'w3'].map((id) => wireItem(id, ['Text.']));
+    items[0]!.item = { ...items[0]!.item, byline: 'By John Smíth' };
+    items[1]!.item = { ...items[1]!.item, byline: 'By john  SMITH' };
+    items[2]!.item = { ...items[2]!.item, byline: 'By 🦊🦊' };
+    const { service, data } = desk(items);
+    const authorsOf = async (id: string) => {
+      const { storyId } = await service.useItem(staff('reporter'), id);
+      return data().stories.get(storyId)!.fields.authors;
+    };
+    // "John Smíth" makes the slug of the staff's "John Smith" but is another name: a new author, a slug of its own.
+    expect(await authorsOf('w1')).toEqual([{ slug: 'john-smith-2', name: 'John Smíth' }]);
+    expect(await authorsOf('w2')).toEqual([{ slug: 'john-smith', name: 'John Smith' }]);
+    expect((await authorsOf('w3')).map((a) => a.slug)).not.toContain('staff');
   });
 
   it('puts the draft in the section asked for, and refuses one that does not exist', async () => {

@@ -5,7 +5,7 @@
  */
 import type { NamedRef } from '../articles/article.js';
 import type { AuthorStore } from '../authors/author-store.js';
-import { slugify } from '../shared/slug.js';
+import { bylineAuthors } from '../authors/byline-author.js';
 import type { EditionStore } from '../editions/edition-store.js';
 import type { DomainEvent, EventBus } from '../events/event-bus.js';
 import type { SectionStore } from '../sections/section-store.js';
@@ -19,7 +19,7 @@ import { createNewsroomService, type NewsroomService } from '../workflow/newsroo
 import type { ArticleStore } from '../articles/article-store.js';
 import type { ArticleState } from '../articles/article-workflow-store.js';
 import { canReadArticle } from '../workflow/article-reads.js';
-import { canTakeWireDeskAction, checkWireDeskAction, WIRE_DESK_RULES, type WireDeskAction } from './wire-desk-rules.js';
+import { WIRE_DESK_RULES, wireItemFor, type WireDeskMove } from './wire-desk-rules.js';
 import type { WireDeskStores, WireDeskTransaction } from './wire-desk-transaction.js';
 import type { StoredWireItem, WireStore } from './wire-store.js';
 import { bylineNames } from './wire-byline.js';
@@ -33,8 +33,11 @@ export interface WireDeskDeps {
   /** A new draft's section: the one asked for, else the first edition's first. */
   sections: Pick<SectionStore, 'list' | 'findBySlug'>;
   editions: Pick<EditionStore, 'list'>;
-  /** A byline's people: an author of the same name is reused, a new one becomes a byline-only author as the draft is stored. */
-  authors: Pick<AuthorStore, 'findByName'>;
+  /**
+   * A byline's people: an author of the same name (compared as names, byline-author.ts) is reused, a new one becomes a
+   * byline-only author with a slug of its own as the draft is stored.
+   */
+  authors: Pick<AuthorStore, 'findByName' | 'findBySlug'>;
   /** Computed before the transaction: tagging is slow, and a write transaction must be short. */
   suggestTopics: (itemId: string) => Promise<Result<SuggestedTopic[], unknown>>;
   /** Story events go out here once the transaction has committed, never for one rolled back. */
@@ -57,17 +60,10 @@ export type WireDeskService = ReturnType<typeof createWireDeskService>;
 
 export function createWireDeskService(deps: WireDeskDeps) {
   /** The item, once the actor's role and the item's status allow the action. */
-  async function itemFor(actor: StaffUser, itemId: string, action: WireDeskAction): Promise<StoredWireItem> {
-    if (!canTakeWireDeskAction(action, actor.role)) throw new DomainError('PERMISSION_DENIED', WIRE_DESK_RULES[action].forbidden, { action });
-    const item = await deps.items.find(itemId);
-    if (!item) throw new DomainError('WIRE_ITEM_NOT_FOUND', 'There is no such wire item.', { itemId });
-    const check = checkWireDeskAction(action, actor.role, item.status);
-    if (!check.ok) throw new DomainError(check.code, check.message, { itemId, action, status: item.status });
-    return item;
-  }
+  const itemFor = (actor: StaffUser, itemId: string, action: WireDeskMove): Promise<StoredWireItem> => wireItemFor(deps.items, actor, itemId, action);
 
   /** The item's new status; refused when someone moved the item since it was read, which undoes the whole action. */
-  async function moveItem(items: DeskTransaction['items'], itemId: string, action: WireDeskAction, storyId: string | null): Promise<void> {
+  async function moveItem(items: DeskTransaction['items'], itemId: string, action: WireDeskMove, storyId: string | null): Promise<void> {
     const rule = WIRE_DESK_RULES[action];
     if (await items.setStatus(itemId, [...rule.from], rule.to, storyId)) return;
     throw new DomainError('WIRE_ITEM_STATUS_CONFLICT', 'Someone else changed this item meanwhile; nothing was changed. Reload it.', { itemId, action });
@@ -103,7 +99,7 @@ export function createWireDeskService(deps: WireDeskDeps) {
   /** The byline's people as authors: the existing author of each name, else a new byline-only one. */
   async function authorsOf(item: WireItem): Promise<NamedRef[]> {
     const agencies = [item.agency ?? '', item.creditline ?? '', wireAgencyCredit(item, wireLeadDateline(item))];
-    return Promise.all(bylineNames(item.byline, agencies).map(async (name) => (await deps.authors.findByName(name)) ?? { slug: slugify(name, 'staff'), name }));
+    return bylineAuthors(deps.authors, bylineNames(item.byline, agencies));
   }
 
   async function findArticle(articles: DeskTransaction['articles'], ref: string): Promise<ArticleState | null> {

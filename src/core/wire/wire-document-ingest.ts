@@ -10,9 +10,12 @@ export interface WireDocument {
   bytes: Uint8Array;
 }
 
-/** Reads one untrusted document (format detected from its content); never throws. Every error names the document. */
+/**
+ * Reads one untrusted document (format detected from its content); never throws. Every error names the document.
+ * `busy`: the reader ran out of its time budget (a loaded server), so the document is to be tried again, not refused.
+ */
 export type WireDocumentParser = (origin: string, bytes: Uint8Array, receivedAt: Date) =>
-  { ok: true; items: WireItem[]; warnings: string[] } | { ok: false; error: string };
+  { ok: true; items: WireItem[]; warnings: string[] } | { ok: false; error: string; busy?: true };
 
 export interface WireDocumentIngestDeps {
   ingest: Pick<WireIngestService, 'ingest'>;
@@ -40,7 +43,7 @@ export function createWireDocumentIngest(deps: WireDocumentIngestDeps): IngestWi
       const parsed = deps.parse(doc.origin, doc.bytes, receivedAt);
       if (!parsed.ok) {
         unreadable.failed++;
-        unreadable.errors.push({ origin: doc.origin, message: parsed.error });
+        unreadable.errors.push(parsed.busy ? { origin: doc.origin, message: parsed.error, busy: true } : { origin: doc.origin, message: parsed.error });
         continue;
       }
       warnings.push(...parsed.warnings.map((w) => `${doc.origin}: ${w}`));

@@ -8,12 +8,12 @@ import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import type { Result } from '../shared/result.js';
 import type { SuggestedTopic, TopicSuggester } from '../topics/topic-suggester.js';
+import { suggestStoryTopics } from '../topics/story-topics.js';
 import { bodyText } from '../articles/article.js';
-import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, rowsPerBand } from './near-duplicate-cluster.js';
-import { estimatedJaccard, minhashSignature } from './near-duplicate.js';
-import { bandHashes, createNearDuplicateWindow, type WindowEntry } from './near-duplicate-window.js';
+import { nearDuplicateSignature, sameStory } from './near-duplicate.js';
+import { BAND_ROWS, bandHashes, createNearDuplicateWindow, type WindowEntry } from './near-duplicate-window.js';
 import { createWindowSync } from './near-duplicate-window-sync.js';
-import { cleanWireItem, isReadableWireItem, withEarlierText, wireItemText, type WireItem } from './wire-item.js';
+import { cleanWireItem, isReadableWireItem, withEarlierText, type WireItem } from './wire-item.js';
 import { wireItemKey, type ClusterCandidate, type StoredWireItem, type WireItemVersion, type WireQueueEntry, type WireQueueQuery, type WireStore } from './wire-store.js';
 
 export interface WireIngestDeps {
@@ -24,7 +24,6 @@ export interface WireIngestDeps {
   hash: (text: string) => string;
   /** Loads the topic suggester on first use (compromise is slow to load and to run; never on the ingest path). */
   loadSuggester?: () => Promise<TopicSuggester>;
-  threshold?: number;
   /** Only items received this recently are cluster candidates (default 72 h): old stories do not gather new copy. */
   clusterWindowHours?: number;
   /** Items per transaction (default 500). */
@@ -58,17 +57,16 @@ export interface WireIngestReport {
   /** Older versions that arrived after a newer one: kept in history only. */
   stale: number;
   failed: number;
-  /** `notStored`: the item was read but its write failed (not the document's fault); otherwise it could not be read. */
-  errors: { origin: string; message: string; notStored?: true }[];
+  /**
+   * `notStored`: the item was read but its write failed (not the document's fault); `busy`: the server ran out of its
+   * time for reading the document (not the document's fault either: try it again later); otherwise it could not be read.
+   */
+  errors: { origin: string; message: string; notStored?: true; busy?: true }[];
   /** Ids of the items ingested or updated, in input order. */
   itemIds: string[];
 }
 
 export type WireDeskProblem = 'WIRE_ITEM_NOT_FOUND';
-
-export const TOPIC_LIMIT = 8;
-/** News names who and where early; tagging cost grows with length. */
-export const TOPIC_TEXT_LIMIT = 4000;
 
 export function emptyWireIngestReport(): WireIngestReport {
   return { ingested: 0, updated: 0, duplicates: 0, stale: 0, failed: 0, errors: [], itemIds: [] };
@@ -94,8 +92,7 @@ function windowEntry(item: StoredWireItem, storedAtMs: number): WindowEntry {
 
 export function createWireIngestService(deps: WireIngestDeps) {
   const { store, clock, ids } = deps;
-  const threshold = deps.threshold ?? DEFAULT_NEAR_DUPLICATE_THRESHOLD;
-  const rows = rowsPerBand(threshold);
+  const rows = BAND_ROWS;
   const windowMs = (deps.clusterWindowHours ?? 72) * 3600_000;
   const batchSize = Math.max(1, deps.batchSize ?? 500);
   let suggester: Promise<TopicSuggester> | null = null;
@@ -103,7 +100,7 @@ export function createWireIngestService(deps: WireIngestDeps) {
   const windowSync = createWindowSync(store, { rows, windowMs, processId, ...(deps.syncOverlapMs !== undefined ? { overlapMs: deps.syncOverlapMs } : {}) });
 
   function prepare(input: WireIngestInput): Prepared {
-    const signature = minhashSignature(wireItemText(input.item));
+    const signature = nearDuplicateSignature(input.item);
     return {
       input, key: wireItemKey(input.item.agency ?? '', input.item.agencyId),
       contentHash: wireContentHash(input.item, deps.hash), signature, hashes: bandHashes(signature, rows),
@@ -146,7 +143,7 @@ export function createWireIngestService(deps: WireIngestDeps) {
         knownHash(known, previous.id, previous.contentHash);
         // A version without body text keeps the earlier text (withEarlierText); its signature is then the merged item's.
         const item = withEarlierText(p.input.item, previous.item);
-        const signature = item === p.input.item ? p.signature : minhashSignature(wireItemText(item));
+        const signature = item === p.input.item ? p.signature : nearDuplicateSignature(item);
         const hashes = item === p.input.item ? p.hashes : bandHashes(signature, rows);
         const next: StoredWireItem = { ...previous, ...copy, item, signature, topics: null };
         replaced.add(next.id);
@@ -181,11 +178,12 @@ export function createWireIngestService(deps: WireIngestDeps) {
     }
   }
 
+  /** The cluster of the candidate that is most strongly the same story (near-duplicate.ts's `sameStory`, the one rule). */
   function bestCluster(p: Prepared, candidates: ClusterCandidate[]): string | null {
-    let best: { clusterId: string; similarity: number } | null = null;
+    let best: { clusterId: string; score: number } | null = null;
     for (const candidate of candidates) {
-      const similarity = estimatedJaccard(p.signature, candidate.signature);
-      if (similarity >= threshold && (!best || similarity > best.similarity)) best = { clusterId: candidate.clusterId, similarity };
+      const score = sameStory(candidate.signature, p.signature);
+      if (score !== null && (!best || score > best.score)) best = { clusterId: candidate.clusterId, score };
     }
     return best?.clusterId ?? null;
   }
@@ -245,8 +243,7 @@ export function createWireIngestService(deps: WireIngestDeps) {
       if (!deps.loadSuggester) return { ok: true, value: [] };
       suggester ??= deps.loadSuggester();
       const { item } = stored;
-      const body = [item.summary ?? '', bodyText(item.body)].join('\n').slice(0, TOPIC_TEXT_LIMIT);
-      const topics = (await suggester).suggest({ headline: item.headline, highlights: [], body }, TOPIC_LIMIT);
+      const topics = suggestStoryTopics(await suggester, { headline: item.headline, highlights: [], body: [item.summary ?? '', bodyText(item.body)].join('\n') });
       await store.setTopics(id, topics);
       return { ok: true, value: topics };
     },

@@ -11,12 +11,12 @@ import type { WireSource } from './wire-source.js';
 const NOW = new Date('2025-01-17T12:00:00Z');
 const ACTOR = { id: 'u1', role: 'reporter' } as StaffUser;
 
-function stored(photos: WireItem['photos'], sourceId: string | null): StoredWireItem {
+function stored(photos: WireItem['photos'], sourceId: string | null, status: StoredWireItem['status'] = 'new'): StoredWireItem {
   const item = {
     format: 'ninjs', agency: 'وام', agencyId: 'urn:wam:1', version: 1, headline: 'افتتاح المعرض 🎨', slugline: null, dateline: null, byline: null, creditline: null,
     language: 'ar', summary: null, body: [], subjects: [], urgency: null, firstCreated: null, versionCreated: null, link: null, photos,
   } as WireItem;
-  return { item, id: 'w1', clusterId: 'w1', signature: new Uint32Array(0), status: 'new', usedArticleId: null, topics: null, sourceId, contentHash: 'h', receivedAt: NOW };
+  return { item, id: 'w1', clusterId: 'w1', signature: new Uint32Array(0), status, usedArticleId: null, topics: null, sourceId, contentHash: 'h', receivedAt: NOW };
 }
 
 function importer(item: StoredWireItem, allowPrivate: boolean) {
@@ -53,5 +53,22 @@ describe('takePhoto', () => {
     expect(await code(take(3))).toBe('VALIDATION_FAILED');
     expect(await code(take(0))).toBe('WIRE_PHOTO_UNAVAILABLE');
     expect(asked).toEqual([{ href: 'https://wam.ae/gone.png', allowPrivate: false }]);
+  });
+
+  it('keeps the fetcher\'s reason out of what is answered: only the error\'s cause, for the log', async () => {
+    const { take } = importer(stored([photo('https://wam.ae/gone.png', null, null)], null), true);
+    const error = await take(0).then(() => null, (e: unknown) => e);
+    expect(isDomainError(error) && { message: error.message, details: error.details, cause: error.cause })
+      .toEqual({ message: 'The agency\'s photo could not be fetched.', details: { itemId: 'w1' }, cause: 'HTTP 404' });
+  });
+
+  it('follows the desk\'s rules: nothing is taken from a spiked item, a used one still offers its photos', async () => {
+    const spiked = importer(stored([photo('https://wam.ae/a.jpg', null, null)], 's1', 'spiked'), true);
+    const error = await spiked.take(0).then(() => null, (e: unknown) => e);
+    expect(isDomainError(error) && error.code).toBe('WIRE_ITEM_STATUS_CONFLICT');
+    expect(spiked.asked).toEqual([]);
+    const used = importer(stored([photo('https://wam.ae/a.jpg', null, null)], 's1', 'used'), true);
+    await used.take(0);
+    expect(used.uploads).toHaveLength(1);
   });
 });

@@ -22,6 +22,21 @@ describe('wireTime', () => {
     expect(wireTime('2018-04-04T04:05:16', 'Europe/Helsinki')?.assumedUtc).toBe(false);
   });
 
+  it('reads a zone-less time at a daylight-saving edge by the site\'s one rule (zoned-time.ts)', () => {
+    // Clocks went forward 03:00 → 04:00 in Helsinki on 25 March 2018: 03:30 never showed; it is read pushed on by the jump (04:30).
+    expect(iso('2018-03-25T03:30:00', 'Europe/Helsinki')).toBe('2018-03-25T01:30:00.000Z');
+    expect(iso('2018-03-25T03:00:00', 'Europe/Helsinki')).toBe('2018-03-25T01:00:00.000Z');
+    expect(iso('20180325T025959', 'Europe/Helsinki')).toBe('2018-03-25T00:59:59.000Z');
+    // Clocks went back 04:00 → 03:00 on 28 October 2018: 03:30 showed twice; the first (still summer time) is meant.
+    expect(iso('2018-10-28T03:30:00', 'Europe/Helsinki')).toBe('2018-10-28T00:30:00.000Z');
+    expect(iso('2018-10-28T04:00:00', 'Europe/Helsinki')).toBe('2018-10-28T02:00:00.000Z');
+    // New York, spring forward at 02:00 and fall back at 02:00 (2021).
+    expect(iso('2021-03-14T02:30:00', 'America/New_York')).toBe('2021-03-14T07:30:00.000Z');
+    expect(iso('2021-11-07T01:30:00', 'America/New_York')).toBe('2021-11-07T05:30:00.000Z');
+    // Lord Howe's half-hour shift, south of the equator.
+    expect(iso('2021-04-04T01:45:00', 'Australia/Lord_Howe')).toBe('2021-04-03T14:45:00.000Z');
+  });
+
   it('reads a zone-less time as UTC, flagged, when the zone is not known; null for what is not a date', () => {
     expect(wireTime('2020-09-07T14:45:26', null)).toEqual({ at: new Date('2020-09-07T14:45:26Z'), assumedUtc: true });
     for (const raw of ['', '   ', 'tomorrow', 'الثلاثاء', '2020-13-45T99:00:00Z', null, undefined]) expect(wireTime(raw, null), String(raw)).toBeNull();

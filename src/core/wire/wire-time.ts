@@ -1,4 +1,5 @@
 /** @module Wire time: reads agency timestamps (ISO 8601 extended or basic, RFC 822), a time without a zone in the agency's zone. */
+import { instantOfWallTime } from '../shared/zoned-time.js';
 
 export interface WireTime {
   at: Date;
@@ -31,28 +32,6 @@ export function wireTime(raw: string | null | undefined, zone: string | null): W
     return { at: new Date(wall - offset * 60_000), assumedUtc: false };
   }
   if (!zone) return { at: new Date(wall), assumedUtc: true };
-  // The zone's offset at that wall-clock time: guess with the offset at `wall` read as UTC, then correct once (DST edges).
-  const first = wall - zoneOffsetMs(zone, wall);
-  return { at: new Date(wall - zoneOffsetMs(zone, first)), assumedUtc: false };
-}
-
-/** How far `zone` is ahead of UTC at the instant `utcMs`. */
-function zoneOffsetMs(zone: string, utcMs: number): number {
-  const parts = formatterOf(zone).formatToParts(new Date(utcMs));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(utcMs / 1000) * 1000;
-}
-
-/** One formatter per zone: building one costs far more than using it. */
-const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
-
-function formatterOf(zone: string): Intl.DateTimeFormat {
-  let formatter = FORMATTERS.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    });
-    FORMATTERS.set(zone, formatter);
-  }
-  return formatter;
+  // The site's one rule for wall-clock times (zoned-time.ts): a time clocks skipped is pushed on by the jump, a repeated one is the first.
+  return { at: instantOfWallTime(wall, zone), assumedUtc: false };
 }

@@ -1,7 +1,7 @@
 /** @module Wire copy into a story: a new draft's fields with the agency's provenance, or new paragraphs for an existing story. */
 import type { BodyBlock, NamedRef, TextRun } from '../articles/article.js';
-import { slugify } from '../shared/slug.js';
 import type { SuggestedTopic } from '../topics/topic-suggester.js';
+import { topicRefsOf } from '../topics/story-topics.js';
 import type { ArticleFields } from '../articles/article-fields.js';
 import { draftDateline, leadDateline, type LeadDateline } from './wire-dateline.js';
 import type { WireItem } from './wire-item.js';
@@ -61,7 +61,7 @@ export function articleFieldsFromWire(item: WireItem, section: NamedRef, topics:
     highlights,
     dateline: dateline ? draftDateline(dateline).slice(0, 60) || null : null,
     section,
-    topics: topics.map((t) => ({ slug: slugify(t.name, 'topic'), name: t.name, kind: t.kind })),
+    topics: topicRefsOf(topics),
     authors,
     source: { kind: 'agency', agency: wireAgencyCredit(item, found), wireId: item.agencyId.slice(0, 200) },
     lead: null,

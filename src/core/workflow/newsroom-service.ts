@@ -146,5 +146,5 @@ export function createNewsroomService(deps: NewsroomDeps) {
     return published;
   }
 
-  return { createArticle, act, publishDueArticles, stateOf, ...createNewsroomReads(deps), ...createTranslationService(deps) };
+  return { createArticle, act, publishDueArticles, ...createNewsroomReads(deps), ...createTranslationService(deps) };
 }

@@ -1,5 +1,5 @@
 /** @module The article repository's reader side over Kysely: imports' inserts and every published-story query (SQLite and PostgreSQL alike). */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Article, ArticleStatus } from '../../../core/articles/article.js';
 import type { ArticleStore, ListQuery, NewArticle, Page } from '../../../core/articles/article-store.js';
 import type { ArticleWorkflowStore } from '../../../core/articles/article-workflow-store.js';
@@ -77,7 +77,7 @@ export function createArticleReaderQueries(db: Kysely<Database>, search: SearchW
     const row = await publishedArticleRows().where('articles.slug', '=', slug).executeTakeFirst();
     if (!row) return null;
     const [links, corrections, translations] = await Promise.all([
-      readArticleLinks(db, row.id),
+      readArticleLinks(db, row.id, true),
       db.selectFrom('corrections').select(['note', 'created_at']).where('article_id', '=', row.id).orderBy('created_at').execute(),
       row.translation_group ? translationsOf(row.translation_group, row.id) : Promise.resolve([]),
     ]);
@@ -88,7 +88,7 @@ export function createArticleReaderQueries(db: Kysely<Database>, search: SearchW
   async function findPublishedByIds(ids: string[]): Promise<Article[]> {
     if (ids.length === 0) return [];
     const rows = await publishedArticleRows().where('articles.id', 'in', ids).execute();
-    const links = await readLinksOfArticles(db, rows.map((r) => r.id));
+    const links = await readLinksOfArticles(db, rows.map((r) => r.id), true);
     const byId = new Map(rows.map((r) => [r.id, articleFromRow(r, links.get(r.id) ?? { topics: [], authors: [] })]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
@@ -112,6 +112,8 @@ export function createArticleReaderQueries(db: Kysely<Database>, search: SearchW
     const cursor = cursorOf(query.cursor);
     let ids = db.selectFrom(link).select(['article_id', 'story_updated_at'])
       .where(key, '=', owner.id).where('story_updated_at', 'is not', null);
+    // A topic page lists only the stories an editor (or a confident suggestion) gave it.
+    if (link === 'article_topics') ids = ids.where(sql<boolean>`accepted = 1`);
     if (query.edition) {
       const edition = query.edition;
       ids = ids.where('article_id', 'in', (eb) => eb.selectFrom('articles').select('articles.id').where('articles.edition_id', '=', edition));
@@ -201,11 +203,11 @@ export function createArticleReaderQueries(db: Kysely<Database>, search: SearchW
     },
     /** Stories sharing the most topics with this one among each topic's latest RELATED_WINDOW: bounded work however big a topic is. */
     async related(articleId, limit) {
-      const topicIds = await db.selectFrom('article_topics').select('topic_id').where('article_id', '=', articleId).execute();
+      const topicIds = await db.selectFrom('article_topics').select('topic_id').where('article_id', '=', articleId).where('accepted', '=', 1).execute();
       const score = new Map<string, { shared: number; at: string }>();
       for (const { topic_id } of topicIds) {
         const recent = await db.selectFrom('article_topics').select(['article_id', 'story_updated_at'])
-          .where('topic_id', '=', topic_id).where('story_updated_at', 'is not', null)
+          .where('topic_id', '=', topic_id).where('story_updated_at', 'is not', null).where('accepted', '=', 1)
           .orderBy('story_updated_at', 'desc').orderBy('article_id', 'desc').limit(RELATED_WINDOW).execute();
         for (const row of recent) {
           if (row.article_id === articleId) continue;

@@ -10,7 +10,7 @@ const snapshotSchema = z.object({
   highlights: z.array(z.string()),
   dateline: z.string().nullable(),
   section: named,
-  topics: z.array(named.extend({ kind: z.enum(['person', 'place', 'organisation', 'subject']) })),
+  topics: z.array(named.extend({ kind: z.enum(['person', 'place', 'organisation', 'subject']), accepted: z.literal(false).optional() })),
   authors: z.array(named),
   source: z.union([
     z.object({ kind: z.literal('staff') }),

@@ -46,7 +46,7 @@ export async function insertArticleLinks(
 ): Promise<void> {
   for (const [position, topic] of links.topics.entries()) {
     const topicId = await ensureNamed(trx, 'topics', topic, cache);
-    await trx.insertInto('article_topics').values({ article_id: articleId, topic_id: topicId, position, story_updated_at: storyUpdatedAt }).execute();
+    await trx.insertInto('article_topics').values({ article_id: articleId, topic_id: topicId, position, story_updated_at: storyUpdatedAt, accepted: topic.accepted === false ? 0 : 1 }).execute();
   }
   for (const [position, author] of links.authors.entries()) {
     const authorId = await ensureNamed(trx, 'authors', author, cache);

@@ -2,6 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { TopicKind } from '../../../core/articles/article.js';
 import type { AuthorStore } from '../../../core/authors/author-store.js';
+import { isWebAddress, type AuthorLink } from '../../../core/authors/author-profile.js';
+import { z } from 'zod';
 import type { SectionStore } from '../../../core/sections/section-store.js';
 import type { TopicStore } from '../../../core/topics/topic-store.js';
 import type { Database } from '../database.js';
@@ -43,7 +45,7 @@ export function createSqlTopicStore(db: Kysely<Database>): TopicStore {
         .innerJoin('article_topics', 'article_topics.topic_id', 'topics.id')
         .innerJoin('articles', 'articles.id', 'article_topics.article_id')
         .select((eb) => ['topics.slug', 'topics.name', 'topics.kind', eb.fn.countAll<number>().as('stories')])
-        .where('articles.status', '=', 'published')
+        .where('articles.status', '=', 'published').where('article_topics.accepted', '=', 1)
         .groupBy(['topics.slug', 'topics.name', 'topics.kind'])
         .orderBy('stories', 'desc').orderBy('topics.name').limit(limit).execute();
       return rows.map((r) => ({ slug: r.slug, name: r.name, kind: r.kind as TopicKind, stories: Number(r.stories) }));
@@ -62,10 +64,33 @@ export function createSqlTopicStore(db: Kysely<Database>): TopicStore {
 export function createSqlAuthorStore(db: Kysely<Database>): AuthorStore {
   return {
     async findBySlug(slug) {
-      return (await db.selectFrom('authors').select(['slug', 'name', 'bio']).where('slug', '=', slug).executeTakeFirst()) ?? null;
+      const row = await db.selectFrom('authors').select(['slug', 'name', 'bio', 'job_title', 'photo_id', 'links']).where('slug', '=', slug).executeTakeFirst();
+      return row ? { slug: row.slug, name: row.name, bio: row.bio, jobTitle: row.job_title, photoId: row.photo_id, links: parseLinks(row.links) } : null;
     },
     async findByName(name) {
       return (await db.selectFrom('authors').select(['slug', 'name']).where('name', '=', name).orderBy('slug').limit(1).executeTakeFirst()) ?? null;
     },
+    async list() {
+      return db.selectFrom('authors').select(['slug', 'name']).orderBy('name').orderBy('slug').execute();
+    },
+    async updateProfile(slug, profile) {
+      const result = await db.updateTable('authors')
+        .set({ bio: profile.bio, job_title: profile.jobTitle, photo_id: profile.photoId, links: JSON.stringify(profile.links) })
+        .where('slug', '=', slug).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
   };
+}
+
+const storedLinks = z.array(z.object({ label: z.string(), url: z.string() }));
+
+/** The links column as written by updateProfile; anything else (an older row's null) is no links. */
+function parseLinks(text: string | null): AuthorLink[] {
+  if (!text) return [];
+  try {
+    const parsed = storedLinks.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data.filter((l) => isWebAddress(l.url)) : [];
+  } catch {
+    return [];
+  }
 }

@@ -13,7 +13,7 @@ const subjectsSchema = z.array(z.object({ name: z.string(), code: z.string().nul
 const photosSchema = z.array(z.object({
   href: z.string(), width: z.number().nullable(), height: z.number().nullable(), mimeType: z.string().nullable(), caption: z.string().nullable(), credit: z.string().nullable(),
 }));
-const topicsSchema = z.array(z.object({ name: z.string(), kind: z.enum(['person', 'place', 'organisation', 'subject']) }));
+const topicsSchema = z.array(z.object({ name: z.string(), kind: z.enum(['person', 'place', 'organisation', 'subject']), confidence: z.number().min(0).max(1).optional() }));
 
 /** Rows per multi-row INSERT: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const ITEM_ROWS_PER_INSERT = 400;

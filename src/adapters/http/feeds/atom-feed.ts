@@ -1,7 +1,8 @@
 /** @module Atom 1.0 of a list of stories: type="text" titles, an author per byline, summary and full content as HTML, the lead photo. */
 import type { FeedEntry, FeedPerson } from './feed-entry.js';
 import { attributes, buildXml, mediaContent, NAMESPACES } from './feed-xml.js';
-import { EMPTY_FEED_UPDATED, newestUpdate, type StoryFeedInput } from './feed-input.js';
+import { EMPTY_FEED_UPDATED, type StoryFeedInput } from './feed-input.js';
+import { latestIn } from '../site/list-last-modified.js';
 
 function person(p: FeedPerson): Record<string, unknown> {
   return { name: p.name, ...(p.url ? { uri: p.url } : {}), ...(p.email ? { email: p.email } : {}) };
@@ -28,7 +29,7 @@ function atomEntry(entry: FeedEntry): Record<string, unknown> {
 
 export function renderAtomFeed(feed: StoryFeedInput): string {
   // The feed's `updated` is its newest entry's, so it never follows the clock.
-  const updated = newestUpdate(feed.entries) ?? EMPTY_FEED_UPDATED;
+  const updated = latestIn(feed.entries.map((e) => e.updated)) ?? EMPTY_FEED_UPDATED;
   return buildXml({
     feed: {
       '@_xmlns': NAMESPACES.atom,

@@ -21,9 +21,3 @@ export interface StoryFeedInput {
 /** `updated` of a feed with no stories: a constant, so its bytes (and ETag) never follow the clock. */
 export const EMPTY_FEED_UPDATED = new Date(0);
 
-/** The newest update among the stories, or null for none. */
-export function newestUpdate(stories: readonly { updated: Date }[]): Date | null {
-  let newest: Date | null = null;
-  for (const story of stories) if (!newest || story.updated.getTime() > newest.getTime()) newest = story.updated;
-  return newest;
-}

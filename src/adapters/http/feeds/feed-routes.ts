@@ -53,7 +53,7 @@ async function renderOwnerFeed(deps: HttpDeps, kind: ListOwner['kind'], slug: st
   const lastModified = listChangeClock(deps.pageCache, [kind === 'latest' ? 'home' : `${kind}:${slug}`]);
   const owner = await deps.reader.listOwner(kind, slug);
   if (!owner || (owner.kind === 'section' && owner.section.edition !== edition.id)) return notFoundResource('Feed');
-  const { articles, photos } = await deps.reader.listArticles(owner, edition.id, FEED_SIZE);
+  const { articles, photos } = await deps.reader.listWholeArticles(owner, edition.id, FEED_SIZE);
   const { settings } = deps;
   const t = translatorFor(edition);
   // Paths come back under the edition's prefix (/ar/section/…).

@@ -5,6 +5,7 @@ import type { HttpDeps } from '../http-deps.js';
 import { SITEMAP_MAX_BYTES, SITEMAP_MAX_URLS, splitSitemapLines, surelyFitsOneFile, monthPartFile, type PartRange, type SitemapLimits } from './sitemap-parts.js';
 import { urlLine, wrapUrlSet, type SitemapEntry } from './sitemaps.js';
 import { escapeXml } from './xml-escape.js';
+import { latestIn } from '../site/list-last-modified.js';
 
 /** Translation groups looked up per query: far below SQLite's and PostgreSQL's limits on bound parameters. */
 const GROUPS_PER_QUERY = 5_000;
@@ -66,14 +67,10 @@ export function createMonthSitemaps(deps: Deps, url: (path: string) => string) {
     const range = parts[number - 1];
     if (!range || range.end === range.start) return null;
     const shown = entries.slice(range.start, range.end);
-    return { body: wrapUrlSet(lines.slice(range.start, range.end), shown.some((e) => (e.alternates?.length ?? 0) > 0)), lastModified: newest(shown.map((e) => e.lastmod)) };
+    return { body: wrapUrlSet(lines.slice(range.start, range.end), shown.some((e) => (e.alternates?.length ?? 0) > 0)), lastModified: latestIn(shown.map((e) => e.lastmod)) };
   }
 
   return { index, part };
-}
-
-export function newest(dates: readonly (Date | null)[]): Date | null {
-  return dates.reduce<Date | null>((a, b) => (b && (!a || b.getTime() > a.getTime()) ? b : a), null);
 }
 
 /** A story's versions in every edition (itself included) and x-default: the first edition's version, else the story's own. */

@@ -1,7 +1,8 @@
 /** @module RSS 2.0 of a list of stories: plain-text titles, Dublin Core bylines, full text in content:encoded, the lead photo as Media RSS. */
 import type { FeedEntry } from './feed-entry.js';
 import { attributes, buildXml, mediaContent, NAMESPACES } from './feed-xml.js';
-import { EMPTY_FEED_UPDATED, newestUpdate, type StoryFeedInput } from './feed-input.js';
+import { EMPTY_FEED_UPDATED, type StoryFeedInput } from './feed-input.js';
+import { latestIn } from '../site/list-last-modified.js';
 
 const RSS_DOCS = 'https://www.rssboard.org/rss-specification';
 
@@ -27,7 +28,7 @@ function rssItem(entry: FeedEntry): Record<string, unknown> {
 }
 
 export function renderRssFeed(feed: StoryFeedInput): string {
-  const updated = newestUpdate(feed.entries) ?? EMPTY_FEED_UPDATED;
+  const updated = latestIn(feed.entries.map((e) => e.updated)) ?? EMPTY_FEED_UPDATED;
   return buildXml({
     rss: {
       '@_version': '2.0',

@@ -8,7 +8,8 @@ import type { HttpDeps } from '../http-deps.js';
 import { makePage, type Page } from '../page-cache.js';
 import { sendPage } from '../send-page.js';
 import { absoluteUrl } from '../site/site-context.js';
-import { createMonthSitemaps, newest } from './month-sitemaps.js';
+import { createMonthSitemaps } from './month-sitemaps.js';
+import { latestIn } from '../site/list-last-modified.js';
 import { renderNewsSitemaps } from './news-sitemaps.js';
 import { notFoundResource } from './not-found-resource.js';
 import { createRenderClock } from './render-clock.js';
@@ -36,7 +37,7 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: HttpDeps): voi
   editionGet(app, deps.editions, '/sitemap.xml', async (request, reply, edition) => respond(request, reply, cacheKey(`${edition.pathPrefix}/sitemap.xml`), async () => {
     const files = await months.index(edition);
     const entries: SitemapEntry[] = [{ loc: url(`${edition.pathPrefix}/sitemap-pages.xml`), lastmod: files[0]?.lastmod ?? null }, ...files];
-    return sitemapPage(renderSitemapIndex(entries), newest(entries.map((e) => e.lastmod)));
+    return sitemapPage(renderSitemapIndex(entries), latestIn(entries.map((e) => e.lastmod)));
   }));
 
   editionGet(app, deps.editions, '/sitemap-pages.xml', async (request, reply, edition) => respond(request, reply, cacheKey(`${edition.pathPrefix}/sitemap-pages.xml`), async () => {
@@ -49,7 +50,7 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: HttpDeps): voi
       { loc: url(`${edition.pathPrefix}/latest`), lastmod: newestOverall },
       ...sections.map((s, i) => ({ loc: url(`${edition.pathPrefix}/section/${encodeURIComponent(s.slug)}`), lastmod: sectionLatest[i]?.items[0]?.updatedAt ?? null })),
     ];
-    return sitemapPage(renderUrlSet(entries), newest(entries.map((e) => e.lastmod)));
+    return sitemapPage(renderUrlSet(entries), latestIn(entries.map((e) => e.lastmod)));
   }));
 
   editionGet(app, deps.editions, '/sitemaps/:file', async (request, reply, edition) => {

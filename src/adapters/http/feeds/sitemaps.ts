@@ -80,11 +80,6 @@ export function wrapNewsUrlSet(lines: readonly string[]): string {
   return `${XML_DECLARATION}\n<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">\n${lines.join('')}</urlset>\n`;
 }
 
-/** A Google News sitemap of these stories. */
-export function renderNewsSitemap(publication: NewsPublication, entries: readonly NewsSitemapEntry[]): string {
-  return wrapNewsUrlSet(entries.map((e) => newsLine(publication, e)));
-}
-
 /** The Google News language of a locale: the ISO 639 language, except Chinese which keeps its script region. */
 export function newsLanguage(locale: string): string {
   const lower = locale.trim().toLowerCase().replace(/_/g, '-');

@@ -105,7 +105,7 @@ export const AR_MESSAGES: Record<MessageKey, string> = {
   // Following
   'following.heading': 'متابعاتي',
   'following.description': 'أحدث القصص عن الموضوعات التي تتابعها',
-  'following.intro': 'تابِع الموضوعات التي تهمّك بأزرار <strong>تابِع</strong> في القصص، فتظهر هنا أحدث القصص عنها. تبقى اختياراتك في هذا المتصفح، ولا حاجة إلى حساب.',
+  'following.intro': 'تابِع الموضوعات التي تهمّك بأزرار <strong>تابِع</strong> في القصص، والأقسام بالزر في صفحاتها، فتظهر هنا أحدث القصص عنها. تبقى اختياراتك في هذا المتصفح، ولا حاجة إلى حساب.',
   'following.noscript': 'تحتاج هذه الصفحة إلى JavaScript لقراءة الموضوعات التي تتابعها. ولكل موضوع أيضًا صفحته وخلاصته.',
   'following.noneLeft': 'لم يعد أي من الموضوعات التي تابعتها موجودًا على هذا الموقع. تابِع موضوعات من أي قصة لترى أخبارها هنا.',
   'following.latest': 'الأحدث عن الموضوعات التي تتابعها',
@@ -137,6 +137,17 @@ export const AR_MESSAGES: Record<MessageKey, string> = {
   'corrections.older': 'تصحيحات أقدم',
   'corrections.pages': 'مزيد من التصحيحات',
   'footer.corrections': 'التصحيحات',
+  'author.website': 'الموقع الإلكتروني',
+  'author.photoAlt': 'صورة {author}',
+  'author.links': '{author} على مواقع أخرى',
+  'footer.about': 'من نحن',
+  'footer.contact': 'اتصل بنا',
+  'footer.correctionsPolicy': 'سياسة التصحيح',
+  'footer.privacy': 'الخصوصية',
+  'footer.pages': 'عن الموقع',
+  'sitePage.updated': 'آخر تحديث {date}',
+  'following.latestAll': 'الأحدث عمّا تتابعه',
+  'following.sections': 'الأقسام التي تتابعها',
 
   // Live updates (in the browser)
   'live.newStories': '{count, plural, zero {لا قصص جديدة} one {قصة جديدة واحدة} two {قصتان جديدتان} few {# قصص جديدة} many {# قصة جديدة} other {# قصة جديدة}}',

@@ -108,7 +108,7 @@ export const EN_MESSAGES = {
   // Following
   'following.heading': 'Following',
   'following.description': 'The latest stories on the topics you follow',
-  'following.intro': 'Follow the topics you care about with the <strong>Follow</strong> buttons on stories. The latest stories on those topics show up here. Your choices stay in this browser; no account is needed.',
+  'following.intro': 'Follow the topics you care about with the <strong>Follow</strong> buttons on stories, and sections with the button on their pages. The latest stories on those topics and sections show up here. Your choices stay in this browser; no account is needed.',
   'following.noscript': 'This page needs JavaScript to read the topics you follow. Every topic also has its own page and feed.',
   'following.noneLeft': 'None of the topics you followed is on this site any more. Follow topics from any story to see their news here.',
   'following.latest': 'Latest on the topics you follow',
@@ -140,6 +140,18 @@ export const EN_MESSAGES = {
   'corrections.older': 'Older corrections',
   'corrections.pages': 'More corrections',
   'footer.corrections': 'Corrections',
+  // Author profiles and the editions' static pages (About, Contact, Corrections policy, Privacy)
+  'author.website': 'Website',
+  'author.photoAlt': 'Portrait of {author}',
+  'author.links': '{author} elsewhere',
+  'footer.about': 'About us',
+  'footer.contact': 'Contact',
+  'footer.correctionsPolicy': 'Corrections policy',
+  'footer.privacy': 'Privacy',
+  'footer.pages': 'About this site',
+  'sitePage.updated': 'Last updated {date}',
+  'following.latestAll': 'Latest on what you follow',
+  'following.sections': 'Sections you follow',
 
   // Live updates (in the browser)
   'live.newStories': '{count, plural, one {# new story} other {# new stories}}',

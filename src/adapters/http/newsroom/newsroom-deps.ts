@@ -14,6 +14,8 @@ import type { SettingsStore } from '../../../core/settings/site-settings.js';
 import type { WireServices } from '../../../core/wire/wire-desk.js';
 import type { EditionDirectory } from '../../../core/editions/edition-directory.js';
 import type { EditionStore } from '../../../core/editions/edition-store.js';
+import type { AuthorProfileService } from '../../../core/authors/author-profile-service.js';
+import type { SitePageService } from '../../../core/site-pages/site-page-service.js';
 
 export interface NewsroomDeps {
   settings: SiteSettings;
@@ -32,6 +34,10 @@ export interface NewsroomDeps {
   editions: EditionDirectory;
   /** Where the editions admin reads and writes them. */
   editionStore: EditionStore;
+  /** Author profiles (photo, role, bio, links) and who may edit them. */
+  profiles: AuthorProfileService;
+  /** The editions' static pages (About, Contact, Corrections policy, Privacy): editors and admins write them. */
+  pages: SitePageService;
   /** The wire desk; absent in a newsroom without it. */
   wire?: WireServices;
 }

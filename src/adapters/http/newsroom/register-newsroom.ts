@@ -8,7 +8,8 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { httpErrorOf, sendJsonError } from '../error-status.js';
-import { createDatabaseUnavailableReply, isDatabaseUnavailable } from '../database-unavailable.js';
+import { createDatabaseUnavailableReply } from '../database-unavailable.js';
+import { isDatabaseUnavailable } from '../../db/storage-faults.js';
 import { answerClientAbort, isClientAbort } from '../client-abort.js';
 import { html } from '../html/html.js';
 import { registerLoginRoutes } from './login-routes.js';
@@ -27,6 +28,8 @@ import { registerUnpublishRoutes } from './unpublish-routes.js';
 import { registerSettingsRoutes } from './settings-routes.js';
 import { registerWireDeskRoutes } from './wire-desk-routes.js';
 import { registerWireSourceRoutes } from './wire-source-routes.js';
+import { registerAuthorProfileRoutes } from './author-profile-routes.js';
+import { registerSitePageAdminRoutes } from './site-page-admin-routes.js';
 
 function refererPath(request: FastifyRequest): string | null {
   try {
@@ -66,6 +69,8 @@ export function registerNewsroom(app: FastifyInstance, deps: NewsroomDeps, media
     registerSectionRoutes(scope, deps, onSectionsChange);
     registerEditionAdminRoutes(scope, deps, onSectionsChange);
     registerSettingsRoutes(scope, deps, onSectionsChange);
+    registerAuthorProfileRoutes(scope, deps);
+    registerSitePageAdminRoutes(scope, deps);
     if (deps.wire) {
       // Sources first: /newsroom/wire/sources must not be read as the wire item "sources".
       registerWireSourceRoutes(scope, deps, deps.wire);

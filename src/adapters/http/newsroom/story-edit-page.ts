@@ -73,9 +73,14 @@ function mainFields(input: EditPageInput): SafeHtml {
   </div>
   <div class="field">
     <label class="field-label" for="topics">Topics</label>
-    <input id="topics" name="topics" type="text" list="topic-options" data-suggest-url="/newsroom/topics" value="${f.topics.map((t) => t.name).join(', ')}" aria-describedby="topics-hint" autocomplete="off" dir="auto">
+    <input id="topics" name="topics" type="text" list="topic-options" data-suggest-url="/newsroom/topics" value="${f.topics.filter((t) => t.accepted !== false).map((t) => t.name).join(', ')}" aria-describedby="topics-hint" autocomplete="off" dir="auto">
     <datalist id="topic-options"></datalist>
     <p class="field-hint" id="topics-hint">People, places, organisations and subjects, separated by commas. New names become new topics.</p>
+  </div>
+  <div class="field">
+    <label class="field-label" for="suggested_topics">Suggested topics</label>
+    <input id="suggested_topics" name="suggested_topics" type="text" value="${f.topics.filter((t) => t.accepted === false).map((t) => t.name).join(', ')}" aria-describedby="suggested-topics-hint" autocomplete="off" dir="auto">
+    <p class="field-hint" id="suggested-topics-hint">Found in the text but not sure enough to show readers: move a name into Topics to accept it, delete it to drop it.</p>
   </div>
   <div class="field-row">
     <div class="field"><label class="field-label" for="authors">Byline</label>

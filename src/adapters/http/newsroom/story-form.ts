@@ -22,6 +22,8 @@ export const storyFormSchema = z.object({
   dateline: text(100),
   section: text(100),
   topics: text(2_000),
+  /** Suggested topics readers do not see until an editor moves them into `topics`; absent: the story's suggestions are kept. */
+  suggested_topics: z.string().max(2_000).optional(),
   authors: text(1_000),
   source_kind: z.enum(['staff', 'agency']).optional().default('staff'),
   source_agency: text(100),
@@ -92,14 +94,27 @@ function bodyFromForm(text: string, current: BodyBlock[], keepTyped: boolean): B
   throw new DomainError('VALIDATION_FAILED', `The story body has a problem in ${first.message}.`, { issues });
 }
 
-/** The form's fields as ArticleFields; topics keep the kind they already have, new ones are subjects. */
+/**
+ * The form's fields as ArticleFields; topics keep the kind they already have, new ones are subjects. Names in
+ * `topics` are accepted by the editor; the story's suggestions below the reader line stay suggestions, as the
+ * form lists them in `suggested_topics` (or, when a client leaves that field out, as they were).
+ */
 export async function fieldsFromForm(form: StoryForm, ctx: FormContext, current: ArticleFields, options: { keepTypedBody?: boolean } = {}): Promise<ArticleFields> {
   const section = (form.section && (await ctx.sections.findBySlug(form.section))) || current.section;
-  const topics: TopicRef[] = await Promise.all(splitList(form.topics, /[,\n]/).slice(0, 20).map(async (name) => {
+  const accepted: TopicRef[] = await Promise.all(splitList(form.topics, /[,\n]/).slice(0, 20).map(async (name) => {
     const slug = slugify(name, 'topic');
-    const known = await ctx.topics.findBySlug(slug);
-    return known ?? { slug, name, kind: 'subject' as const };
+    const known = (await ctx.topics.findBySlug(slug)) ?? current.topics.find((t) => t.slug === slug);
+    return known ? { slug: known.slug, name: known.name, kind: known.kind } : { slug, name, kind: 'subject' as const };
   }));
+  const suggestedNames = form.suggested_topics === undefined
+    ? current.topics.filter((t) => t.accepted === false).map((t) => t.name)
+    : splitList(form.suggested_topics, /[,\n]/).slice(0, 20);
+  const suggested = suggestedNames.flatMap((name): TopicRef[] => {
+    const slug = slugify(name, 'topic');
+    const known = current.topics.find((t) => t.slug === slug);
+    return accepted.some((t) => t.slug === slug) ? [] : [{ slug, name: known?.name ?? name, kind: known?.kind ?? 'subject', accepted: false }];
+  });
+  const topics = [...accepted, ...suggested];
   const authors = splitList(form.authors, /[,\n]/).slice(0, 10).map((name) => ({ slug: slugify(name, 'staff'), name }));
   const body = form.body === undefined ? current.body : bodyFromForm(form.body, current.body, options.keepTypedBody === true);
   let lead: LeadImage | null = null;

@@ -14,7 +14,7 @@ export function articleOfState(state: ArticleState, edition: EditionRef, transla
   const f = state.fields;
   return {
     id: state.id, slug: state.slug, headline: f.headline || 'Untitled draft', highlights: f.highlights, dateline: f.dateline, body: f.body,
-    lead: f.lead, section: f.section, topics: f.topics, authors: f.authors, source: f.source, status: state.status,
+    lead: f.lead, section: f.section, topics: f.topics.filter((t) => t.accepted !== false), authors: f.authors, source: f.source, status: state.status,
     firstPublishedAt: state.firstPublishedAt, updatedAt: state.updatedAt, updateNote: state.updateNote, minorEdit: false,
     shortCode: state.shortCode, leadMediaId: f.leadMediaId, edition: refOf(edition), translations,
   };

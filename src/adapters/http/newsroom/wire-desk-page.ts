@@ -90,7 +90,7 @@ export function itemPage(input: {
   ${input.topics.length ? html`<p class="field-hint">Suggested topics: ${input.topics.map((t) => t.name).join(', ')}</p>` : ''}
   ${item.photos.length ? html`<h2>Photos offered</h2><ul class="revision-list wire-photos">${item.photos.map((p, i) => html`<li>
     <a href="${safeUrl(p.href)}" rel="noopener nofollow" dir="auto">${p.caption ?? p.href}</a>${p.credit ? html` <bdi class="field-hint">${p.credit}</bdi>` : ''}${p.width && p.height ? html` <span class="field-hint">${p.width}×${p.height}</span>` : ''}
-    <form class="inline-form" method="post" action="/newsroom/wire/${stored.id}/photos/${i}"><input type="hidden" name="_csrf" value="${csrf}"><button class="btn btn-quiet" type="submit">Add to the media library</button></form>
+    ${may('take-photo') ? html`<form class="inline-form" method="post" action="/newsroom/wire/${stored.id}/photos/${i}"><input type="hidden" name="_csrf" value="${csrf}"><button class="btn btn-quiet" type="submit">Add to the media library</button></form>` : ''}
   </li>`)}</ul>` : ''}
   ${item.link ? html`<p><a href="${safeUrl(item.link)}" rel="noopener nofollow">Original</a></p>` : ''}
 </article>

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { DomainError } from '../../../core/shared/domain-error.js';
+import { DomainError, isDomainError } from '../../../core/shared/domain-error.js';
 import type { WireServices } from '../../../core/wire/wire-desk.js';
 import { availableWireDeskActions } from '../../../core/wire/wire-desk-rules.js';
 import { canReadArticle } from '../../../core/workflow/article-reads.js';
@@ -135,7 +135,11 @@ export function registerWireDeskRoutes(app: FastifyInstance, deps: NewsroomDeps,
   /** A photo the item offers, taken into the media library (fetched through the feeds' SSRF guard, processed as an upload). */
   app.post('/newsroom/wire/:id/photos/:index', async (request, reply) => {
     const { id, index } = photoParams.parse(request.params);
-    const photo = await wire.photos.takePhoto(signedInUser(request), id, index, deps.media);
+    const photo = await wire.photos.takePhoto(signedInUser(request), id, index, deps.media).catch((error: unknown) => {
+      // The fetcher's reason may name resolved internal addresses: it goes to the log, the answer says only the code's message.
+      if (isDomainError(error) && error.code === 'WIRE_PHOTO_UNAVAILABLE') request.log.warn({ event: 'wire.photo_unavailable', itemId: id, reason: String(error.cause) }, 'wire photo could not be fetched');
+      throw error;
+    });
     request.log.info({ event: 'wire.photo_taken', itemId: id, mediaId: photo.id }, 'wire photo taken into the media library');
     return reply.redirect('/newsroom/media?done=uploaded', 303);
   });

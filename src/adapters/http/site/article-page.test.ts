@@ -42,8 +42,13 @@ describe('the article page in the edition’s words', () => {
 
   it('links inside the edition: section, topics, authors, the next story and its fragment', () => {
     const next = readerSummary({ slug: 'next-one', headline: 'الخبر التالي', edition: refOf(ARABIC) });
-    const ar = renderArticleFragment(arabic, { article: { ...arabicStory, authors: [{ slug: 'sara', name: 'سارة' }] }, next });
-    for (const href of ['/ar/section/world', '/ar/topic/sydney', '/ar/author/sara', '/ar/article/next-one']) expect(ar).toContain(`href="${href}"`);
+    const related = [readerSummary({ slug: 'related-one', headline: 'خبر ذو صلة', edition: refOf(ARABIC) })];
+    const ar = renderArticleFragment(arabic, { article: { ...arabicStory, authors: [{ slug: 'sara', name: 'سارة' }] }, next, related });
+    for (const href of ['/ar/section/world', '/ar/topic/sydney', '/ar/author/sara', '/ar/article/next-one', '/ar/article/related-one']) expect(ar).toContain(`href="${href}"`);
+    // The streamed story brings its own sidebar, after the story (reading order), its heading's id unique on the page.
+    expect(ar.indexOf('<aside class="related"')).toBeGreaterThan(ar.indexOf('</article>'));
+    expect(ar.indexOf('<aside class="related"')).toBeLessThan(ar.indexOf('class="next-story"'));
+    expect(ar).toContain(`<h2 id="related-h-${arabicStory.id}">`);
     expect(ar).toContain('data-next-fragment="/ar/fragment/article/next-one"');
     expect(ar).toContain('القصة التالية: <bdi dir="rtl">الخبر التالي</bdi>');
   });

@@ -8,6 +8,7 @@ import { byline, followBox, headline, highlights, leadImage, topicList, translat
 import { editionLanguage, isolate, storyDirection } from './components/bidi-text.js';
 import { articleBody } from './components/body-blocks.js';
 import { newsArticleJsonLd } from './components/news-article-json-ld.js';
+import type { AuthorProfile } from '../../../core/authors/author-profile.js';
 import { shareBox } from './components/share-tools.js';
 import { mostReadList } from './components/most-read-list.js';
 import { updateTime } from './components/update-time.js';
@@ -27,6 +28,8 @@ export interface ArticleContext {
   preview?: boolean;
   /** The edition's most read stories of the last 24 hours (the sidebar, below Related). */
   mostRead?: ArticleSummary[];
+  /** The bylines' profiles, for the Person entries of the story's structured data. */
+  authorProfiles?: AuthorProfile[];
 }
 
 function correctionNote(site: SiteContext, c: { note: string; createdAt: Date }): SafeHtml {
@@ -96,19 +99,35 @@ function previewBanner(site: SiteContext, article: Article): SafeHtml {
   return html`<p class="preview-banner" role="note">${site.t.html(key)}</p>`;
 }
 
+/**
+ * The story's sidebar, Related then Most read (a preview shows neither list of public stories). It sits right after
+ * its story, so the tab order follows reading order, and is sticky inside that story's unit, so the sidebar in view is
+ * always the one of the story in view. Streamed stories' headings carry the story's id (ids stay unique on the page).
+ */
+function sidebar(site: SiteContext, ctx: ArticleContext, streamed: boolean): SafeHtml {
+  const mostRead = ctx.preview ? [] : (ctx.mostRead ?? []);
+  if (!ctx.related.length && !mostRead.length) return html``;
+  const suffix = streamed ? `-${ctx.article.id}` : '';
+  const relatedId = `related-h${suffix}`;
+  const mostReadId = `most-read-h${suffix}`;
+  return html`<aside class="related" aria-labelledby="${ctx.related.length ? relatedId : mostReadId}">${ctx.related.length ? html`<h2 id="${relatedId}">${site.t.html('article.related')}</h2>${articleList(site, ctx.related, { showHighlight: false, noThumbnail: true })}` : ''}${mostReadList(site, mostRead, mostReadId)}</aside>`;
+}
+
+/** A story and its sidebar: one row of the stream. */
+function storyUnit(site: SiteContext, ctx: ArticleContext, level: 1 | 2): SafeHtml {
+  return html`<div class="story-unit">
+    ${storyElement(site, ctx, level)}
+    ${sidebar(site, ctx, level === 2)}
+  </div>`;
+}
+
 export function renderArticlePage(site: SiteContext, ctx: ArticleContext): string {
   const { article } = ctx;
-  // The sidebar: Related, then Most read (a preview shows neither list of public stories).
-  const mostRead = ctx.preview ? [] : (ctx.mostRead ?? []);
-  const related = ctx.related.length || mostRead.length
-    ? html`<aside class="related" aria-labelledby="${ctx.related.length ? 'related-h' : 'most-read-h'}">${ctx.related.length ? html`<h2 id="related-h">${site.t.html('article.related')}</h2>${articleList(site, ctx.related, { showHighlight: false, noThumbnail: true })}` : ''}${mostReadList(site, mostRead)}</aside>`
-    : '';
   const main = html`${ctx.preview ? previewBanner(site, article) : ''}<div class="article-layout">
   <div class="article-stream"${ctx.preview ? '' : html` data-stream`}>
-    ${storyElement(site, ctx, 1)}
+    ${storyUnit(site, ctx, 1)}
     ${ctx.preview ? '' : nextStoryLink(site, ctx.next)}
   </div>
-  ${related}
 </div>`;
   return renderPage(site, {
     title: article.headline,
@@ -119,10 +138,10 @@ export function renderArticlePage(site: SiteContext, ctx: ArticleContext): strin
     feeds: [{ title: site.t('page.title', { title: article.section.name, site: site.siteName }), path: `${storySectionPath(site, article)}/feed.xml` }],
     ...(ctx.alternates?.length ? { alternates: ctx.alternates } : {}),
     ...(ctx.preview ? { noindex: true } : {}),
-  }, main, ctx.preview ? html`` : newsArticleJsonLd(site, article, ctx.photos));
+  }, main, ctx.preview ? html`` : newsArticleJsonLd(site, article, ctx.photos, ctx.authorProfiles));
 }
 
-/** The next story as the infinite scroll appends it: its <article> and the link to the one after. */
-export function renderArticleFragment(site: SiteContext, ctx: Omit<ArticleContext, 'related'>): string {
-  return html`${storyElement(site, ctx, 2)}${nextStoryLink(site, ctx.next)}`.toString();
+/** The next story as the infinite scroll appends it: its <article> with its own sidebar, and the link to the one after. */
+export function renderArticleFragment(site: SiteContext, ctx: ArticleContext): string {
+  return html`${storyUnit(site, ctx, 2)}${nextStoryLink(site, ctx.next)}`.toString();
 }

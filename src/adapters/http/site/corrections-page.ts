@@ -9,8 +9,8 @@ import { editionPath, type SiteContext } from './site-context.js';
 
 export const CORRECTIONS_PAGE_SIZE = 50;
 
-/** `older`: the time of the last correction shown, when there may be more before it. */
-export function renderCorrectionsPage(site: SiteContext, corrections: PublicCorrection[], older: Date | null, paged: boolean): string {
+/** `older`: the cursor of the next (older) page, when there is one. */
+export function renderCorrectionsPage(site: SiteContext, corrections: PublicCorrection[], older: string | null, paged: boolean): string {
   const { t } = site;
   const path = editionPath(site, '/corrections');
   const story = (c: PublicCorrection) => ({ slug: c.article.slug, edition: site.edition }) as Pick<ArticleSummary, 'slug' | 'edition'>;
@@ -21,7 +21,7 @@ export function renderCorrectionsPage(site: SiteContext, corrections: PublicCorr
     <p class="corrections-story"><a href="${articlePath(story(c))}" dir="${storyDirection(site, { edition: site.edition })}">${c.article.headline}</a></p>
     <p class="correction-note">${t.html('article.correctionNote', { date: html`<time datetime="${c.createdAt.toISOString()}">${formatEditionDate(c.createdAt, site.edition)}</time>`, note: c.note })}</p>
   </li>`)}</ol>`}
-  ${older ? html`<nav class="pager" aria-label="${t.html('corrections.pages')}"><a rel="next" href="${path}?before=${encodeURIComponent(older.toISOString())}">${t.html('corrections.older')}</a></nav>` : ''}
+  ${older ? html`<nav class="pager" aria-label="${t.html('corrections.pages')}"><a rel="next" href="${path}?before=${encodeURIComponent(older)}">${t.html('corrections.older')}</a></nav>` : ''}
 </section>`;
   return renderPage(site, {
     title: t('corrections.heading'),

@@ -16,7 +16,8 @@ const searchQuery = z.object({
   q: z.string().optional().default(''),
   page: z.coerce.number().int().min(1).max(1000).optional().catch(1).default(1),
 });
-const followingQuery = z.object({ topics: z.string().max(4000).optional().default('') });
+const followingQuery = z.object({ topics: z.string().max(4000).optional().default(''), sections: z.string().max(4000).optional().default('') });
+const slugsOf = (list: string) => list.split(',').map((s) => s.trim().normalize('NFC')).filter((s) => s.length > 0 && s.length <= 200);
 
 export function registerDiscoveryRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const siteContext = createSiteContextFactory(deps);
@@ -40,10 +41,9 @@ export function registerDiscoveryRoutes(app: FastifyInstance, deps: HttpDeps): v
 
   // Follows are the reader's, across editions: each story card carries its own language and direction.
   editionGet(app, deps.editions, '/following/stories', async (request, reply, edition) => {
-    const { topics } = followingQuery.parse(request.query);
-    const slugs = topics.split(',').map((s) => s.trim().normalize('NFC')).filter((s) => s.length > 0 && s.length <= 200);
-    const [site, found] = await Promise.all([siteContext(edition), deps.reader.following(slugs)]);
+    const { topics, sections } = followingQuery.parse(request.query);
+    const [site, found] = await Promise.all([siteContext(edition), deps.reader.following(slugsOf(topics), undefined, slugsOf(sections))]);
     reply.header('cache-control', 'private, no-cache');
-    return sendPage(request, reply, makePage({ contentType: HTML, body: renderFollowingFragment(site, found.topics, found.stories, found.unknown) }));
+    return sendPage(request, reply, makePage({ contentType: HTML, body: renderFollowingFragment(site, found.topics, found.stories, found.unknown, { sections: found.sections, unknown: found.unknownSections }) }));
   });
 }

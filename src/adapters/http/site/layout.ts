@@ -5,6 +5,7 @@ import { clientMessageData } from '../i18n/client-message-data.js';
 import { isolate } from './components/bidi-text.js';
 import { editionSwitcher } from './components/edition-links.js';
 import { headMeta } from './head-meta.js';
+import { sitePageLinks } from './components/site-page-links.js';
 import { editionPath, type PageMeta, type SiteContext } from './site-context.js';
 
 function masthead(site: SiteContext, meta: PageMeta): SafeHtml {
@@ -33,6 +34,7 @@ function footer(site: SiteContext): SafeHtml {
   return html`<footer class="site-footer">
   <p>${isolate(site.siteName)} · ${isolate(site.siteDescription)}</p>
   <p><a href="${editionPath(site, '/feed.xml')}">${t.html('feed.rss')}</a> · <a href="${editionPath(site, '/feed.atom')}">${t.html('feed.atom')}</a> · <a href="${editionPath(site, '/feed.json')}">${t.html('feed.json')}</a> · <a href="${editionPath(site, '/sitemap.xml')}">${t.html('footer.sitemap')}</a> · <a href="${editionPath(site, '/corrections')}">${t.html('footer.corrections')}</a></p>
+  ${sitePageLinks(site)}
 </footer>`;
 }
 

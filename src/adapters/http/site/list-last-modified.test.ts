@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPageCache } from '../page-cache.js';
-import { createFirstSeenClock, latestOf, listChangeClock } from './list-last-modified.js';
+import { latestOf, listChangeClock } from './list-last-modified.js';
 
 function cacheAt(start: number) {
   let wall = start;
@@ -60,28 +60,7 @@ describe('listChangeClock (Last-Modified of lists)', () => {
   });
 });
 
-describe('createFirstSeenClock (blocks no story event announces: most read)', () => {
-  it('dates a fingerprint by when it was first seen, and moves on when it changes', () => {
-    let now = 1_000_000;
-    const firstSeen = createFirstSeenClock(() => now);
-    expect(firstSeen('home:en', 'a b c').getTime()).toBe(1_000_000);
-    now += 60_000;
-    expect(firstSeen('home:en', 'a b c').getTime()).toBe(1_000_000);
-    expect(firstSeen('home:ar', 'a b c').getTime()).toBe(1_060_000);
-    now += 60_000;
-    expect(firstSeen('home:en', 'b a c').getTime()).toBe(1_120_000);
-  });
-
-  it('starts over past its bound, dating blocks later, never earlier', () => {
-    let now = 0;
-    const firstSeen = createFirstSeenClock(() => now, 2);
-    firstSeen('a', 'x');
-    firstSeen('b', 'x');
-    now = 5_000;
-    firstSeen('c', 'x');
-    expect(firstSeen('a', 'x').getTime()).toBe(5_000);
-  });
-
+describe('latestOf', () => {
   it('latestOf picks the latest date and skips missing ones', () => {
     expect(latestOf(null, new Date(5), undefined, new Date(3))?.getTime()).toBe(5);
     expect(latestOf()).toBeNull();

@@ -3,7 +3,7 @@ import type { ListOwner } from '../../../core/articles/reader-service.js';
 import type { Edition } from '../../../core/editions/edition.js';
 import { defaultEdition } from '../../../core/editions/edition-directory.js';
 import { translatorFor, type Translate } from '../i18n/translate.js';
-import { followButton } from './components/article-parts.js';
+import { followButton, followSectionButton } from './components/article-parts.js';
 import { editionPath, type PageAlternate } from './site-context.js';
 import type { ListContext } from './list-page.js';
 
@@ -34,7 +34,10 @@ export function describeOwner(owner: ListOwner, siteName: string, site: ListEdit
       return { title: t('owner.latest'), kicker: null, description: t('owner.latestDescription', { site: siteName }), path: at('/latest'), feedPath: at('/feed.xml'), tag: 'home', alternates: everywhere('/latest') };
     case 'section': {
       const base = `/section/${encodeURIComponent(owner.section.slug)}`;
-      return { title: owner.section.name, kicker: t('owner.section'), description: t('owner.sectionDescription', { section: owner.section.name, site: siteName }), path: at(base), feedPath: at(`${base}/feed.xml`), tag: `section:${owner.section.slug}` };
+      return {
+        title: owner.section.name, kicker: t('owner.section'), description: t('owner.sectionDescription', { section: owner.section.name, site: siteName }),
+        path: at(base), feedPath: at(`${base}/feed.xml`), tag: `section:${owner.section.slug}`, actions: followSectionButton(t, owner.section),
+      };
     }
     case 'topic': {
       const base = `/topic/${encodeURIComponent(owner.topic.slug)}`;

@@ -18,8 +18,12 @@ export interface ListContext {
   stories: ArticleSummary[];
   nextCursor: string | null;
   isFirstPage: boolean;
-  /** Extra markup under the title (the follow button of a topic). */
+  /** Extra markup under the title (the follow button of a topic or section). */
   actions?: SafeHtml;
+  /** An owner's own words under the title (an author's photo, role, bio and links). */
+  intro?: SafeHtml;
+  /** Structured data of the owner (an author's ProfilePage). */
+  jsonLd?: SafeHtml;
   /** The same list in other editions (Latest, a topic), for hreflang. */
   alternates?: PageAlternate[];
   /** The library photos behind the stories' lead images, for thumbnails. */
@@ -47,6 +51,7 @@ export function renderListPage(site: SiteContext, ctx: ListContext): string {
 <header class="list-header">
   ${ctx.kicker ? html`<p class="kicker">${ctx.kicker}</p>` : ''}
   <h1 dir="auto">${ctx.title}</h1>
+  ${ctx.intro ?? ''}
   ${ctx.actions ?? ''}
   <p class="feeds">${t.html('list.followByFeed')} <a href="${ctx.feedPath}">${t.html('feed.rss')}</a> · <a href="${feedBase}.atom">${t.html('feed.atom')}</a> · <a href="${feedBase}.json">${t.html('feed.json')}</a></p>
 </header>
@@ -65,5 +70,5 @@ ${latestRail(site, ctx.latest)}
     noindex: !ctx.isFirstPage,
     feeds: [{ title: t('page.title', { title: ctx.title, site: site.siteName }), path: ctx.feedPath }],
     ...(ctx.alternates?.length ? { alternates: ctx.alternates } : {}),
-  }, main);
+  }, main, ctx.jsonLd);
 }

@@ -8,6 +8,7 @@ import { makePage } from '../page-cache.js';
 import { slugParams } from '../route-params.js';
 import { listChangeClock } from './list-last-modified.js';
 import { renderListPage } from './list-page.js';
+import { authorProfileBlock, authorProfileJsonLd } from './components/author-profile.js';
 import { describeOwner } from './list-owner-text.js';
 import { renderNotFoundPage } from './simple-pages.js';
 import { createSiteContextFactory } from './site-context-factory.js';
@@ -40,9 +41,12 @@ export function registerListRoutes(app: FastifyInstance, deps: HttpDeps): void {
       ]);
       const photos = await deps.reader.photosOf(page.items);
       const { tag, ...described } = describeOwner(owner, site.siteName, site);
+      const profile = owner.kind === 'author'
+        ? { intro: authorProfileBlock(site, owner.author, owner.photo), jsonLd: authorProfileJsonLd(site, owner.author, owner.photo, described.path) }
+        : {};
       return makePage({
         contentType: HTML,
-        body: renderListPage(site, { ...described, stories: page.items, nextCursor: page.next, isFirstPage: !before, photos, ...(latest ? { latest: latest.items } : {}) }),
+        body: renderListPage(site, { ...described, ...profile, stories: page.items, nextCursor: page.next, isFirstPage: !before, photos, ...(latest ? { latest: latest.items } : {}) }),
         tags: [tag],
         lastModified: lastModified(page.items),
       });

@@ -30,7 +30,7 @@ function everyPage(site: SiteContext): string[] {
     renderHomePage(site, { latest: [], sectionBlocks: [] }),
     list({ kind: 'latest' }),
     list({ kind: 'topic', topic: { slug: 'putin', name: 'Vladimir Putin', kind: 'person' } }),
-    list({ kind: 'author', author: { slug: 'ann', name: 'Ann Lee', bio: null } }),
+    list({ kind: 'author', author: { slug: 'ann', name: 'Ann Lee', bio: null, jobTitle: null, photoId: null, links: [] } }),
     renderSearchPage(site, search({})),
     renderSearchPage(site, search({ query: '""', problem: 'NO_WORDS' })),
     renderSearchPage(site, search({ query: 'zzz' })),

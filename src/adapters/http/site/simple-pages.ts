@@ -2,7 +2,9 @@
 import type { ArticleSummary } from '../../../core/articles/article.js';
 import { html, type SafeHtml } from '../html/html.js';
 import { articleList } from './components/article-card.js';
-import { followButton } from './components/article-parts.js';
+import { followButton, followSectionButton } from './components/article-parts.js';
+
+type FollowedSection = { slug: string; name: string; edition: string };
 import { everyEditionAlternates, renderPage } from './layout.js';
 import { editionPath, type SiteContext } from './site-context.js';
 
@@ -22,20 +24,33 @@ export function renderFollowingPage(site: SiteContext): string {
   }, main);
 }
 
-/** The list the Following page asks for with the slugs kept in the browser; stories of other editions carry their own lang and dir. */
-export function renderFollowingFragment(site: SiteContext, topics: { slug: string; name: string }[], stories: ArticleSummary[], unknown: string[]): string {
+/**
+ * The list the Following page asks for with the slugs kept in the browser; stories of other editions carry their own
+ * lang and dir. Followed sections (a section belongs to one edition) link to their own edition's page.
+ */
+export function renderFollowingFragment(site: SiteContext, topics: { slug: string; name: string }[], stories: ArticleSummary[], unknown: string[],
+  followed: { sections: FollowedSection[]; unknown: string[] } = { sections: [], unknown: [] }): string {
   const { t } = site;
-  if (topics.length === 0) {
-    return html`<section class="following-results" data-unknown-topics="${unknown.join(',')}">
+  const forget = html` data-unknown-topics="${unknown.join(',')}" data-unknown-sections="${followed.unknown.join(',')}"`;
+  if (topics.length === 0 && followed.sections.length === 0) {
+    return html`<section class="following-results"${forget}>
   <p>${t.html('following.noneLeft')}</p>
 </section>`.toString();
   }
-  return html`<section class="following-results" aria-labelledby="following-h" data-unknown-topics="${unknown.join(',')}">
-  <h2 id="following-h">${t.html('following.latest')}</h2>
-  <ul class="followed-topics" aria-label="${t.html('following.topics')}">${topics.map((topic) => html`<li>
+  const sectionPath = (s: FollowedSection) => {
+    const edition = site.editions.find((e) => e.id === s.edition) ?? site.edition;
+    return editionPath({ edition }, `/section/${encodeURIComponent(s.slug)}`);
+  };
+  return html`<section class="following-results" aria-labelledby="following-h"${forget}>
+  <h2 id="following-h">${t.html(followed.sections.length ? 'following.latestAll' : 'following.latest')}</h2>
+  ${topics.length ? html`<ul class="followed-topics" aria-label="${t.html('following.topics')}">${topics.map((topic) => html`<li>
     <a href="${editionPath(site, `/topic/${encodeURIComponent(topic.slug)}`)}" dir="auto">${topic.name}</a>
     ${followButton(t, topic, true)}
-  </li>`)}</ul>
+  </li>`)}</ul>` : ''}
+  ${followed.sections.length ? html`<ul class="followed-topics" aria-label="${t.html('following.sections')}">${followed.sections.map((section) => html`<li>
+    <a href="${sectionPath(section)}" dir="auto">${section.name}</a>
+    ${followSectionButton(t, section, true)}
+  </li>`)}</ul>` : ''}
   ${stories.length ? articleList(site, stories) : html`<p>${t.html('following.empty')}</p>`}
 </section>`.toString();
 }

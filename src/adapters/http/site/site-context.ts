@@ -1,4 +1,5 @@
 /** @module What every reader page needs to know about the site, its edition and the moment it is rendered. */
+import type { SitePageKind } from '../../../core/site-pages/site-page.js';
 import type { NamedRef } from '../../../core/articles/article.js';
 import type { Edition } from '../../../core/editions/edition.js';
 import type { Translate } from '../i18n/translate.js';
@@ -32,6 +33,8 @@ export interface SiteContext {
   /** The admin's share image and publisher logo (site settings, see site-images.ts); the generated defaults when absent. */
   shareImage?: string;
   publisherLogo?: string;
+  /** The static pages this edition has (About, Contact …), linked from the footer. */
+  pages?: readonly SitePageKind[];
 }
 
 /** This page in another edition (a translation), announced with hreflang and offered as "Read in …". */

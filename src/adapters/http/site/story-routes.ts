@@ -12,7 +12,7 @@ import { makePage } from '../page-cache.js';
 import { slugParams } from '../route-params.js';
 import { renderArticleFragment, renderArticlePage } from './article-page.js';
 import { editionGet } from './edition-routes.js';
-import { createFirstSeenClock, latestOf, listChangeClock } from './list-last-modified.js';
+import { latestOf, listChangeClock } from './list-last-modified.js';
 import { renderHomePage } from './home-page.js';
 import { renderGonePage, renderNotFoundPage } from './simple-pages.js';
 import { createSiteContextFactory } from './site-context-factory.js';
@@ -54,7 +54,6 @@ export function translationAlternates(article: Pick<Article, 'translations'>, ed
 export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const siteContext = createSiteContextFactory(deps);
   const respond = createCachedResponder(deps.pageCache, deps.mostRead?.counter ?? null);
-  const firstSeen = createFirstSeenClock(() => deps.clock.now().getTime());
   /** A story asked for under another edition's prefix moves to its own address (slugs are unique site-wide). */
   const elsewhere = (reply: FastifyReply, article: Article, edition: Edition, suffix = ''): FastifyReply | null =>
     article.edition.id === edition.id ? null : reply.code(301).header('cache-control', 'public, max-age=300').redirect(`${articlePath(article)}${suffix}`, 301);
@@ -62,13 +61,12 @@ export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps): void 
   editionGet(app, deps.editions, '/', async (request, reply, edition) =>
     respond(request, reply, cacheKey(edition.pathPrefix ? `${edition.pathPrefix}/` : '/'), async () => {
       // Every story change names `home`: its last change, or the newest story shown, is when home's stories last
-      // changed; the most-read block changes with readers, dated by when this process first showed its ranking.
+      // changed. The most-read block changes with readers: new bytes are dated past the last ones (cached-response.ts).
       const lastModified = listChangeClock(deps.pageCache, ['home']);
       const [site, home] = await Promise.all([siteContext(edition), deps.reader.home(edition.id)]);
       const shown = [...home.latest, ...home.sectionBlocks.flatMap((block) => block.stories)];
       const [photos, mostRead] = await Promise.all([deps.reader.photosOf(shown), mostReadOf(deps, edition.id)]);
-      const ranking = firstSeen(`home:${edition.id}`, mostRead.map((s) => s.id).join(' '));
-      return makePage({ contentType: HTML, body: renderHomePage(site, { ...home, photos, mostRead }), tags: ['home'], lastModified: latestOf(lastModified(shown), ranking) });
+      return makePage({ contentType: HTML, body: renderHomePage(site, { ...home, photos, mostRead }), tags: ['home'], lastModified: lastModified(shown) });
     }));
 
   editionGet(app, deps.editions, '/article/:slug', async (request, reply, edition) => {
@@ -116,9 +114,11 @@ export function registerStoryRoutes(app: FastifyInstance, deps: HttpDeps): void 
     return respond(request, reply, cacheKey(`${edition.pathPrefix}/fragment/article/${slug}`), async () => {
       const [site, found] = await Promise.all([siteContext(edition), deps.reader.story(slug)]);
       if (found.kind !== 'found' || found.article.edition.id !== edition.id) return makePage({ status: found.kind === 'gone' ? 410 : 404, contentType: HTML, body: '' });
+      // The story brings its own sidebar (Related, Most read) into the stream.
+      const mostRead = await mostReadOf(deps, edition.id, found.article.id);
       return makePage({
         contentType: HTML,
-        body: renderArticleFragment(site, { ...found, alternates: translationAlternates(found.article, deps.editions) }),
+        body: renderArticleFragment(site, { ...found, mostRead, alternates: translationAlternates(found.article, deps.editions) }),
         lastModified: latestOf(found.article.updatedAt, found.article.modifiedAt),
         tags: storyPageTags(found.article),
       });

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WireIngestReport } from '../../../core/wire/wire-ingest-service.js';
 import { httpError, httpErrorOf, sendJsonError } from '../error-status.js';
 import { answerClientAbort, isClientAbort } from '../client-abort.js';
-import { isDatabaseUnavailable } from '../database-unavailable.js';
+import { isDatabaseUnavailable } from '../../db/storage-faults.js';
 import type { WireSource } from '../../../core/wire/wire-source.js';
 
 export interface WirePushDeps {
@@ -76,11 +76,15 @@ export function registerWirePushRoutes(app: FastifyInstance, deps: WirePushDeps)
       const stored = report.ingested + report.updated + report.duplicates + report.stale;
       if (report.failed > 0 && stored === 0) {
         // 422 tells the agency its document is bad and it will not resend: only for what could not be read.
-        if (report.errors.every((e) => e.notStored)) {
-          request.log.error({ event: 'wire.push_failed', errors: report.errors.map((e) => e.message) }, 'wire push read but not stored');
-          return sendJsonError(reply, httpError('INTERNAL_ERROR', 'The item could not be stored; try again.'));
+        const unreadable = report.errors.filter((e) => !e.notStored && !e.busy);
+        if (unreadable.length > 0) return sendJsonError(reply, httpError('WIRE_PUSH_UNREADABLE', unreadable.map((e) => e.message).join('; ')));
+        // Out of parsing time on a loaded server: a condition of ours, so 503 with Retry-After and the agency resends.
+        if (report.errors.some((e) => e.busy)) {
+          request.log.warn({ event: 'wire.push_busy', errors: report.errors.map((e) => e.message) }, 'wire push not read: server busy');
+          return sendJsonError(reply, httpError('SERVER_BUSY'));
         }
-        return sendJsonError(reply, httpError('WIRE_PUSH_UNREADABLE', report.errors.filter((e) => !e.notStored).map((e) => e.message).join('; ')));
+        request.log.error({ event: 'wire.push_failed', errors: report.errors.map((e) => e.message) }, 'wire push read but not stored');
+        return sendJsonError(reply, httpError('INTERNAL_ERROR', 'The item could not be stored; try again.'));
       }
       // Sent after ingestDocuments resolved: the transaction holding the items has committed.
       return reply.code(202).send({

@@ -1,4 +1,4 @@
-/** @module Infinite scroll: near the end of a story, the next one loads below and the address bar and title follow the story in view. */
+/** @module Infinite scroll: near the end of a story, the next one (with its own sidebar) loads below; the address bar and title follow the story in view. */
 import { fillIn, type ClientMessages } from '../../i18n/client-messages.js';
 
 type Enhance = (root: ParentNode) => void;
@@ -43,7 +43,8 @@ export function enableInfiniteScroll(stream: HTMLElement, enhance: Enhance, mess
       const added = Array.from(fragment.children) as HTMLElement[];
       nav.replaceWith(fragment);
       for (const el of added) {
-        if (el.matches('article.story')) stories.observe(el);
+        // A story arrives in its unit, with its own sidebar (Related, Most read) right after it.
+        (el.matches('article.story') ? [el] : Array.from(el.querySelectorAll<HTMLElement>('article.story'))).forEach((story) => stories.observe(story));
         if (el.matches('nav.next-story')) loader.observe(el);
         enhance(el);
       }

@@ -48,6 +48,11 @@ export function followButton(t: Translate, topic: { slug: string; name: string }
   return html`<button type="button" class="follow-button" data-follow-topic="${topic.slug}" data-topic-name="${topic.name}" aria-pressed="${String(pressed)}" data-enhance>${t.html('article.follow')}<span class="visually-hidden"> ${isolate(topic.name)}</span></button>`;
 }
 
+/** The same button for a section (its page and the Following page): followed sections live beside the topics in localStorage. */
+export function followSectionButton(t: Translate, section: { slug: string; name: string }, pressed = false): SafeHtml {
+  return html`<button type="button" class="follow-button" data-follow-section="${section.slug}" data-topic-name="${section.name}" aria-pressed="${String(pressed)}" data-enhance>${t.html('article.follow')}<span class="visually-hidden"> ${isolate(section.name)}</span></button>`;
+}
+
 /**
  * "Follow 8 topics": one disclosure, closed, so the story comes first on a phone (a <details>: it opens without the
  * script). Follow buttons work in the browser (followed topics live in localStorage); without JS, each topic links to its page.

@@ -1,4 +1,4 @@
-/** @module Migration 0009: reads of article pages per story and hour (most read, without Redis). */
+/** @module Migration 0007: reads of article pages per story and hour (most read, without Redis). */
 import type { Kysely, Migration } from 'kysely';
 
 export const mostReadSchema: Migration = {

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { httpErrorOf } from './error-status.js';
-import { isOutOfSpace, isStorageFault } from './out-of-space.js';
+import { isOutOfSpace, isStorageFault } from './storage-faults.js';
 
 const withCode = (code: string, message = 'failed') => Object.assign(new Error(message), { code });
 
@@ -58,11 +57,6 @@ describe('isOutOfSpace', () => {
     expect(isOutOfSpace(postgresError('53300', 'sorry, too many clients already'))).toBe(false);
     expect(isOutOfSpace(null)).toBe(false);
     expect(isOutOfSpace('ENOSPC')).toBe(false);
-  });
-
-  it('becomes 507 STORAGE_FULL, whose message says nothing was stored', () => {
-    expect(httpErrorOf(postgresError('53100', 'could not extend file'))).toMatchObject({ status: 507, code: 'STORAGE_FULL', message: expect.stringContaining('nothing was stored') });
-    expect(httpErrorOf(withCode('ENOSPC'))).toMatchObject({ status: 507, code: 'STORAGE_FULL' });
   });
 });
 
