@@ -39,6 +39,8 @@ describe('editor body images', () => {
       await page.getByLabel('Password').fill(EDITOR.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL(`${live.origin}/newsroom`);
+      // Leaving the desk while its icons still load would abort them (reported as failed requests).
+      await page.waitForLoadState('networkidle');
       await page.goto(`${live.origin}/newsroom/stories/${story.id}/edit`);
       const figures = page.locator('#body-editor figure.body-image');
       await expect.poll(() => figures.count()).toBe(REFUSED.length);

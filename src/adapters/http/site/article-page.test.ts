@@ -74,7 +74,7 @@ describe('mixed-direction text', () => {
   });
 
   it('isolates each piece: the headline in its story’s direction, names, captions, credits and datelines by their own', () => {
-    expect(body).toContain(`<h1 class="article-headline"><span class="update-badge">تحديث</span> <bdi dir="ltr">${escaped}</bdi></h1>`);
+    expect(body).toContain(`<h1 class="article-headline" id="t-${story.id}"><span class="update-badge">تحديث</span> <bdi dir="ltr">${escaped}</bdi></h1>`);
     expect(body).toContain(`<a href="/ar/author/x" dir="auto">${escaped}</a>`);
     expect(body).toContain(`<a class="topic-link" href="/ar/topic/t" dir="auto">${escaped}</a>`);
     expect(body).toContain(`المصدر: <bdi>${escaped}</bdi>`);

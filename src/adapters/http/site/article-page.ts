@@ -110,7 +110,7 @@ function sidebar(site: SiteContext, ctx: ArticleContext, streamed: boolean): Saf
   const suffix = streamed ? `-${ctx.article.id}` : '';
   const relatedId = `related-h${suffix}`;
   const mostReadId = `most-read-h${suffix}`;
-  return html`<aside class="related" aria-labelledby="${ctx.related.length ? relatedId : mostReadId}">${ctx.related.length ? html`<h2 id="${relatedId}">${site.t.html('article.related')}</h2>${articleList(site, ctx.related, { showHighlight: false, noThumbnail: true })}` : ''}${mostReadList(site, mostRead, mostReadId)}</aside>`;
+  return html`<aside class="related" aria-labelledby="${ctx.related.length ? relatedId : mostReadId} t-${ctx.article.id}">${ctx.related.length ? html`<h2 id="${relatedId}">${site.t.html('article.related')}</h2>${articleList(site, ctx.related, { showHighlight: false, noThumbnail: true })}` : ''}${mostReadList(site, mostRead, mostReadId)}</aside>`;
 }
 
 /** A story and its sidebar: one row of the stream. */

@@ -11,9 +11,10 @@ import { responsivePhoto } from './responsive-photo.js';
 export function headline(site: SiteContext, article: Article, level: 1 | 2): SafeHtml {
   const badge = isUpdated(article) ? html`<span class="update-badge">${site.t.html('article.updateBadge')}</span> ` : '';
   const text = article.edition ? isolate(article.headline, article.edition.direction) : html`${article.headline}`;
+  // The id lets the story's sidebar say whose it is ("Related: {headline}"), so every sidebar landmark has its own name.
   return level === 1
-    ? html`<h1 class="article-headline">${badge}${text}</h1>`
-    : html`<h2 class="article-headline">${badge}<a href="${articlePath(article)}">${text}</a></h2>`;
+    ? html`<h1 class="article-headline" id="t-${article.id}">${badge}${text}</h1>`
+    : html`<h2 class="article-headline" id="t-${article.id}">${badge}<a href="${articlePath(article)}">${text}</a></h2>`;
 }
 
 /** "Read in العربية": a link to each translation, the edition's name in its own language. */
