@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemoPages } from '../../src/main/demo-pages.js';
-import { auditAccessibility, launchBrowser, problemsOf, screenshot, startLiveSite, watchPage, type LiveSite } from './browser-support.js';
+import { auditAccessibility, launchBrowser, problemsOf, screenshot, signInToNewsroom, startLiveSite, watchPage, type LiveSite } from './browser-support.js';
 
 const SCREENS = [['phone', { width: 390, height: 844 }], ['desktop', { width: 1366, height: 900 }]] as const;
 const SCHEMES = ['light', 'dark'] as const;
@@ -154,11 +154,7 @@ describe('author and static pages', () => {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     try {
-      await page.goto(url('/newsroom/login'));
-      await page.getByLabel('Email').fill('reporter-profiles@dateline.test');
-      await page.getByLabel('Password').fill('reporter-password-12');
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(url('/newsroom'));
+      await signInToNewsroom(page, live.origin, { email: 'reporter-profiles@dateline.test', password: 'reporter-password-12' });
       await page.getByRole('link', { name: 'Profile' }).click();
       await page.locator('main').getByRole('link', { name: 'Rania Haddad' }).click();
       await page.getByLabel('Role').fill(`Chief correspondent — كبير المراسلين`);

@@ -31,6 +31,19 @@ export function resultPath(name: string): string {
   return `${RESULTS_DIR}${name}`;
 }
 
+/**
+ * Signs in to the newsroom and waits until the desk has loaded: its icon is fetched after the load event, and leaving
+ * before it arrives would abort it, which watchPage reports as a failed request.
+ */
+export async function signInToNewsroom(page: Page, origin: string, user: { email: string; password: string }): Promise<void> {
+  await page.goto(`${origin}/newsroom/login`);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${origin}/newsroom`);
+  await page.waitForLoadState('networkidle');
+}
+
 /** A screenshot of the viewport into test-results/ (and a copy into SHOTS_DIR when set, to look at by hand). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const path = resultPath(`${name}.png`);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { makeArticle } from '../support/make-article.js';
-import { launchBrowser, problemsOf, resultPath, startLiveSite, watchPage, type LiveSite } from './browser-support.js';
+import { launchBrowser, problemsOf, resultPath, signInToNewsroom, startLiveSite, watchPage, type LiveSite } from './browser-support.js';
 
 const EDITOR = { email: 'images-editor@dateline.test', name: 'Iman Editor', role: 'editor' as const, password: 'images-editor-pass-1' };
 const ALT = 'ولي العهد في سيول 首尔会谈';
@@ -34,13 +34,7 @@ describe('editor body images', () => {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       const problems = watchPage(page, live.origin);
-      await page.goto(`${live.origin}/newsroom/login`);
-      await page.getByLabel('Email').fill(EDITOR.email);
-      await page.getByLabel('Password').fill(EDITOR.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(`${live.origin}/newsroom`);
-      // Leaving the desk while its icons still load would abort them (reported as failed requests).
-      await page.waitForLoadState('networkidle');
+      await signInToNewsroom(page, live.origin, EDITOR);
       await page.goto(`${live.origin}/newsroom/stories/${story.id}/edit`);
       const figures = page.locator('#body-editor figure.body-image');
       await expect.poll(() => figures.count()).toBe(REFUSED.length);

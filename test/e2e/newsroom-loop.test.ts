@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, problemsOf, resultPath, startLiveSite, watchPage, type LiveSite, type PageProblems } from './browser-support.js';
+import { launchBrowser, problemsOf, resultPath, signInToNewsroom, startLiveSite, watchPage, type LiveSite, type PageProblems } from './browser-support.js';
 
 const HEADLINE = 'Harbour bridge reopens to traffic after three weeks of storm repairs';
 const HIGHLIGHTS = ['Engineers replaced two damaged cable anchors', 'Buses return to the bridge from Monday'];
@@ -68,11 +68,7 @@ async function openPerson(name: string): Promise<{ context: BrowserContext; page
 }
 
 async function signIn(page: Page, user: { email: string; password: string }): Promise<void> {
-  await page.goto(url('/newsroom/login'));
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(url('/newsroom'));
+  await signInToNewsroom(page, live.origin, user);
   await page.getByRole('heading', { level: 1, name: 'Desk' }).waitFor();
 }
 

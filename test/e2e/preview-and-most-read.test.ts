@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { auditAccessibility, launchBrowser, problemsOf, screenshot, startLiveSite, watchPage, type LiveSite } from './browser-support.js';
+import { auditAccessibility, launchBrowser, problemsOf, screenshot, signInToNewsroom, startLiveSite, watchPage, type LiveSite } from './browser-support.js';
 
 const EDITOR = { email: 'editor-r2@dateline.test', name: 'Eddie Editor', role: 'editor' as const, password: 'editor-password-12' };
 const SCREENS = [['phone', { width: 390, height: 844 }], ['desktop', { width: 1366, height: 900 }]] as const;
@@ -31,11 +31,7 @@ afterAll(async () => {
 async function signedIn(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
-  await page.goto(url('/newsroom/login'));
-  await page.getByLabel('Email').fill(EDITOR.email);
-  await page.getByLabel('Password').fill(EDITOR.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(url('/newsroom'));
+  await signInToNewsroom(page, live.origin, EDITOR);
   return { context, page };
 }
 

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditAccessibility, launchBrowser, problemsOf, resultPath, startLiveSite, watchPage, type LiveSite } from './browser-support.js';
+import { auditAccessibility, launchBrowser, problemsOf, resultPath, signInToNewsroom, startLiveSite, watchPage, type LiveSite } from './browser-support.js';
 
 const EDITOR = { email: 'wire.editor@news.test', name: 'Wendy Wire', role: 'editor' as const, password: 'wire desk password' };
 const HEADLINE = 'Earthquake of magnitude 6.1 strikes off the coast';
@@ -31,14 +31,8 @@ afterAll(async () => {
   await live?.close();
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${live.origin}/newsroom/login`);
-  await page.getByLabel('Email').fill(EDITOR.email);
-  await page.getByLabel('Password').fill(EDITOR.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${live.origin}/newsroom`);
-  // The icon is fetched after the load event: leaving before it arrives would abort it and read as a failed request.
-  await page.waitForLoadState('networkidle');
+function signIn(page: Page): Promise<void> {
+  return signInToNewsroom(page, live.origin, EDITOR);
 }
 
 function push(item: { uri: string; headline: string; paragraphs: string[] }, source = { slug: 'quake-agency', token: '' }): Promise<Response> {
