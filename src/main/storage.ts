@@ -7,7 +7,9 @@ import type { SectionStore } from '../core/sections/section-store.js';
 import type { TopicStore } from '../core/topics/topic-store.js';
 import type { Database } from '../adapters/db/database.js';
 import { parseDatabaseUrl, redactDatabaseUrl } from '../adapters/db/database-url.js';
-import { migrateToLatest, type SearchSchemaSteps } from '../adapters/db/migrate.js';
+import { migrateReaderDatabase, migrateToLatest, type SearchSchemaSteps } from '../adapters/db/migrate.js';
+import { createSqlDeliveryStore } from '../adapters/db/stores/sql-delivery-store.js';
+import type { DeliveryStore } from '../core/deliveries/delivery-store.js';
 import { upgradeTsvectorForLanguages } from '../adapters/search/postgres-tsvector-languages.js';
 import { upgradeFts5ForLanguages } from '../adapters/search/sqlite-fts5-languages.js';
 import { openPostgres } from '../adapters/db/postgres-connection.js';
@@ -50,6 +52,10 @@ export interface Storage {
   sitePages: SitePageStore;
   /** Reads of story pages per hour (most read) when there is no Redis to share them through. */
   readCounts: ReadCounts;
+  /** Readers' accounts, follows, push subscriptions and the delivery outbox: the main database, or PATH-readers beside a SQLite file. */
+  readerDb: Kysely<Database>;
+  /** The outbox of e-mails and pushes (in readerDb). */
+  deliveries: DeliveryStore;
   /** Keeps the search index in step on a caller's transaction (bulk copies rebuild the index through it). */
   searchWriter: SearchWriter;
   /** Changes whenever a write commits that this process must see (see each engine below). */
@@ -76,6 +82,9 @@ interface Engine {
   migrationTableSchema: () => Promise<string | undefined>;
   /** Where the most-read counters live, when not in the main database (see openSqliteEngine). */
   readCountsDb?: Kysely<Database>;
+  /** Where readers' accounts and the delivery outbox live, when not in the main database (see openSqliteEngine). */
+  readerDb?: Kysely<Database>;
+  name: 'sqlite' | 'postgres';
 }
 
 function openSqliteEngine(path: string): Engine {
@@ -90,6 +99,10 @@ function openSqliteEngine(path: string): Engine {
     // data_version and empty every other process's page cache (serve --workers). So the counters, a day's
     // disposable tallies, live in a file of their own beside it (PATH-reads), which data_version does not watch.
     readCountsDb: path === ':memory:' ? undefined : openSqlite(`${path}-reads`).db,
+    // Readers' sessions, sign-in links and the delivery outbox (100,000 digests a morning) write all the time: in a
+    // file of their own (PATH-readers) for the same reason. Follows name topics, sections and authors by id across files.
+    readerDb: path === ':memory:' ? undefined : openSqlite(`${path}-readers`).db,
+    name: 'sqlite',
   };
 }
 
@@ -104,6 +117,7 @@ function openPostgresEngine(url: string, options: StorageOptions): Engine {
     db, search: { create: createTsvectorSchema, upgradeForLanguages: upgradeTsvectorForLanguages }, searchWriter: tsvectorSearchWriter, searchIndex: createTsvectorSearchIndex,
     externalVersion: () => 0,
     migrationTableSchema: async () => (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema,
+    name: 'postgres',
   };
 }
 
@@ -118,10 +132,15 @@ export async function openStorage(databaseUrl: string, options: StorageOptions =
   const readCountsDb = engine.readCountsDb;
   const readCountsError = error || !readCountsDb ? undefined
     : await mostReadSchema.up(readCountsDb as Kysely<unknown>).then(() => undefined, (e: unknown) => e);
-  if (error || readCountsError) {
+  const readerDb = engine.readerDb;
+  const readerDbError = error || readCountsError || !readerDb ? undefined
+    : await migrateReaderDatabase(readerDb as Kysely<unknown>).then((r) => r.error, (e: unknown) => e);
+  if (error || readCountsError || readerDbError) {
     await db.destroy();
     await readCountsDb?.destroy();
+    await readerDb?.destroy();
     if (readCountsError) throw new Error(`cannot open the most-read counters beside ${redactDatabaseUrl(databaseUrl)}: ${(readCountsError as Error).message ?? String(readCountsError)}`, { cause: readCountsError });
+    if (readerDbError) throw new Error(`cannot open the reader database beside ${redactDatabaseUrl(databaseUrl)}: ${(readerDbError as Error).message ?? String(readerDbError)}`, { cause: readerDbError });
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     const what = failed ? `database migration ${failed} failed` : `cannot open database ${redactDatabaseUrl(databaseUrl)}`;
     throw new Error(`${what}: ${(error as Error).message ?? String(error)}`, { cause: error });
@@ -144,10 +163,13 @@ export async function openStorage(databaseUrl: string, options: StorageOptions =
     editions: createSqlEditionStore(db),
     sitePages: createSqlSitePageStore(db),
     readCounts: createSqlReadCounts(readCountsDb ?? db),
+    readerDb: readerDb ?? db,
+    deliveries: createSqlDeliveryStore(readerDb ?? db, engine.name),
     generation: () => engine.externalVersion() + localWrites,
     close: async () => {
       await db.destroy();
       await readCountsDb?.destroy();
+      await readerDb?.destroy();
     },
   };
 }

@@ -1,5 +1,6 @@
 /** @module Table types of the Dateline schema, as Kysely sees them. Times are ISO-8601 UTC strings. */
 import type { Generated } from 'kysely';
+import type { MailingTables, ReaderTables } from './reader-tables.js';
 
 export interface SectionsTable {
   id: string;
@@ -258,7 +259,7 @@ export interface ArticleReadsTable {
   reads: number;
 }
 
-export interface Database extends WireDeskTables {
+export interface Database extends WireDeskTables, ReaderTables, MailingTables {
   sections: SectionsTable;
   topics: TopicsTable;
   authors: AuthorsTable;

@@ -9,6 +9,7 @@ import { searchLanguages, type UpgradeSearchForLanguages } from './migrations/00
 import { mostReadSchema } from './migrations/0007-most-read.js';
 import { topicAcceptanceSchema } from './migrations/0008-topic-acceptance.js';
 import { profilesAndPagesSchema } from './migrations/0009-profiles-and-pages.js';
+import { readerAccountsSchema, readerTablesSchema } from './migrations/0010-reader-accounts.js';
 
 /** What differs between the engines' search structures, as migrations 0002 and 0006 need it. */
 export interface SearchSchemaSteps {
@@ -28,6 +29,7 @@ export function allMigrations(search: SearchSchemaSteps): Record<string, Migrati
     '0007-most-read': mostReadSchema,
     '0008-topic-acceptance': topicAcceptanceSchema,
     '0009-profiles-and-pages': profilesAndPagesSchema,
+    '0010-reader-accounts': readerAccountsSchema,
   };
 }
 
@@ -47,4 +49,13 @@ export async function migrateToLatest(
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
   return migrator.migrateToLatest();
+}
+
+/**
+ * The reader database beside a SQLite file (PATH-readers; main/storage.ts) has migrations of its own, named like the
+ * main ones that made its tables; on PostgreSQL the same tables are made by the main list.
+ */
+export async function migrateReaderDatabase(db: Kysely<unknown>): Promise<MigrationResultSet> {
+  const migrations: Record<string, Migration> = { '0010-reader-accounts': readerTablesSchema };
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
 }
