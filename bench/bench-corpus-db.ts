@@ -55,7 +55,8 @@ export async function prepareCorpusDb(root: string, sharedDir: string, stories: 
   }
   await storage.close();
   const path = join(dir, 'run.db');
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  // The working copy starts from the corpus alone: no most-read counts and no readers (PATH-reads, PATH-readers) of an earlier run.
+  for (const file of ['', '-reads', '-readers']) for (const suffix of ['', '-wal', '-shm']) rmSync(path + file + suffix, { force: true });
   copyFileSync(cached, path);
   // The demo Arabic edition beside the corpus, so Arabic and English articles are measured in the same run.
   const working = await openStorage(`sqlite:${path}`);

@@ -45,7 +45,7 @@ export async function loadCorpusIntoPostgres(sqlitePath: string, log: (line: str
     try {
       log(`  loading the corpus into PostgreSQL schema ${schema} (dateline copy)`);
       let started = performance.now();
-      const report = await copyDatabase(source.db, target.db, target.searchWriter);
+      const report = await copyDatabase(source, target, target.searchWriter);
       const copyMs = performance.now() - started;
       started = performance.now();
       const tables = await admin.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = $1', [schema]);

@@ -27,12 +27,13 @@ export function track(child: ChildProcess): ChildProcess {
   return child;
 }
 
-export async function startDateline(options: { root: string; databaseUrl: string; port: number; pageCache: boolean; cpus: string | null; mostRead?: boolean }): Promise<DatelineServer> {
+export async function startDateline(options: { root: string; databaseUrl: string; port: number; pageCache: boolean; cpus: string | null; mostRead?: boolean; env?: Record<string, string> }): Promise<DatelineServer> {
   // Through bin/dateline.js, which marks the build in use, so a rebuild meanwhile never removes it.
   const entry = join(options.root, 'bin/dateline.js');
   const env = {
     ...process.env, DATABASE_URL: options.databaseUrl, PORT: String(options.port), HOST: '127.0.0.1', DEMO_CONTENT: 'off',
     LOG_LEVEL: 'warn', PAGE_CACHE: options.pageCache ? 'on' : 'off', MOST_READ: options.mostRead === false ? 'off' : 'on', SITE_URL: `http://127.0.0.1:${options.port}`,
+    ...options.env,
   };
   const startedAt = performance.now();
   const child = track(options.cpus && hasCommand('taskset')

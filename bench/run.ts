@@ -18,9 +18,11 @@ import { loadCorpusIntoPostgres } from './bench-postgres.js';
 import { measureEngine, type Engine } from './engine-figures.js';
 import { measureCrossProcess } from './cross-process.js';
 import { measureImport } from './import-throughput.js';
+import { measureWordPressImport } from './wordpress-import.js';
 import { measurePhotoVariants } from './photo-variants.js';
 import { measureWireIngest } from './wire-ingest.js';
 import { measureArabicSearch } from './arabic-search.js';
+import { measureReaderMail } from './reader-mail.js';
 import { hasCommand, loadTool } from './load.js';
 import { nginxAvailable } from './nginx-reference.js';
 import { printComparison, printTable, type Figure } from './report.js';
@@ -93,6 +95,10 @@ const shared: Figure[] = [];
 const importRates = await measureImport(corpus.real, quick ? 50 : 300);
 shared.push({ name: 'import: text capture, parse only', value: importRates.parsePerSecond, unit: 'stories/s' });
 shared.push({ name: 'import: text capture, parse + topics + store', value: importRates.importPerSecond, unit: 'stories/s' });
+const wordpressPosts = quick ? 5_000 : 100_000;
+log(`  measuring a WordPress import (${wordpressPosts.toLocaleString('en-US')} posts)`);
+const wordpress = await measureWordPressImport(corpus.real, wordpressPosts, join(root, 'bench/data'), log);
+shared.push({ name: `import ${wordpressPosts.toLocaleString('en-US')} WordPress posts (WXR, ${Math.round(wordpress.megabytes)} MB; stored without topics)`, value: wordpress.postsPerSecond, unit: 'stories/s' });
 log('  measuring photo variants');
 const photo = await measurePhotoVariants();
 shared.push({ name: `photo upload to variants (${photo.megapixels} MP JPEG, 4 widths × WebP + JPEG)`, value: photo.medianMs, unit: 'ms' });
@@ -105,6 +111,10 @@ shared.push(...await measureArabicSearch({ root, sharedDir, quick, log }));
 // --scale: two processes on PostgreSQL + Redis behind Varnish (bench/cross-process.ts); needs all three, so never in --quick alone.
 if (values.scale) shared.push(...await measureCrossProcess({ publishes: quick ? 20 : 100, measure, log }));
 
+// Issue 16: a digest and a breaking-news alert to N subscribers, sent by `dateline deliver` while warm pages are served.
+const subscribers = quick ? 10_000 : 100_000;
+log(`  measuring reader mail and push (${subscribers.toLocaleString('en-US')} subscribers)`);
+shared.push(...await measureReaderMail({ root, databaseUrl: sqliteUrl, articlePath: samples.articles[0]!, real: corpus.real, subscribers, measure, serverCpu: SERVER_CPU, loadCpu: LOAD_CPU, log }));
 const figures = [...(byEngine.sqlite ?? []), ...shared];
 if (byEngine.postgres) printComparison(byEngine.sqlite ?? [], byEngine.postgres, shared, { stories, machine, settings });
 else printTable(figures, { stories, machine, settings });

@@ -23,6 +23,8 @@ export async function buildAssets(out = join(root, 'dist/assets')) {
   const bundles = [
     ['client/site-client.ts', 'site.js'],
     ['client/newsroom-editor.ts', 'newsroom.js'],
+    // Served at /sw.js (not hashed: a service worker's URL is its identity), see static-assets.ts.
+    ['client/service-worker.ts', 'sw.js'],
   ];
   for (const [entry, name] of bundles) {
     await build({

@@ -31,11 +31,11 @@ export async function copyCommand(argv: string[]): Promise<number> {
   try {
     const target = await openStorage(to, { poolMax: 2 });
     try {
-      const report = await copyDatabase(source.db, target.db, target.searchWriter);
+      const report = await copyDatabase(source, target, target.searchWriter);
       if (values.json) {
         console.log(JSON.stringify(report));
       } else {
-        for (const { table, rows } of report.tables) console.log(`${table.padEnd(16)} ${rows}`);
+        for (const { table, rows } of report.tables) console.log(`${table.padEnd(25)} ${rows}`);
         console.log(`Copied ${redactDatabaseUrl(from)} to ${redactDatabaseUrl(to)}; ${report.indexed} published stories indexed for search.`);
       }
       return 0;

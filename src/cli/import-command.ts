@@ -1,4 +1,4 @@
-/** @module `dateline import FILE… [--captured-at ISO] [--section NAME] [--edition CODE] [--json]`: text captures into published stories of one edition. */
+/** @module `dateline import FILE… [--captured-at ISO] [--section NAME] [--edition CODE] [--json]`: text captures into published stories of one edition; `--from wordpress|ghost` hands over to site-import-command.ts. */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -7,12 +7,15 @@ import { parseTextCapture } from '../adapters/wire/text-capture-parser.js';
 import { withSite } from './command-site.js';
 import { isStorageFault } from '../adapters/db/storage-faults.js';
 import { UsageError } from './usage-error.js';
+import { siteImportCommand, SITE_IMPORT_USAGE } from './site-import-command.js';
 
-export const IMPORT_USAGE = 'usage: dateline import FILE… [--captured-at ISO-8601] [--section NAME] [--edition CODE] [--json]';
+export const IMPORT_USAGE = `usage: dateline import FILE… [--captured-at ISO-8601] [--section NAME] [--edition CODE] [--json]\n   or: ${SITE_IMPORT_USAGE.replace('usage: ', '')}`;
 
 interface FileError { file: string; line: number; message: string }
 
 export async function importCommand(argv: string[]): Promise<number> {
+  // Another platform's whole export (WordPress, Ghost): its own command, old links included.
+  if (argv.some((arg) => arg === '--from' || arg.startsWith('--from='))) return siteImportCommand(argv);
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
     options: { 'captured-at': { type: 'string' }, section: { type: 'string', default: 'World' }, edition: { type: 'string' }, json: { type: 'boolean', default: false } },

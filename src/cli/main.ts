@@ -11,10 +11,19 @@ commands:
   serve                      migrate, import the demo content into an empty database, and serve the site
       --workers N|auto       N processes sharing the port (auto: one per core); a dead one is restarted
   migrate                    bring the database to the latest schema
+  deliver                    send the outbox's e-mail and push and queue digests in a process of its own
+                             (set OUTBOX=off on the serving processes); stops cleanly on SIGINT/SIGTERM
   import FILE… [options]     import text captures of news pages as published stories
       --captured-at ISO      when the capture was taken (default: each file's modification time)
       --section NAME         section to file the stories in (default: World)
       --json                 print one JSON summary: {"imported","duplicates","failed","errors":[{"file","line","message"}]}
+  import --from wordpress|ghost FILE [options]
+                             import a WordPress export (WXR, streamed) or a Ghost JSON export: stories, authors,
+                             sections, topics, photos; old links answer 301 to the new pages; re-runs update
+      --media DIR            take photos from a local wp-content/uploads folder
+      --fetch-media          fetch photos from their URLs (through the SSRF guard)
+      --dry-run              report what would happen, store nothing
+      --json                 the summary above with "updated", "redirects" and "skipped"
   copy --from URL --to URL   copy a whole database into an empty one (e.g. sqlite:PATH to postgres://…),
                              in one transaction; the target's search index is rebuilt
       --json                 print one JSON report: {"tables":[{"table","rows"}],"indexed"}
@@ -39,6 +48,8 @@ async function run(argv: string[]): Promise<number> {
       return (await import('./serve-command.js')).serveCommand(rest);
     case 'migrate':
       return (await import('./migrate-command.js')).migrateCommand();
+    case 'deliver':
+      return (await import('./deliver-command.js')).deliverCommand(rest);
     case 'import':
       return (await import('./import-command.js')).importCommand(rest);
     case 'user':

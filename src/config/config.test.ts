@@ -80,4 +80,37 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HEADERS_TIMEOUT_MS: 'soon' })).toThrow(/HEADERS_TIMEOUT_MS/);
     expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '30000' })).toThrow(/HEADERS_TIMEOUT_MS=60000: must not exceed REQUEST_TIMEOUT_MS/);
   });
+
+  it('writes e-mail to DATA_DIR/mail without SMTP_URL, and takes smtp:// or smtps:// without echoing its password', () => {
+    const config = loadConfig({ DATA_DIR: '/srv/dateline' });
+    expect(config).toMatchObject({ smtpUrl: null, mailDir: '/srv/dateline/mail', mailRatePerSecond: 20 });
+    expect(loadConfig({ SMTP_URL: 'smtps://news:pw@mail.example.com:465', MAIL_RATE_PER_SECOND: '5' })).toMatchObject({ smtpUrl: 'smtps://news:pw@mail.example.com:465', mailRatePerSecond: 5 });
+    expect(() => loadConfig({ SMTP_URL: 'http://news:s3cret@mail.example.com' })).toThrow(/SMTP_URL="http:\/\/news:\*\*\*@mail\.example\.com\/?"/);
+    expect(() => loadConfig({ SMTP_URL: 'mail.example.com:25' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ MAIL_RATE_PER_SECOND: '0' })).toThrow(/MAIL_RATE_PER_SECOND/);
+  });
+
+  it('sends from "SITE_NAME" <no-reply@SITE_URL host> unless MAIL_FROM names an address, with any Unicode display name', () => {
+    expect(loadConfig({ SITE_NAME: 'الخبر', SITE_URL: 'https://news.example.com' }).mailFrom).toEqual({ name: 'الخبر', address: 'no-reply@news.example.com' });
+    expect(loadConfig({ MAIL_FROM: 'desk@news.example.com' }).mailFrom).toEqual({ name: '', address: 'desk@news.example.com' });
+    expect(loadConfig({ MAIL_FROM: '"日報, 東京" <desk@news.example.com>' }).mailFrom).toEqual({ name: '日報, 東京', address: 'desk@news.example.com' });
+    expect(loadConfig({ MAIL_FROM: 'Новости 📰 <desk@news.example.com>' }).mailFrom).toEqual({ name: 'Новости 📰', address: 'desk@news.example.com' });
+    for (const bad of ['Daily News', 'desk@', '<desk@news.example.com', 'News <desk@x.test>\r\nBcc: all@x.test', 'a <b> <c@d.test>']) {
+      expect(() => loadConfig({ MAIL_FROM: bad }), bad).toThrow(/MAIL_FROM/);
+    }
+  });
+
+  it('takes VAPID keys only as a valid pair, with mailto:ADMIN_EMAIL as the default subject, and a reader link secret of 32+ characters', () => {
+    const publicKey = `B${'A'.repeat(86)}`;
+    const privateKey = 'A'.repeat(43);
+    expect(loadConfig({ ADMIN_EMAIL: 'ops@news.test' })).toMatchObject({ vapidKeys: null, vapidSubject: 'mailto:ops@news.test', readerLinkSecret: null });
+    expect(loadConfig({ VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: 'https://news.example.com/contact' }))
+      .toMatchObject({ vapidKeys: { publicKey, privateKey }, vapidSubject: 'https://news.example.com/contact' });
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: publicKey })).toThrow(/VAPID_PRIVATE_KEY="": set both/);
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: 'A'.repeat(87), VAPID_PRIVATE_KEY: privateKey })).toThrow(/VAPID_PUBLIC_KEY/);
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: 'short' })).toThrow(/VAPID_PRIVATE_KEY/);
+    expect(() => loadConfig({ VAPID_SUBJECT: 'http://news.example.com' })).toThrow(/VAPID_SUBJECT/);
+    expect(loadConfig({ READER_LINK_SECRET: 'x'.repeat(32) }).readerLinkSecret).toBe('x'.repeat(32));
+    expect(() => loadConfig({ READER_LINK_SECRET: 'too short' })).toThrow(/READER_LINK_SECRET/);
+  });
 });

@@ -9,6 +9,45 @@ function isRedisUrl(url: string): boolean {
   return URL.canParse(url) && /^rediss?:$/.test(new URL(url).protocol) && new URL(url).hostname !== '';
 }
 
+function isSmtpUrl(url: string): boolean {
+  return URL.canParse(url) && /^smtps?:$/.test(new URL(url).protocol) && new URL(url).hostname !== '';
+}
+
+function base64urlBytes(value: string): Buffer | null {
+  return /^[A-Za-z0-9_-]+$/.test(value) ? Buffer.from(value, 'base64url') : null;
+}
+
+function isVapidPublicKey(value: string): boolean {
+  const bytes = base64urlBytes(value);
+  return bytes?.length === 65 && bytes[0] === 4;
+}
+
+function isVapidPrivateKey(value: string): boolean {
+  return base64urlBytes(value)?.length === 32;
+}
+
+function isVapidSubject(value: string): boolean {
+  return value.startsWith('mailto:') ? z.email().safeParse(value.slice('mailto:'.length)).success : URL.canParse(value) && new URL(value).protocol === 'https:';
+}
+
+/** An e-mail sender: a bare address, or `Name <address>` / `"Name" <address>` (any Unicode name; nodemailer encodes it). */
+export interface MailAddress {
+  name: string;
+  address: string;
+}
+
+/** Parses MAIL_FROM; null when it is not an address with an optional display name. Control characters never pass (header injection). */
+export function parseMailAddress(value: string): MailAddress | null {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) return null;
+  const match = /^\s*(?:"((?:[^"\\]|\\.)*)"|([^<>"]*?))\s*<([^<>\s]+)>\s*$/.exec(value) ?? /^\s*()()([^<>\s"]+)\s*$/.exec(value);
+  if (!match) return null;
+  const address = match[3] ?? '';
+  if (!z.email().safeParse(address).success) return null;
+  const name = match[1] !== undefined ? match[1].replace(/\\(.)/g, '$1') : (match[2] ?? '').trim();
+  return { name, address };
+}
+
 const port = z.coerce.number().int().min(0).max(65535);
 
 function isHttpUrl(url: string): boolean {
@@ -53,6 +92,17 @@ export const envSchema = z.object({
   EDGE_PURGE_URL: z.string().max(2000).refine((v) => v.split(',').every((u) => isHttpUrl(u.trim())), 'not a comma-separated list of http(s) URLs (e.g. http://127.0.0.1:6081/)').optional(),
   EDGE_PURGE_WEBHOOK: z.url({ protocol: /^https?$/ }).optional(),
   EDGE_PURGE_WEBHOOK_TOKEN: z.string().min(1).max(500).optional(),
+  SMTP_URL: z.string().min(1).max(2000).optional(), // checked below, where its password is redacted from the message
+  MAIL_FROM: z.string().max(500).optional(), // checked below (its default names SITE_NAME and SITE_URL's host)
+  MAIL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(20),
+  // on: every serving process sends the outbox and queues digests; off: a `dateline deliver` process of its own does.
+  OUTBOX: z.enum(['on', 'off']).default('on'),
+  // Push services on loopback or private addresses (a test push service, one inside the site's own network).
+  PUSH_ALLOW_PRIVATE_ENDPOINTS: z.enum(['on', 'off']).default('off'),
+  VAPID_PUBLIC_KEY: z.string().refine(isVapidPublicKey, 'not a base64url P-256 public key (65 bytes, uncompressed; `npx web-push generate-vapid-keys`)').optional(),
+  VAPID_PRIVATE_KEY: z.string().refine(isVapidPrivateKey, 'not a base64url P-256 private key (32 bytes; `npx web-push generate-vapid-keys`)').optional(),
+  VAPID_SUBJECT: z.string().max(500).refine(isVapidSubject, 'use mailto:ADDRESS or an https:// URL').optional(),
+  READER_LINK_SECRET: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -base64 48`)').max(1000).optional(),
 });
 
 export interface Config {
@@ -98,6 +148,24 @@ export interface Config {
   /** A URL to POST `{"keys":[…]}` to on every story change, for CDNs (null: none), with an optional bearer token. */
   edgePurgeWebhook: string | null;
   edgePurgeWebhookToken: string | null;
+  /** Where e-mail goes (smtp:// or smtps://); null: each message is written to `mailDir` as an .eml file instead. */
+  smtpUrl: string | null;
+  /** DATA_DIR/mail: the messages written when there is no SMTP_URL. */
+  mailDir: string;
+  /** The From of every e-mail (MAIL_FROM; default "SITE_NAME" <no-reply@SITE_URL's host>). */
+  mailFrom: MailAddress;
+  /** E-mails each process sends per second at most. */
+  mailRatePerSecond: number;
+  /** Whether serving processes send e-mail and push and queue digests (OUTBOX); false when `dateline deliver` runs on its own. */
+  outboxInServe: boolean;
+  /** Allow push endpoints on loopback and private addresses (PUSH_ALLOW_PRIVATE_ENDPOINTS). */
+  pushAllowPrivateEndpoints: boolean;
+  /** VAPID keys from the environment (both or neither); null: generated once and kept in the database. */
+  vapidKeys: { publicKey: string; privateKey: string } | null;
+  /** The VAPID contact push services may write to (mailto:ADMIN_EMAIL by default). */
+  vapidSubject: string;
+  /** The key of readers' signed links (unsubscribe); null: generated once and kept in the database. */
+  readerLinkSecret: string | null;
 }
 
 export class ConfigError extends Error {
@@ -130,6 +198,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
     problems.push(`HEADERS_TIMEOUT_MS=${e.HEADERS_TIMEOUT_MS}: must not exceed REQUEST_TIMEOUT_MS (${e.REQUEST_TIMEOUT_MS}), which counts the headers too`);
   }
+  if (e.SMTP_URL && !isSmtpUrl(e.SMTP_URL)) {
+    problems.push(`SMTP_URL=${JSON.stringify(redactDatabaseUrl(e.SMTP_URL))}: use smtp://[USER:PASSWORD@]HOST:PORT, or smtps:// for TLS from the start`);
+  }
+  const mailFrom = e.MAIL_FROM === undefined ? null : parseMailAddress(e.MAIL_FROM);
+  if (e.MAIL_FROM !== undefined && !mailFrom) {
+    problems.push(`MAIL_FROM=${JSON.stringify(e.MAIL_FROM)}: use an address, optionally with a name: "Daily News" <news@example.com>`);
+  }
+  if ((e.VAPID_PUBLIC_KEY === undefined) !== (e.VAPID_PRIVATE_KEY === undefined)) {
+    problems.push(`${e.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY'}="": set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (Dateline then makes a pair once and keeps it)`);
+  }
   if (problems.length) throw new ConfigError(problems);
   const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   const siteUrl = (e.SITE_URL ?? `http://${displayHost}:${e.PORT}`).replace(/\/+$/, '');
@@ -147,5 +225,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisUrl: e.REDIS_URL ?? null, redisPrefix: e.REDIS_PREFIX,
     edgePurgeUrls: e.EDGE_PURGE_URL ? e.EDGE_PURGE_URL.split(',').map((u) => u.trim()) : [],
     edgePurgeWebhook: e.EDGE_PURGE_WEBHOOK ?? null, edgePurgeWebhookToken: e.EDGE_PURGE_WEBHOOK_TOKEN ?? null,
+    smtpUrl: e.SMTP_URL ?? null, mailDir: resolve(dataDir, 'mail'),
+    mailFrom: mailFrom ?? { name: e.SITE_NAME, address: `no-reply@${new URL(siteUrl).hostname}` },
+    mailRatePerSecond: e.MAIL_RATE_PER_SECOND, outboxInServe: e.OUTBOX === 'on', pushAllowPrivateEndpoints: e.PUSH_ALLOW_PRIVATE_ENDPOINTS === 'on',
+    vapidKeys: e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY } : null,
+    vapidSubject: e.VAPID_SUBJECT ?? `mailto:${e.ADMIN_EMAIL}`,
+    readerLinkSecret: e.READER_LINK_SECRET ?? null,
   };
 }

@@ -12,6 +12,7 @@ import type { ReadCounts } from '../core/most-read/most-read.js';
 import { createMostReadService, createReadTally } from '../core/most-read/most-read-service.js';
 import { createPageCache } from '../adapters/http/page-cache.js';
 import { isStorageFault } from '../adapters/db/storage-faults.js';
+import { createSqlOldUrlLookup } from '../adapters/db/stores/sql-site-import-store.js';
 import { createEditionDirectory, defaultEdition } from '../core/editions/edition-directory.js';
 import { prepareEditionText } from '../adapters/http/i18n/prepare-edition-text.js';
 import type { NewsroomServices } from './newsroom-services.js';
@@ -19,6 +20,10 @@ import type { WireServices } from '../core/wire/wire-desk.js';
 import type { Storage } from './storage.js';
 import { createAuthorProfileService } from '../core/authors/author-profile-service.js';
 import { createSitePageService } from '../core/site-pages/site-page-service.js';
+import { createReaderAccountService } from '../core/readers/reader-service.js';
+import { createSqlFollowTargets } from '../adapters/db/stores/sql-follow-targets.js';
+import { createMemoryLoginThrottle } from '../adapters/auth/memory-login-throttle.js';
+import type { LoginThrottle } from '../core/staff/staff-stores.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -57,6 +62,8 @@ export interface HttpOptions {
   wire?: WireServices;
   /** Most read: where reads go (Redis across processes; the database when absent), and whether to count at all. */
   mostRead?: { counts?: ReadCounts; counting: boolean };
+  /** Counts readers' sign-in link requests per address and IP (Redis across processes); this process's memory when absent. */
+  readerThrottle?: LoginThrottle;
 }
 
 /** Most read over the site's clock: an in-memory tally the pages count into, flushed to `counts` by the caller's timer. */
@@ -144,6 +151,12 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
     sections: storage.sections,
     mostRead: createMostRead(storage, clock, options.mostRead),
     sitePages: storage.sitePages,
+    oldUrls: createSqlOldUrlLookup(storage.db),
+    readerAccounts: createReaderAccountService({
+      store: storage.readers, targets: createSqlFollowTargets(storage.db), deliveries: storage.deliveries, clock,
+      ids: { newId: () => randomUUID() }, randomBytes: (n) => randomBytes(n), hash: sha256Hex,
+      throttle: options.readerThrottle ?? createMemoryLoginThrottle(() => performance.now()),
+    }),
     editions,
     reloadEditions,
     pageCache,

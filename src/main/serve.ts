@@ -1,7 +1,6 @@
 /** @module `dateline serve`: migrate, seed demo content when empty, and serve the site. */
 import type { Config } from '../config/config.js';
 import { buildApp } from '../adapters/http/build-app.js';
-import { createHttpDeps } from './app-services.js';
 import { firstAdminNotice, seedSite } from './prepare-database.js';
 import { startScheduler } from './newsroom-services.js';
 import { createLogger } from './logger.js';
@@ -9,6 +8,8 @@ import { shortenPageLifetimeWhileDown } from './redis-services.js';
 import { openSiteServices } from './site-services.js';
 import { startFeedPolling } from './wire-services.js';
 import { startReadFlush } from './most-read-services.js';
+import { createHttpDeps } from './app-services.js';
+import { startOutbox } from './outbox-process.js';
 
 export async function serve(config: Config): Promise<{ url: string; close: () => Promise<void> }> {
   const logger = createLogger(config.logLevel);
@@ -32,7 +33,10 @@ export async function serve(config: Config): Promise<{ url: string; close: () =>
     pageCache: { enabled: config.pageCache, maxEntries: config.pageCacheMaxEntries },
     mostRead: { counting: config.mostRead, ...(redis ? { counts: redis.readCounts } : {}) },
     logger,
+    ...(redis ? { readerThrottle: redis.throttle } : {}),
   });
+  // Sign-in mail, digests, newsletters and alerts; every process sends the outbox unless OUTBOX=off (then `dateline deliver` does).
+  const outbox = await startOutbox(storage, deps, config, logger, { send: config.outboxInServe, ...(redis ? { throttle: redis.throttle } : {}) });
   const stopReadFlush = deps.mostRead?.counter ? startReadFlush(deps.mostRead, logger) : null;
   if (redis) shortenPageLifetimeWhileDown(redis.events, deps.pageCache);
   const app = buildApp(deps, {
@@ -43,7 +47,10 @@ export async function serve(config: Config): Promise<{ url: string; close: () =>
   const close = async () => {
     stopScheduler();
     stopPoller();
+    // No new claims from here; sends in flight finish and are marked sent before the database closes, so a restart never sends them again.
+    const outboxStopped = outbox.stop();
     await app.close();
+    await outboxStopped;
     // The reads counted since the last round are not lost with the process.
     stopReadFlush?.();
     await deps.mostRead?.flush().catch((err: unknown) => logger.warn({ err, event: 'most_read.flush_failed' }, 'reads could not be stored'));

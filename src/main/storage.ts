@@ -10,6 +10,8 @@ import { parseDatabaseUrl, redactDatabaseUrl } from '../adapters/db/database-url
 import { migrateReaderDatabase, migrateToLatest, type SearchSchemaSteps } from '../adapters/db/migrate.js';
 import { createSqlDeliveryStore } from '../adapters/db/stores/sql-delivery-store.js';
 import type { DeliveryStore } from '../core/deliveries/delivery-store.js';
+import type { ReaderStore } from '../core/readers/reader-store.js';
+import { createSqlReaderStore } from '../adapters/db/stores/sql-reader-store.js';
 import { upgradeTsvectorForLanguages } from '../adapters/search/postgres-tsvector-languages.js';
 import { upgradeFts5ForLanguages } from '../adapters/search/sqlite-fts5-languages.js';
 import { openPostgres } from '../adapters/db/postgres-connection.js';
@@ -56,6 +58,8 @@ export interface Storage {
   readerDb: Kysely<Database>;
   /** The outbox of e-mails and pushes (in readerDb). */
   deliveries: DeliveryStore;
+  /** Readers' accounts, sign-in links, sessions and follows (in readerDb). */
+  readers: ReaderStore;
   /** Keeps the search index in step on a caller's transaction (bulk copies rebuild the index through it). */
   searchWriter: SearchWriter;
   /** Changes whenever a write commits that this process must see (see each engine below). */
@@ -165,6 +169,7 @@ export async function openStorage(databaseUrl: string, options: StorageOptions =
     readCounts: createSqlReadCounts(readCountsDb ?? db),
     readerDb: readerDb ?? db,
     deliveries: createSqlDeliveryStore(readerDb ?? db, engine.name),
+    readers: createSqlReaderStore(readerDb ?? db),
     generation: () => engine.externalVersion() + localWrites,
     close: async () => {
       await db.destroy();

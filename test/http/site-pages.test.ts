@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffSession, type StaffSession } from '../support/newsroom-session.js';
+import { makeArticle } from '../support/make-article.js';
 import { createTestSite, type TestSite } from '../support/test-site.js';
 
 const JSON_ACCEPT = { accept: 'application/json' };
@@ -127,5 +128,17 @@ describe('following sections', () => {
     expect((res.body.match(/<article class="card/g) ?? []).length).toBeGreaterThan(1);
     const none = await site.app.inject({ method: 'GET', url: '/following/stories?sections=gone' });
     expect(none.body).toContain('data-unknown-sections="gone"');
+  });
+
+  it('lists followed authors (any script) with their stories and names the unknown ones', async () => {
+    const author = { slug: 'لينا-القحطاني', name: 'لينا القحطاني' };
+    await site.storage.articles.insert(makeArticle({ slug: 'followed-writer-story', headline: 'Desalination plant opens', authors: [author] }));
+    const res = await site.app.inject({ method: 'GET', url: `/following/stories?authors=${encodeURIComponent(`${author.slug},كاتب-مجهول,писатель,🦊`)}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('aria-label="Writers you follow"');
+    expect(res.body).toContain(`data-follow-author="${author.slug}"`);
+    expect(res.body).toContain('Desalination plant opens');
+    expect(res.body).toContain(`data-unknown-authors="كاتب-مجهول,писатель,🦊"`);
+    expect((res.body.match(/<article class="card/g) ?? []).length).toBeGreaterThan(0);
   });
 });

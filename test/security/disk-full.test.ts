@@ -22,12 +22,12 @@ const NINJS = readFileSync(fixturePath('wire/ninjs/2.1/ntb_text.json'));
 const body = JSON.stringify([{ type: 'paragraph', text: 'Лавина перекрыла дорогу · سدّ الانهيار الطريق · 雪崩で道路が塞がれた 🏔️' }]);
 const storyForm = (headline: string) => ({ headline, highlights: 'Road closed', dateline: 'oslo', section: 'world', topics: 'Avalanche', authors: 'Ann Reporter', body });
 
-/** Mounts a 2 MB tmpfs; returns where, or why it could not. */
+/** Mounts an 8 MB tmpfs (room for the database, its write-ahead log and its most-read and reader files); returns where, or why it could not. */
 function mountSmallTmpfs(): { dir: string; problem: null } | { dir: null; problem: string } {
   if (process.getuid?.() !== 0) return { dir: null, problem: 'not running as root, so no tmpfs can be mounted' };
   const dir = mkdtempSync(join(tmpdir(), 'dateline-full-'));
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir], { stdio: 'pipe' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', dir], { stdio: 'pipe' });
     return { dir, problem: null };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });

@@ -8,6 +8,8 @@ import { buildApp } from '../../src/adapters/http/build-app.js';
 import type { HttpDeps } from '../../src/adapters/http/http-deps.js';
 import { parseTextCapture } from '../../src/adapters/wire/text-capture-parser.js';
 import { createHttpDeps, createImporter, type HttpOptions } from '../../src/main/app-services.js';
+import { attachReaderServices, type ReaderServices } from '../../src/main/reader-services.js';
+import { loadReaderSecrets } from '../../src/main/reader-secrets.js';
 import { openStorage, type Storage } from '../../src/main/storage.js';
 import { seedArabicEdition } from '../../src/main/demo-arabic.js';
 import { createNewsroomServices, type NewsroomServices } from '../../src/main/newsroom-services.js';
@@ -27,6 +29,8 @@ export interface TestSite {
   importText(text: string, sectionName?: string): ReturnType<Awaited<ReturnType<typeof createImporter>>['importParsed']>;
   close(): Promise<void>;
   newsroom: NewsroomServices | undefined;
+  /** The reader services serve mounts (renderers and push sender for a test's own delivery worker); null when left out. */
+  readers: ReaderServices | null;
   wire: WireServices | undefined;
   mediaDir: string | null;
 }
@@ -59,6 +63,8 @@ export interface TestSiteOptions {
   mediaDir?: string;
   /** Most read's store (default the database) and whether pages count reads (default yes). */
   mostRead?: HttpOptions['mostRead'];
+  /** Mount digests, newsletters, unsubscribe links and alerts as serve does (default); false: a site without them. */
+  readerServices?: boolean;
 }
 
 export async function createTestSite(options: TestSiteOptions = {}): Promise<TestSite> {
@@ -86,10 +92,12 @@ export async function createTestSite(options: TestSiteOptions = {}): Promise<Tes
     clock,
     ...(options.mostRead ? { mostRead: options.mostRead } : {}),
   });
+  // Sign-in mail, digests, newsletters and alerts, as serve mounts them (the outbox's sending is the test's to drive).
+  const readers = options.readerServices === false ? null : attachReaderServices(storage, deps, { clock, secrets: await loadReaderSecrets(storage, { readerLinkSecret: null, vapidKeys: null, vapidSubject: 'mailto:admin@localhost.test' }, clock) });
   const app = buildApp(deps);
   await app.ready();
   return {
-    app, storage, deps, clock, importText, newsroom, mediaDir, wire,
+    app, storage, deps, clock, importText, newsroom, mediaDir, wire, readers,
     close: async () => {
       await app.close();
       await storage.close();

@@ -5,13 +5,21 @@ import { editionLanguage, type SearchWriter } from '../search/search-writer.js';
 import type { Database } from './database.js';
 import { parseBody, parseHighlights } from './article-repository/article-rows.js';
 
+export interface CopiedTable {
+  table: string;
+  key: readonly string[];
+  seededByMigration?: boolean;
+  /** In the reader database (main/storage.ts: PATH-readers beside a SQLite file, the main database on PostgreSQL). */
+  readers?: boolean;
+}
+
 /**
  * Every table the migrations create, parents before children (foreign keys), with the primary key
  * that orders the batches. A new migration's tables must be added here; a test compares this list
  * with the tables an empty database has. The search tables are not copied: each engine has its own
  * and the target's is rebuilt from the articles.
  */
-export const COPIED_TABLES: readonly { table: string; key: readonly string[]; seededByMigration?: boolean }[] = [
+export const COPIED_TABLES: readonly CopiedTable[] = [
   // Migration 0005 writes the first edition into every new database: the source's editions replace it.
   { table: 'editions', key: ['id'], seededByMigration: true },
   { table: 'sections', key: ['id'] },
@@ -26,6 +34,7 @@ export const COPIED_TABLES: readonly { table: string; key: readonly string[]; se
   { table: 'revisions', key: ['id'] },
   { table: 'short_links', key: ['code'] },
   { table: 'corrections', key: ['id'] },
+  // With the site's settings go its generated secrets (secret.*): readers' unsubscribe links and push subscriptions keep working.
   { table: 'site_settings', key: ['key'] },
   { table: 'site_pages', key: ['edition_id', 'kind'] },
   { table: 'wire_sources', key: ['id'] },
@@ -34,7 +43,26 @@ export const COPIED_TABLES: readonly { table: string; key: readonly string[]; se
   // Most-read tallies of the last day. A SQLite file keeps them in its -reads file beside it, which is not copied:
   // they are disposable and refill within the hour.
   { table: 'article_reads', key: ['article_id', 'hour'] },
+  // Old addresses of an imported site, and the export items behind its stories (migration 0011).
+  { table: 'old_urls', key: ['path'] },
+  { table: 'site_import_items', key: ['source_key'] },
+  { table: 'site_import_media', key: ['source_url'] },
+  { table: 'newsletters', key: ['id'] },
+  { table: 'alerts', key: ['id'] },
+  { table: 'readers', key: ['id'], readers: true },
+  { table: 'reader_follows', key: ['reader_id', 'kind', 'target_id'], readers: true },
+  { table: 'push_subscriptions', key: ['id'], readers: true },
+  { table: 'push_subscription_topics', key: ['subscription_id', 'topic_id'], readers: true },
+  // The outbox: newsletters' counts (sent, failed) are read from it, and messages still waiting go out from the new database.
+  { table: 'deliveries', key: ['id'], readers: true },
+  { table: 'unsubscribes', key: ['id'], readers: true },
 ];
+
+/**
+ * Readers' sign-in links (15 minutes) and sessions: short-lived credentials, not copied. After a move readers sign in
+ * again; a copy of the database never carries a live reader login.
+ */
+export const UNCOPIED_TABLES: readonly string[] = ['reader_sign_in_links', 'reader_sessions'];
 
 /** Tables that are not content: Kysely's bookkeeping and each engine's own search structures. */
 export function isCopiedElsewhere(table: string): boolean {
@@ -97,22 +125,35 @@ async function rebuildSearch(trx: Transaction<Database>, search: SearchWriter): 
   }
 }
 
+/** A database to copy from or into: the main one and the reader one (the same Kysely on PostgreSQL and `sqlite::memory:`). */
+export interface CopyEnd {
+  db: Kysely<Database>;
+  readerDb: Kysely<Database>;
+}
+
 /**
- * Copies `source` into `target` in one transaction on the target: all of it or, on any error, none.
- * Refuses a target that already holds rows in any copied table.
+ * Copies `source` into `target` in one transaction on the target: all of it or, on any error, none. When the target's
+ * reader tables are in a file of their own, they are written in a second transaction inside the first, committed just
+ * before it. Refuses a target that already holds rows in any copied table.
  */
-export async function copyDatabase(source: Kysely<Database>, target: Kysely<Database>, targetSearch: SearchWriter): Promise<CopyReport> {
-  return target.transaction().execute(async (trx) => {
-    for (const { table, seededByMigration } of COPIED_TABLES) {
-      if (seededByMigration) continue;
-      const rows = await countRows(trx as AnyDb, table);
-      if (rows > 0) throw new TargetNotEmptyError(`the target database is not empty: ${table} has ${rows} rows`);
-    }
-    const tables: CopyReport['tables'] = [];
-    for (const { table, key, seededByMigration } of COPIED_TABLES) {
-      if (seededByMigration) await (trx as AnyDb).deleteFrom(table).execute();
-      tables.push({ table, rows: await copyTable(source as AnyDb, trx as AnyDb, table, key) });
-    }
-    return { tables, indexed: await rebuildSearch(trx, targetSearch) };
+export async function copyDatabase(source: CopyEnd, target: CopyEnd, targetSearch: SearchWriter): Promise<CopyReport> {
+  return target.db.transaction().execute(async (trx) => {
+    const withReaderTrx = <T>(work: (readerTrx: AnyDb) => Promise<T>): Promise<T> =>
+      target.readerDb === target.db ? work(trx) : target.readerDb.transaction().execute((readerTrx) => work(readerTrx));
+    return withReaderTrx(async (readerTrx) => {
+      const into = (t: CopiedTable): AnyDb => (t.readers ? readerTrx : trx);
+      const from = (t: CopiedTable): AnyDb => (t.readers ? source.readerDb : source.db);
+      for (const t of COPIED_TABLES) {
+        if (t.seededByMigration) continue;
+        const rows = await countRows(into(t), t.table);
+        if (rows > 0) throw new TargetNotEmptyError(`the target database is not empty: ${t.table} has ${rows} rows`);
+      }
+      const tables: CopyReport['tables'] = [];
+      for (const t of COPIED_TABLES) {
+        if (t.seededByMigration) await into(t).deleteFrom(t.table).execute();
+        tables.push({ table: t.table, rows: await copyTable(from(t), into(t), t.table, t.key) });
+      }
+      return { tables, indexed: await rebuildSearch(trx, targetSearch) };
+    });
   });
 }

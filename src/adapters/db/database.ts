@@ -1,6 +1,7 @@
 /** @module Table types of the Dateline schema, as Kysely sees them. Times are ISO-8601 UTC strings. */
 import type { Generated } from 'kysely';
 import type { MailingTables, ReaderTables } from './reader-tables.js';
+import type { SiteImportTables } from './site-import-tables.js';
 
 export interface SectionsTable {
   id: string;
@@ -259,7 +260,7 @@ export interface ArticleReadsTable {
   reads: number;
 }
 
-export interface Database extends WireDeskTables, ReaderTables, MailingTables {
+export interface Database extends WireDeskTables, ReaderTables, MailingTables, SiteImportTables {
   sections: SectionsTable;
   topics: TopicsTable;
   authors: AuthorsTable;

@@ -22,10 +22,14 @@ import { registerStoryRoutes } from './site/story-routes.js';
 import { registerCorrectionsRoutes } from './site/corrections-routes.js';
 import { registerSitePageRoutes } from './site/site-page-routes.js';
 import { registerSiteImageRoutes } from './site/site-image-routes.js';
+import { registerReaderAccountRoutes } from './site/reader-account-routes.js';
 import { editionOfPath } from './site/edition-routes.js';
 import { registerFeedRoutes } from './feeds/feed-routes.js';
 import { registerNewsroom } from './newsroom/register-newsroom.js';
 import { registerWirePushRoutes } from './wire/wire-push-routes.js';
+import { registerUnsubscribeRoutes } from './site/unsubscribe-routes.js';
+import { registerPushRoutes } from './site/push-routes.js';
+import { findOldUrlRedirect, registerOldUrlRedirects, sendOldUrlRedirect } from './site/old-url-redirects.js';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -59,12 +63,18 @@ export function buildApp(deps: HttpDeps, options: BuildAppOptions = {}): Fastify
   registerSecurityHeaders(app, hsts);
   registerEdgeCachePolicy(app);
   registerInputCleaning(app);
+  registerOldUrlRedirects(app, deps);
 
   app.get('/assets/*', async (request, reply) => {
     const page = deps.assets.byPath.get(request.url.split('?')[0] ?? '');
     if (!page) return reply.code(404).type('text/plain').send('Not found');
     reply.header('cache-control', 'public, max-age=31536000, immutable');
     return sendPage(request, reply, page);
+  });
+  // The service worker: at the root so its scope is the whole site (both editions); revalidated on every visit.
+  app.get('/sw.js', async (request, reply) => {
+    reply.header('cache-control', 'no-cache');
+    return sendPage(request, reply, deps.assets.serviceWorker);
   });
 
   registerStoryRoutes(app, deps);
@@ -76,9 +86,15 @@ export function buildApp(deps: HttpDeps, options: BuildAppOptions = {}): Fastify
   registerFeedRoutes(app, deps);
   registerLiveRoutes(app, deps.articles, deps.live);
   if (deps.wirePush) registerWirePushRoutes(app, deps.wirePush);
+  if (deps.mailings) registerUnsubscribeRoutes(app, deps, deps.mailings);
+  registerPushRoutes(app, deps.push);
+  if (deps.readerAccounts) registerReaderAccountRoutes(app, { ...deps, readerAccounts: deps.readerAccounts });
   if (deps.newsroom) registerNewsroom(app, deps.newsroom.deps, deps.newsroom.media, () => deps.pageCache.clear());
 
   app.setNotFoundHandler(async (request, reply) => {
+    // An imported site's old links (and old feed addresses) are looked up only here, where nothing else answered.
+    const redirect = request.method === 'GET' || request.method === 'HEAD' ? await findOldUrlRedirect(deps, request.url) : null;
+    if (redirect) return sendOldUrlRedirect(reply, redirect);
     const site = await siteContext(editionOfPath(deps.editions, request.url));
     return reply.code(404).type(HTML).header('cache-control', 'no-cache').send(renderNotFoundPage(site, request.url.split('?')[0] ?? '/'));
   });

@@ -45,6 +45,10 @@ export const ERROR_STATUS: Record<DomainErrorCode, number> = {
   WIRE_ITEM_NOT_FOUND: 404,
   WIRE_ITEM_STATUS_CONFLICT: 409,
   WIRE_PHOTO_UNAVAILABLE: 502,
+  ALERT_NOT_PUBLISHED: 409,
+  ALERT_ALREADY_SENT: 409,
+  NEWSLETTER_NOT_FOUND: 404,
+  NEWSLETTER_STATUS_CONFLICT: 409,
 };
 
 /** Codes only the HTTP layer answers with: a request that cannot be read, a push without its token, a fault on our side. */
@@ -60,6 +64,7 @@ export const HTTP_ERRORS = {
   WIRE_PUSH_UNAUTHORIZED: { status: 401, message: 'A valid bearer token for this source is required.' },
   WIRE_PUSH_EMPTY: { status: 400, message: 'The request has no body: POST a ninjs or NewsML-G2 document.' },
   WIRE_PUSH_UNREADABLE: { status: 422, message: 'The document could not be read as ninjs or NewsML-G2.' },
+  READER_LINK_INVALID: { status: 410, message: 'This sign-in link has expired or has been used already. Ask for a new one.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type HttpErrorCode = keyof typeof HTTP_ERRORS;

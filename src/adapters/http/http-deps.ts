@@ -15,6 +15,10 @@ import type { PageCache } from './page-cache.js';
 import type { LiveOptions } from './site/live-routes.js';
 import type { ArticleSummary } from '../../core/articles/article.js';
 import type { ReadCounter } from './read-counter.js';
+import type { MailingSiteDeps } from './site/unsubscribe-routes.js';
+import type { PushSiteDeps } from './site/push-routes.js';
+import type { OldUrlLookup } from '../../core/site-import/site-import-store.js';
+import type { ReaderAccountService } from '../../core/readers/reader-service.js';
 
 export interface SiteSettings {
   siteName: string;
@@ -53,6 +57,14 @@ export interface HttpDeps {
   mostRead?: MostReadDeps;
   /** The editions' static pages (About, Contact, Corrections policy, Privacy); without it they answer 404 and the footer omits them. */
   sitePages?: Pick<SitePageStore, 'find' | 'list'>;
+  /** Mailings on the reader site: unsubscribe links (GET page, RFC 8058 one-click POST); without it /unsubscribe answers 404. */
+  mailings?: MailingSiteDeps;
+  /** Reader accounts (sign-in by e-mail link, /account…); without it those routes answer 404. */
+  readerAccounts?: ReaderAccountService;
+  /** Breaking-news subscriptions (GET /push/key, POST/DELETE /push/subscriptions); without it /push/key answers 204 and the rest 404. */
+  push?: PushSiteDeps;
+  /** Old addresses of an imported site (site/old-url-redirects.ts); without it only old feed addresses redirect. */
+  oldUrls?: OldUrlLookup;
 }
 
 export interface MostReadDeps {

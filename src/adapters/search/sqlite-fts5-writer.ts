@@ -5,18 +5,29 @@ import type { SearchDocument } from '../../core/search/search-index.js';
 import type { Database } from '../db/database.js';
 import { indexedStory, type IndexedStory, type SearchWriter } from './search-writer.js';
 
-/** Inserts the FTS5 row and returns its rowid: the story's time in ms × 1000 plus a random tie-breaker, so rowid order is time order. */
+/**
+ * Inserts the FTS5 row and returns its rowid: the story's time in ms × 1000 plus a random tie-breaker, so rowid order is
+ * time order. When a millisecond's 1,000 slots are crowded (an archive import where many stories share one time), the
+ * row takes the next free rowid after that time's rows: the order stays time order to within the crowd's width.
+ */
 async function insertRow(trx: Kysely<Database>, doc: SearchDocument, text: IndexedStory['indexed']): Promise<number> {
-  for (let attempt = 0; ; attempt++) {
-    const rowid = doc.sortAt.getTime() * 1000 + randomInt(1000);
+  const base = doc.sortAt.getTime() * 1000;
+  const insert = (rowid: number) => sql`INSERT INTO article_search (rowid, article_id, headline, highlights, body)
+    VALUES (${rowid}, ${doc.articleId}, ${text.headline}, ${text.highlights}, ${text.body})`.execute(trx);
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const rowid = base + randomInt(1000);
     try {
-      await sql`INSERT INTO article_search (rowid, article_id, headline, highlights, body)
-        VALUES (${rowid}, ${doc.articleId}, ${text.headline}, ${text.highlights}, ${text.body})`.execute(trx);
+      await insert(rowid);
       return rowid;
     } catch (error) {
-      if (attempt >= 8 || !/constraint/i.test((error as Error).message)) throw error;
+      if (!/constraint/i.test((error as Error).message)) throw error;
     }
   }
+  const { rows } = await sql<{ next: number }>`SELECT COALESCE(MAX(rowid), ${base - 1}) + 1 AS next FROM article_search
+    WHERE rowid BETWEEN ${base} AND ${base + 999_999_999}`.execute(trx);
+  const rowid = Number(rows[0]!.next);
+  await insert(rowid);
+  return rowid;
 }
 
 /**

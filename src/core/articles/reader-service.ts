@@ -161,30 +161,35 @@ export function createReaderService(deps: ReaderDeps) {
   }
 
   /**
-   * The latest stories of the followed topics and sections (slugs from the reader's browser); `unknown` and
-   * `unknownSections` list slugs this site does not have.
+   * The latest stories of the followed topics, sections and authors (slugs from the reader's browser or account);
+   * `unknown`, `unknownSections` and `unknownAuthors` list slugs this site does not have.
    */
-  async function following(topicSlugs: string[], limit = LIST_PAGE_SIZE, sectionSlugs: string[] = []) {
+  async function following(topicSlugs: string[], limit = LIST_PAGE_SIZE, sectionSlugs: string[] = [], authorSlugs: string[] = []) {
     const asked = [...new Set(topicSlugs)].slice(0, MAX_FOLLOWED_TOPICS);
     const askedSections = [...new Set(sectionSlugs)].slice(0, MAX_FOLLOWED_TOPICS);
-    const [found, foundSections] = await Promise.all([
+    const askedAuthors = [...new Set(authorSlugs)].slice(0, MAX_FOLLOWED_TOPICS);
+    const [found, foundSections, foundAuthors] = await Promise.all([
       Promise.all(asked.map((slug) => deps.topics.findBySlug(slug))),
       Promise.all(askedSections.map((slug) => deps.sections.findBySlug(slug))),
+      Promise.all(askedAuthors.map((slug) => deps.authors.findBySlug(slug))),
     ]);
     const topics = found.filter((t): t is TopicRef => t !== null);
     const unknown = asked.filter((_, i) => found[i] === null);
     const sections = foundSections.filter((s): s is NonNullable<typeof s> => s !== null);
     const unknownSections = askedSections.filter((_, i) => foundSections[i] === null);
+    const authors = foundAuthors.filter((a): a is NonNullable<typeof a> => a !== null).map((a) => ({ slug: a.slug, name: a.name }));
+    const unknownAuthors = askedAuthors.filter((_, i) => foundAuthors[i] === null);
     const lists = await Promise.all([
       ...topics.map((t) => deps.articles.listPublished({ limit, topicSlug: t.slug })),
       ...sections.map((s) => deps.articles.listPublished({ limit, sectionSlug: s.slug })),
+      ...authors.map((a) => deps.articles.listPublished({ limit, authorSlug: a.slug })),
     ]);
     const seen = new Set<string>();
     const stories = lists.flatMap((l) => l.items)
       .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
       .filter((s) => !seen.has(s.id) && seen.add(s.id))
       .slice(0, limit);
-    return { topics, stories, unknown, sections, unknownSections };
+    return { topics, stories, unknown, sections, unknownSections, authors, unknownAuthors };
   }
 
   return { home, story, listOwner, list, listWholeArticles, photosOf, search, following };

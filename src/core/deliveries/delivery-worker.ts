@@ -55,7 +55,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
     } else {
       const retryAt = outcome.permanent ? null : nextAttemptAfter(delivery.attempts + 1, at);
       kept = await deps.store.markFailed(delivery.id, deps.worker, outcome.error.slice(0, 500), retryAt);
-      if (kept) retryAt ? report.retrying++ : report.failed++;
+      if (kept && retryAt) report.retrying++;
+      else if (kept) report.failed++;
     }
     if (!kept) report.lost++;
   }

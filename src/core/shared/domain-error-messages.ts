@@ -32,4 +32,8 @@ export const DOMAIN_ERROR_MESSAGES: Record<DomainErrorCode, string> = {
   WIRE_ITEM_NOT_FOUND: 'There is no such wire item.',
   WIRE_ITEM_STATUS_CONFLICT: 'This wire item is no longer in a state that allows this; reload it.',
   WIRE_PHOTO_UNAVAILABLE: 'The agency\'s photo could not be fetched.',
+  ALERT_NOT_PUBLISHED: 'Only a published story can be sent as an alert.',
+  ALERT_ALREADY_SENT: 'An alert for this story has already gone out; confirm sending it again.',
+  NEWSLETTER_NOT_FOUND: 'There is no such newsletter.',
+  NEWSLETTER_STATUS_CONFLICT: 'This newsletter is being sent or has been sent; it can no longer be changed.',
 };

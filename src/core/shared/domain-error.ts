@@ -35,7 +35,11 @@ export type DomainErrorCode =
   | 'MEDIA_CORRUPT'
   | 'WIRE_ITEM_NOT_FOUND'
   | 'WIRE_ITEM_STATUS_CONFLICT'
-  | 'WIRE_PHOTO_UNAVAILABLE';
+  | 'WIRE_PHOTO_UNAVAILABLE'
+  | 'ALERT_NOT_PUBLISHED'
+  | 'ALERT_ALREADY_SENT'
+  | 'NEWSLETTER_NOT_FOUND'
+  | 'NEWSLETTER_STATUS_CONFLICT';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -29,7 +29,12 @@ export interface StaticAssets {
   urls: AssetUrls;
   /** Pages by URL path. */
   byPath: Map<string, Page>;
+  /** The service worker, served at /sw.js (its URL fixes its scope and identity, so it is never hashed). */
+  serviceWorker: Page;
 }
+
+/** Where the service worker names the site's icon; the icon's hashed URL takes its place. */
+const SERVICE_WORKER_ICON = 'DATELINE_ICON_URL';
 
 /** The folder of built assets: the running build's own (`<build>/assets`), else (run from src/) dist/assets at the package root. */
 export function defaultAssetsDir(): string {
@@ -73,7 +78,9 @@ export function loadStaticAssets(dir: string): StaticAssets {
     if (file.type === CSS) body = Buffer.from(resolveStylesheetUrls(body.toString('utf8'), stylesheetUrls, file.name), 'utf8');
     urls[file.key] = serve(file.name, file.type, body);
   }
-  return { urls: urls as AssetUrls, byPath };
+  const worker = readBuilt(dir, 'sw.js').toString('utf8').split(SERVICE_WORKER_ICON).join(urls.icon ?? '');
+  const serviceWorker = makePage({ contentType: 'text/javascript; charset=utf-8', body: worker, maxAge: 0 });
+  return { urls: urls as AssetUrls, byPath, serviceWorker };
 }
 
 function readBuilt(dir: string, name: string): Buffer {

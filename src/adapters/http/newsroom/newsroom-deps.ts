@@ -16,6 +16,8 @@ import type { EditionDirectory } from '../../../core/editions/edition-directory.
 import type { EditionStore } from '../../../core/editions/edition-store.js';
 import type { AuthorProfileService } from '../../../core/authors/author-profile-service.js';
 import type { SitePageService } from '../../../core/site-pages/site-page-service.js';
+import type { AlertService } from '../../../core/alerts/alert-service.js';
+import type { NewsletterNewsroomDeps } from './newsletter-routes.js';
 
 export interface NewsroomDeps {
   settings: SiteSettings;
@@ -40,4 +42,8 @@ export interface NewsroomDeps {
   pages: SitePageService;
   /** The wire desk; absent in a newsroom without it. */
   wire?: WireServices;
+  /** Breaking-news alerts ("Send alert" on a published story); absent: those routes answer 404. */
+  alerts?: AlertService;
+  /** Newsletters (compose, preview, schedule, send, counts); absent: those routes answer 404. */
+  newsletters?: NewsletterNewsroomDeps;
 }

@@ -6,7 +6,7 @@ import { html, type SafeHtml } from '../html/html.js';
 export interface NewsroomPage {
   title: string;
   /** The nav entry to mark current. */
-  current?: 'home' | 'stories' | 'new' | 'media' | 'users' | 'sections' | 'editions' | 'settings' | 'wire' | 'authors' | 'pages';
+  current?: 'home' | 'stories' | 'new' | 'media' | 'users' | 'sections' | 'editions' | 'settings' | 'wire' | 'authors' | 'pages' | 'newsletters';
   user: StaffUser | null;
   csrf: string | null;
   flash?: { kind: 'ok' | 'error'; text: string } | null;
@@ -27,7 +27,7 @@ function nav(page: NewsroomPage): SafeHtml {
     ${link('wire', '/newsroom/wire', 'Wire')}
     ${link('media', '/newsroom/media', 'Media')}
     ${link('authors', '/newsroom/authors', user.role === 'admin' ? 'Authors' : 'Profile')}
-    ${user.role === 'admin' || user.role === 'editor' ? link('pages', '/newsroom/pages', 'Pages') : ''}
+    ${user.role === 'admin' || user.role === 'editor' ? html`${link('pages', '/newsroom/pages', 'Pages')}${link('newsletters', '/newsroom/newsletters', 'Newsletters')}` : ''}
     ${user.role === 'admin' ? html`${link('users', '/newsroom/users', 'Staff')}${link('sections', '/newsroom/sections', 'Sections')}${link('editions', '/newsroom/editions', 'Editions')}${link('settings', '/newsroom/settings', 'Settings')}` : ''}
   </ul>
 </nav>

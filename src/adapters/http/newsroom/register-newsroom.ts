@@ -30,6 +30,8 @@ import { registerWireDeskRoutes } from './wire-desk-routes.js';
 import { registerWireSourceRoutes } from './wire-source-routes.js';
 import { registerAuthorProfileRoutes } from './author-profile-routes.js';
 import { registerSitePageAdminRoutes } from './site-page-admin-routes.js';
+import { registerAlertRoutes } from './alert-routes.js';
+import { registerNewsletterRoutes } from './newsletter-routes.js';
 
 function refererPath(request: FastifyRequest): string | null {
   try {
@@ -71,6 +73,8 @@ export function registerNewsroom(app: FastifyInstance, deps: NewsroomDeps, media
     registerSettingsRoutes(scope, deps, onSectionsChange);
     registerAuthorProfileRoutes(scope, deps);
     registerSitePageAdminRoutes(scope, deps);
+    if (deps.alerts) registerAlertRoutes(scope, deps, deps.alerts);
+    if (deps.newsletters) registerNewsletterRoutes(scope, deps, deps.newsletters);
     if (deps.wire) {
       // Sources first: /newsroom/wire/sources must not be read as the wire item "sources".
       registerWireSourceRoutes(scope, deps, deps.wire);

@@ -10,6 +10,7 @@ import { html, type SafeHtml } from '../html/html.js';
 import { sectionOptions, type EditionSection } from './section-picker.js';
 import { translationForms, translationsBox } from './story-translations-box.js';
 import { datetimeLocalValue } from '../../../core/shared/zoned-time.js';
+import { canSendAlerts } from '../../../core/alerts/alert.js';
 import { unpublishButton, unpublishDialog } from './unpublish-form.js';
 import { zoneLabel } from './staff-time.js';
 
@@ -141,7 +142,7 @@ export function renderStoryEditor(input: EditPageInput): SafeHtml {
       <p class="field-hint" id="note-hint">Shown to readers with an update or a correction. Not needed for a minor edit.</p>${errorFor(input.issues, 'note')}</div>` : ''}
     <div class="button-row">${actionButtons(actions, state.id)}</div>
     ${published ? html`<p class="field-hint">Autosave is off for published stories: changes reach readers only with “Publish update”, “Minor edit” or “Publish correction”.</p>` : ''}
-    <p><a href="/newsroom/stories/${state.id}/preview" target="_blank">Preview</a> · <a href="/newsroom/stories/${state.id}/revisions">Revisions</a>${published ? html` · <a href="${articlePath({ slug: state.slug, edition: input.edition })}">View live</a>` : ''}</p>
+    <p><a href="/newsroom/stories/${state.id}/preview" target="_blank">Preview</a> · <a href="/newsroom/stories/${state.id}/revisions">Revisions</a>${published ? html` · <a href="${articlePath({ slug: state.slug, edition: input.edition })}">View live</a>` : ''}${published && canSendAlerts(user) ? html` · <a href="/newsroom/stories/${state.id}/alert">Send alert</a>` : ''}</p>
     ${translationsBox(input)}
   </aside>
 </form>

@@ -16,7 +16,7 @@ const searchQuery = z.object({
   q: z.string().optional().default(''),
   page: z.coerce.number().int().min(1).max(1000).optional().catch(1).default(1),
 });
-const followingQuery = z.object({ topics: z.string().max(4000).optional().default(''), sections: z.string().max(4000).optional().default('') });
+const followingQuery = z.object({ topics: z.string().max(4000).optional().default(''), sections: z.string().max(4000).optional().default(''), authors: z.string().max(4000).optional().default('') });
 const slugsOf = (list: string) => list.split(',').map((s) => s.trim().normalize('NFC')).filter((s) => s.length > 0 && s.length <= 200);
 
 export function registerDiscoveryRoutes(app: FastifyInstance, deps: HttpDeps): void {
@@ -41,9 +41,9 @@ export function registerDiscoveryRoutes(app: FastifyInstance, deps: HttpDeps): v
 
   // Follows are the reader's, across editions: each story card carries its own language and direction.
   editionGet(app, deps.editions, '/following/stories', async (request, reply, edition) => {
-    const { topics, sections } = followingQuery.parse(request.query);
-    const [site, found] = await Promise.all([siteContext(edition), deps.reader.following(slugsOf(topics), undefined, slugsOf(sections))]);
+    const { topics, sections, authors } = followingQuery.parse(request.query);
+    const [site, found] = await Promise.all([siteContext(edition), deps.reader.following(slugsOf(topics), undefined, slugsOf(sections), slugsOf(authors))]);
     reply.header('cache-control', 'private, no-cache');
-    return sendPage(request, reply, makePage({ contentType: HTML, body: renderFollowingFragment(site, found.topics, found.stories, found.unknown, { sections: found.sections, unknown: found.unknownSections }) }));
+    return sendPage(request, reply, makePage({ contentType: HTML, body: renderFollowingFragment(site, found.topics, found.stories, found.unknown, { sections: found.sections, unknown: found.unknownSections, authors: found.authors, unknownAuthors: found.unknownAuthors }) }));
   });
 }

@@ -24,7 +24,7 @@ function masthead(site: SiteContext, meta: PageMeta): SafeHtml {
     </form>
   </div>
   <nav class="sections-nav" aria-label="${t.html('masthead.sections')}">
-    <ul>${link(editionPath(site, '/'), t('masthead.home'))}${link(editionPath(site, '/latest'), t('masthead.latest'))}${sections}${link(editionPath(site, '/following'), t('masthead.following'))}</ul>
+    <ul>${link(editionPath(site, '/'), t('masthead.home'))}${link(editionPath(site, '/latest'), t('masthead.latest'))}${sections}${link(editionPath(site, '/following'), t('masthead.following'))}${link(editionPath(site, '/account'), t('masthead.account'))}</ul>
   </nav>
 </header>`;
 }

@@ -3,7 +3,7 @@ import type { ListOwner } from '../../../core/articles/reader-service.js';
 import type { Edition } from '../../../core/editions/edition.js';
 import { defaultEdition } from '../../../core/editions/edition-directory.js';
 import { translatorFor, type Translate } from '../i18n/translate.js';
-import { followButton, followSectionButton } from './components/article-parts.js';
+import { followAuthorButton, followButton, followSectionButton } from './components/article-parts.js';
 import { editionPath, type PageAlternate } from './site-context.js';
 import type { ListContext } from './list-page.js';
 
@@ -50,7 +50,7 @@ export function describeOwner(owner: ListOwner, siteName: string, site: ListEdit
       const base = `/author/${encodeURIComponent(owner.author.slug)}`;
       return {
         title: owner.author.name, kicker: t('owner.author'), description: owner.author.bio ?? t('owner.authorDescription', { author: owner.author.name }),
-        path: at(base), feedPath: at(`${base}/feed.xml`), tag: `author:${owner.author.slug}`, alternates: everywhere(base),
+        path: at(base), feedPath: at(`${base}/feed.xml`), tag: `author:${owner.author.slug}`, actions: followAuthorButton(t, owner.author), alternates: everywhere(base),
       };
     }
   }

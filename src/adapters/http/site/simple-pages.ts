@@ -2,10 +2,11 @@
 import type { ArticleSummary } from '../../../core/articles/article.js';
 import { html, type SafeHtml } from '../html/html.js';
 import { articleList } from './components/article-card.js';
-import { followButton, followSectionButton } from './components/article-parts.js';
+import { followButton, followSectionButton, followAuthorButton } from './components/article-parts.js';
 
 type FollowedSection = { slug: string; name: string; edition: string };
 import { everyEditionAlternates, renderPage } from './layout.js';
+import { renderPushControl } from './push-control.js';
 import { editionPath, type SiteContext } from './site-context.js';
 
 export function renderFollowingPage(site: SiteContext): string {
@@ -14,7 +15,8 @@ export function renderFollowingPage(site: SiteContext): string {
 <div class="following" data-following>
   <p>${t.html('following.intro')}</p>
   <noscript><p>${t.html('following.noscript')}</p></noscript>
-</div>`;
+</div>
+${renderPushControl(site)}`;
   return renderPage(site, {
     title: t('following.heading'),
     description: t('following.description'),
@@ -29,10 +31,11 @@ export function renderFollowingPage(site: SiteContext): string {
  * lang and dir. Followed sections (a section belongs to one edition) link to their own edition's page.
  */
 export function renderFollowingFragment(site: SiteContext, topics: { slug: string; name: string }[], stories: ArticleSummary[], unknown: string[],
-  followed: { sections: FollowedSection[]; unknown: string[] } = { sections: [], unknown: [] }): string {
+  followed: { sections: FollowedSection[]; unknown: string[]; authors?: { slug: string; name: string }[]; unknownAuthors?: string[] } = { sections: [], unknown: [] }): string {
   const { t } = site;
-  const forget = html` data-unknown-topics="${unknown.join(',')}" data-unknown-sections="${followed.unknown.join(',')}"`;
-  if (topics.length === 0 && followed.sections.length === 0) {
+  const authors = followed.authors ?? [];
+  const forget = html` data-unknown-topics="${unknown.join(',')}" data-unknown-sections="${followed.unknown.join(',')}" data-unknown-authors="${(followed.unknownAuthors ?? []).join(',')}"`;
+  if (topics.length === 0 && followed.sections.length === 0 && authors.length === 0) {
     return html`<section class="following-results"${forget}>
   <p>${t.html('following.noneLeft')}</p>
 </section>`.toString();
@@ -42,7 +45,7 @@ export function renderFollowingFragment(site: SiteContext, topics: { slug: strin
     return editionPath({ edition }, `/section/${encodeURIComponent(s.slug)}`);
   };
   return html`<section class="following-results" aria-labelledby="following-h"${forget}>
-  <h2 id="following-h">${t.html(followed.sections.length ? 'following.latestAll' : 'following.latest')}</h2>
+  <h2 id="following-h">${t.html(followed.sections.length || authors.length ? 'following.latestAll' : 'following.latest')}</h2>
   ${topics.length ? html`<ul class="followed-topics" aria-label="${t.html('following.topics')}">${topics.map((topic) => html`<li>
     <a href="${editionPath(site, `/topic/${encodeURIComponent(topic.slug)}`)}" dir="auto">${topic.name}</a>
     ${followButton(t, topic, true)}
@@ -50,6 +53,10 @@ export function renderFollowingFragment(site: SiteContext, topics: { slug: strin
   ${followed.sections.length ? html`<ul class="followed-topics" aria-label="${t.html('following.sections')}">${followed.sections.map((section) => html`<li>
     <a href="${sectionPath(section)}" dir="auto">${section.name}</a>
     ${followSectionButton(t, section, true)}
+  </li>`)}</ul>` : ''}
+  ${authors.length ? html`<ul class="followed-topics" aria-label="${t.html('following.authors')}">${authors.map((author) => html`<li>
+    <a href="${editionPath(site, `/author/${encodeURIComponent(author.slug)}`)}" dir="auto">${author.name}</a>
+    ${followAuthorButton(t, author, true)}
   </li>`)}</ul>` : ''}
   ${stories.length ? articleList(site, stories) : html`<p>${t.html('following.empty')}</p>`}
 </section>`.toString();

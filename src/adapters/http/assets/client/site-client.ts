@@ -3,6 +3,7 @@ import { readClientMessages } from '../../i18n/client-messages.js';
 import { enableFollowButtons, loadFollowingPage } from './follow.js';
 import { enableInfiniteScroll } from './infinite-scroll.js';
 import { startLiveUpdates } from './live-updates.js';
+import { enablePushAlerts, resendPushTopics, watchFollowChanges } from './push-alerts.js';
 import { enableCopyButtons, enableShareButtons } from './share.js';
 import { editionOf, refreshTimes, startTicking } from './ticking-times.js';
 
@@ -24,6 +25,9 @@ function start(): void {
   const following = document.querySelector<HTMLElement>('[data-following]');
   if (following) void loadFollowingPage(following, enhance, messages);
   startLiveUpdates(enhance, messages);
+  void enablePushAlerts(document);
+  void resendPushTopics();
+  watchFollowChanges();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -54,6 +54,11 @@ export function followSectionButton(t: Translate, section: { slug: string; name:
   return html`<button type="button" class="follow-button" data-follow-section="${section.slug}" data-topic-name="${section.name}" aria-pressed="${String(pressed)}" data-enhance>${t.html('article.follow')}<span class="visually-hidden"> ${isolate(section.name)}</span></button>`;
 }
 
+/** The same button for an author (their page): followed authors live beside topics and sections in localStorage and the account. */
+export function followAuthorButton(t: Translate, author: { slug: string; name: string }, pressed = false): SafeHtml {
+  return html`<button type="button" class="follow-button" data-follow-author="${author.slug}" data-topic-name="${author.name}" aria-pressed="${String(pressed)}" data-enhance>${t.html('article.follow')}<span class="visually-hidden"> ${isolate(author.name)}</span></button>`;
+}
+
 /**
  * "Follow 8 topics": one disclosure, closed, so the story comes first on a phone (a <details>: it opens without the
  * script). Follow buttons work in the browser (followed topics live in localStorage); without JS, each topic links to its page.
