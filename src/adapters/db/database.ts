@@ -212,7 +212,7 @@ export interface WireCopyColumns {
 export interface WireItemsTable extends WireCopyColumns {
   id: string;
   cluster_id: string;
-  /** MinHash signature, hex (1,024 characters). */
+  /** Near-duplicate signature: base64, 1,712 characters (hex of 2,568 or 1,024 characters, stored before, still read). */
   signature: string;
   status: Generated<string>;
   used_article_id: string | null;

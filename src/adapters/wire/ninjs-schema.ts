@@ -78,5 +78,14 @@ export function lowerCaseKeys(value: unknown, depth = 0): unknown {
   if (depth > 32) return null;
   if (Array.isArray(value)) return value.map((v) => lowerCaseKeys(v, depth + 1));
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toLowerCase(), lowerCaseKeys(v, depth + 1)]));
+  // A plain loop, not fromEntries over mapped pairs: this runs on every key of every item received.
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const lower = key.toLowerCase();
+    const field = lowerCaseKeys((value as Record<string, unknown>)[key], depth + 1);
+    // A "__proto__" key from JSON is data, never the object's prototype.
+    if (lower === '__proto__') Object.defineProperty(out, lower, { value: field, enumerable: true, writable: true, configurable: true });
+    else out[lower] = field;
+  }
+  return out;
 }

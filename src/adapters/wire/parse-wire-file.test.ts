@@ -106,4 +106,19 @@ describe('parseWireDocument over every fixture', () => {
     expect(second.items[0]!.agencyId).toBe(first.items[0]!.agencyId);
     expect([first.items[0]!.version, second.items[0]!.version]).toEqual([11, 12]);
   });
+
+  it('reads or refuses a document whose prolog is many comments at once (no backtracking blow-up without a DOCTYPE)', () => {
+    // A WordPress export opens with 17 comments; with 60, a pattern that can match a prolog more than one way never ends.
+    const prolog = `<?xml version="1.0" encoding="UTF-8"?>\n${'<!-- an exporter\'s note -- with dashes -->\n\n'.repeat(60)}`;
+    const feed = '<rss version="2.0"><channel><title>Gazette</title><item><title>Снег · ثلج · 雪 🎉</title><guid>g-1</guid><description>Roads closed.</description></item></channel></rss>';
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const read = parseWireDocument('export.xml', encode(prolog + feed), RECEIVED);
+    expect(read.ok && read.items.map((item) => item.headline)).toEqual(['Снег · ثلج · 雪 🎉']);
+    const broken = parseWireDocument('broken.xml', encode(prolog + feed.replace('</title><item>', '</titel><item>')), RECEIVED);
+    expect(broken.ok ? 'read' : broken.error).toContain('malformed XML');
+    const page = parseWireDocument('page.xml', encode(`${prolog}<!DOCTYPE html><html><body>Home</body></html>`), RECEIVED);
+    expect(page.ok ? 'read' : page.error).toContain('HTML page');
+    const internal = parseWireDocument('subset.xml', encode(`${prolog}<!DOCTYPE rss [<!ENTITY x "y">]>${feed}`), RECEIVED);
+    expect(internal.ok ? 'read' : internal.error).toContain('refused');
+  });
 });

@@ -80,7 +80,10 @@ function parseXml(text: string, xmlLimits: XmlLimits): WireDocumentResult {
   return feedFormat ? parseFeed(parsed.root, parsed.node) : parseNewsMlG2(parsed.root, parsed.node);
 }
 
-/** An HTML page (a site's home page served where a feed was expected). */
+/**
+ * An HTML page (a site's home page served where a feed was expected). Each comment ends at its first close, so the
+ * pattern matches one way only: a lazy comment body let a prolog of many comments take exponential time.
+ */
 function isHtmlPage(text: string): boolean {
-  return /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<!DOCTYPE\s+html/i.test(text) || rootElementName(text)?.toLowerCase() === 'html';
+  return /^(?:<\?xml[^>]*\?>\s*)?(?:<!--(?:(?!-->)[\s\S])*-->\s*)*<!DOCTYPE\s+html/i.test(text) || rootElementName(text)?.toLowerCase() === 'html';
 }

@@ -25,9 +25,11 @@ export function unsafeXmlReason(text: string): string | null {
 
 /**
  * A DOCTYPE that only names the document type ("<!DOCTYPE nitf SYSTEM "nitf-3-2.dtd">"), in the prolog, with no
- * internal subset: allowed, and removed before parsing so the identifier is never resolved or read.
+ * internal subset: allowed, and removed before parsing so the identifier is never resolved or read. The prolog's
+ * parts match one way only (a space is one character, a comment or processing instruction ends at its first
+ * close): with `\s+` and lazy `[\s\S]*?`, a prolog of many comments and no DOCTYPE took exponential time to refuse.
  */
-const PLAIN_DOCTYPE = /^(\uFEFF?(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*)<!DOCTYPE\s+[A-Za-z_][\w.:-]*(?:\s+(?:PUBLIC\s+(?:"[^"<>[\]]*"|'[^'<>[\]]*')(?:\s+(?:"[^"<>[\]]*"|'[^'<>[\]]*'))?|SYSTEM\s+(?:"[^"<>[\]]*"|'[^'<>[\]]*')))?\s*>/;
+const PLAIN_DOCTYPE = /^(\uFEFF?(?:\s|<\?(?:(?!\?>)[\s\S])*\?>|<!--(?:(?!-->)[\s\S])*-->)*)<!DOCTYPE\s+[A-Za-z_][\w.:-]*(?:\s+(?:PUBLIC\s+(?:"[^"<>[\]]*"|'[^'<>[\]]*')(?:\s+(?:"[^"<>[\]]*"|'[^'<>[\]]*'))?|SYSTEM\s+(?:"[^"<>[\]]*"|'[^'<>[\]]*')))?\s*>/;
 
 /** The text with a plain DOCTYPE (see unsafeXmlReason) blanked out, line numbers kept. */
 export function withoutPlainDoctype(text: string): string {
@@ -36,7 +38,7 @@ export function withoutPlainDoctype(text: string): string {
 
 /** The local name of the root element (prefix dropped), skipping the declaration, processing instructions and comments. */
 export function rootElementName(text: string): string | null {
-  const prolog = /^(?:\uFEFF)?(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^[<>]*>)*<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/;
+  const prolog = /^(?:\uFEFF)?(?:\s|<\?(?:(?!\?>)[\s\S])*\?>|<!--(?:(?!-->)[\s\S])*-->|<!DOCTYPE[^[<>]*>)*<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/;
   const match = prolog.exec(text.slice(0, 64 * 1024));
   return match?.[2] ?? null;
 }

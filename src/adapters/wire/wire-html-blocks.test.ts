@@ -1,6 +1,6 @@
 /** @module Tests for the wire body converter on what real agencies send: dpa headers, prefixed XHTML, pre, tables, line breaks, dashes, pixels. */
 import { describe, expect, it } from 'vitest';
-import { htmlToBodyBlocks } from './wire-html-blocks.js';
+import { htmlToBodyBlocks, isAllowListedHtml } from './wire-html-blocks.js';
 
 describe('htmlToBodyBlocks on agency markup', () => {
   it('reads a dpa digitalwires <header> apart: sub-heading as standfirst, "Von …, dpa" as byline, nothing of it in the body', () => {
@@ -42,5 +42,23 @@ Mexico: Talavera, &lt;Herrera&gt;</pre><table><tr><th></th><th>G</th></tr><tr><t
     const body = htmlToBodyBlocks('<p>Text.</p><img src="http://feeds.feedburner.com/~r/x/~4/abc" height="1" width="1" alt=""/><img src="https://x.test/p.jpg" width="800" height="600">');
     expect(body.photos.map((p) => p.href)).toEqual(['https://x.test/p.jpg']);
     expect(body.blocks.filter((b) => b.type === 'image')).toHaveLength(1);
+  });
+
+  it('reads markup of bare allowed tags in one parse, to the same blocks as through the sanitiser', () => {
+    const simple = [
+      '<p>One &amp; two &lt;script&gt;alert(1)&lt;/script&gt;</p><p>Сёма <b>你好</b> <EM>مرحبا</EM> 🎉</p>',
+      '<p>Results:<br/>Aves 1<br />Moreirense 2</p><p/><b/>tail</br>',
+      '<p>a<b><p>nested</p></b></p></p>&nbsp;&#0;&foo;&#x1F600;',
+      '<p>800&lt;endash&gt;-&lt;/endash&gt;1 &amp;quot;x&amp;quot;\u0085\r\n\t  y</p>',
+    ];
+    // A `<span></span>` is outside the allow-list: it sends the same markup through the sanitiser, and adds nothing.
+    for (const markup of simple) {
+      expect(isAllowListedHtml(markup)).toBe(true);
+      expect(isAllowListedHtml(`${markup}<span></span>`)).toBe(false);
+      expect(htmlToBodyBlocks(markup)).toEqual(htmlToBodyBlocks(`${markup}<span></span>`));
+    }
+    for (const markup of ['<p class="x">a</p>', '<a href="javascript:alert(1)">x</a>', 'a < b', '<!-- c --><p>x</p>', '<script>x</script>', '<p onclick=x>y</p>', '<br/ >', '</p/>']) {
+      expect(isAllowListedHtml(markup)).toBe(false);
+    }
   });
 });

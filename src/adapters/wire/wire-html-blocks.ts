@@ -7,7 +7,7 @@ import { isBodyImageUrl } from '../../core/articles/body-image-url.js';
 import type { WirePhoto } from '../../core/wire/wire-item.js';
 import { escapeHtml } from '../http/html/html.js';
 import { inlineRuns, wireInlineText } from './wire-inline-runs.js';
-import { hasPlainTextLayout, plainTextToBlocks } from './wire-plain-text.js';
+import { hasPlainTextLayout, normaliseText, plainTextToBlocks } from './wire-plain-text.js';
 
 export interface HtmlBody {
   blocks: BodyBlock[];
@@ -59,8 +59,8 @@ export function htmlToBodyBlocks(markup: string, options: { nitf?: boolean; xml?
   const source = xml ? withoutElementPrefixes(markup) : markup;
   const raw = parseDocument(source, { xmlMode: xml, recognizeSelfClosing: true, decodeEntities: true });
   const warnings = misplacedElements(raw.children);
-  const clean = sanitizeHtml(source, sanitiseOptions(xml));
-  const dom = parseDocument(clean, { decodeEntities: true });
+  // Markup the sanitiser would give back as it is needs no second and third parse: its tree is already the clean one.
+  const dom = !xml && isAllowListedHtml(source) ? raw : parseDocument(sanitizeHtml(source, sanitiseOptions(xml)), { decodeEntities: true });
   const body: HtmlBody = { blocks: [], photos: [], warnings };
   walkBlocks(dom.children, body);
   // What the body says about the item (its headline, sub-heading, byline) matters for XML bodies (NewsML-G2, NITF);
@@ -75,6 +75,22 @@ export function htmlToBodyBlocks(markup: string, options: { nitf?: boolean; xml?
   return body;
 }
 
+/** A start or end tag the sanitiser keeps unchanged: an allowed element that carries no attribute. */
+const ALLOWED_BARE_TAG = /<(?:\/(?:p|br|b|i|em|strong)\s*|(?:p|br|b|i|em|strong)\s*\/?)>/iy;
+
+/**
+ * True when every `<` of HTML markup opens a bare allowed tag (`<p>`, `</em>`, `<br/>`): no attribute, comment,
+ * doctype, CDATA or other element. The sanitiser keeps such markup as it is (text is decoded and escaped again,
+ * which reads back the same), so parsing it once gives the tree the sanitised copy would. Most agency HTML is this.
+ */
+export function isAllowListedHtml(markup: string): boolean {
+  for (let at = markup.indexOf('<'); at !== -1; at = markup.indexOf('<', at + 1)) {
+    ALLOWED_BARE_TAG.lastIndex = at;
+    if (!ALLOWED_BARE_TAG.test(markup)) return false;
+  }
+  return true;
+}
+
 /** Element names without their namespace prefix; attributes (`xmlns:html`) are left alone. */
 function withoutElementPrefixes(markup: string): string {
   return markup.replace(/<(\/?)[A-Za-z_][\w.-]*:([A-Za-z_][\w.-]*)/g, '<$1$2');
@@ -84,7 +100,7 @@ function withoutElementPrefixes(markup: string): string {
 function datelineText(nodes: ChildNode[]): string | null {
   const el = DomUtils.findOne((e) => e.name === 'dateline', nodes, true);
   if (!el) return null;
-  const text = normalise(el.children.map((c) => (c.type === 'tag' && c.name === 'story.date' ? ' ' : DomUtils.textContent(c))).join(' '));
+  const text = normaliseText(el.children.map((c) => (c.type === 'tag' && c.name === 'story.date' ? ' ' : DomUtils.textContent(c))).join(' '));
   return text === '' ? null : text;
 }
 
@@ -93,16 +109,16 @@ function bylineText(nodes: ChildNode[]): string | null {
   const el = DomUtils.findOne((e) => e.name === 'byline', nodes, true);
   if (!el) return null;
   // Parts apart by a space: "By BERNARD CONDON<byttl>AP Business Writer</byttl>" is not one run-together word.
-  const text = normalise(el.children.map((c) => DomUtils.textContent(c)).join(' ')).replace(/ ,/g, ',');
+  const text = normaliseText(el.children.map((c) => DomUtils.textContent(c)).join(' ')).replace(/ ,/g, ',');
   return text === '' ? null : text;
 }
 
 /** dpa: "Von Anna Müller, dpa" (or an element with class "byline") inside the XHTML header. */
 function headerByline(header: Element): string | null {
   const marked = DomUtils.findOne((e) => /\bbyline\b/.test(e.attribs['class'] ?? ''), header.children, true);
-  if (marked) return normalise(DomUtils.textContent(marked)) || null;
+  if (marked) return normaliseText(DomUtils.textContent(marked)) || null;
   const line = DomUtils.findAll((e) => e.name === 'p' || e.name === 'span' || e.name === 'div', header.children)
-    .map((e) => normalise(DomUtils.textContent(e)))
+    .map((e) => normaliseText(DomUtils.textContent(e)))
     .find((text) => /^(?:von|by)\s+\S/i.test(text) && text.length < 200);
   return line ?? null;
 }
@@ -125,7 +141,7 @@ function walkBlocks(nodes: readonly ChildNode[], body: HtmlBody): void {
 }
 
 function blockOf(el: Element, body: HtmlBody): void {
-  const text = (): string => normalise(DomUtils.textContent(el));
+  const text = (): string => normaliseText(DomUtils.textContent(el));
   switch (el.name) {
     case 'p':
       if (el.children.some((c) => c.type === 'tag' && BLOCKS.has(c.name))) walkBlocks(el.children, body);
@@ -145,7 +161,7 @@ function blockOf(el: Element, body: HtmlBody): void {
       return;
     case 'ul':
     case 'ol': {
-      const items = DomUtils.getElementsByTagName('li', el.children, true).map((li) => normalise(DomUtils.textContent(li))).filter(Boolean);
+      const items = DomUtils.getElementsByTagName('li', el.children, true).map((li) => normaliseText(DomUtils.textContent(li))).filter(Boolean);
       if (items.length) body.blocks.push({ type: 'list', ordered: el.name === 'ol', items });
       return;
     }
@@ -158,7 +174,7 @@ function blockOf(el: Element, body: HtmlBody): void {
       return;
     case 'table':
       pushLines(body.blocks, DomUtils.getElementsByTagName('tr', el.children, true).map((tr) =>
-        tr.children.filter((c): c is Element => c.type === 'tag' && (c.name === 'td' || c.name === 'th')).map((cell) => normalise(DomUtils.textContent(cell))).join(' | ')));
+        tr.children.filter((c): c is Element => c.type === 'tag' && (c.name === 'td' || c.name === 'th')).map((cell) => normaliseText(DomUtils.textContent(cell))).join(' | ')));
       return;
     default:
       walkBlocks(el.children, body);
@@ -167,7 +183,7 @@ function blockOf(el: Element, body: HtmlBody): void {
 
 function imageOf(el: Element, body: HtmlBody): void {
   const img = el.name === 'img' ? el : DomUtils.findOne((e) => e.name === 'img', el.children, true);
-  const caption = normalise(DomUtils.getElementsByTagName('figcaption', el.children, true).map((c) => DomUtils.textContent(c)).join(' '));
+  const caption = normaliseText(DomUtils.getElementsByTagName('figcaption', el.children, true).map((c) => DomUtils.textContent(c)).join(' '));
   const src = img?.attribs['src']?.trim();
   // A relative, data: or script address cannot be a body image (see isBodyImageUrl): the caption is kept as text.
   if (!img || !src || !isBodyImageUrl(src)) {
@@ -177,7 +193,7 @@ function imageOf(el: Element, body: HtmlBody): void {
   const width = positiveInt(img.attribs['width']);
   const height = positiveInt(img.attribs['height']);
   if (width !== null && height !== null && width <= PIXEL && height <= PIXEL) return;
-  body.blocks.push({ type: 'image', mediaId: null, url: src, caption, credit: null, alt: normalise(img.attribs['alt'] ?? '') || caption, width, height });
+  body.blocks.push({ type: 'image', mediaId: null, url: src, caption, credit: null, alt: normaliseText(img.attribs['alt'] ?? '') || caption, width, height });
   body.photos.push({ href: src, width, height, mimeType: null, caption: caption || null, credit: null });
 }
 
@@ -246,12 +262,8 @@ function misplacedElements(nodes: ChildNode[]): string[] {
 
 function firstText(nodes: ChildNode[], name: string): string | null {
   const el = DomUtils.findOne((e) => e.name === name, nodes, true);
-  const text = el ? normalise(DomUtils.textContent(el)) : '';
+  const text = el ? normaliseText(DomUtils.textContent(el)) : '';
   return text === '' ? null : text;
-}
-
-function normalise(text: string): string {
-  return text.normalize('NFC').replace(/[\s\u00a0]+/gu, ' ').trim();
 }
 
 function positiveInt(raw: string | undefined): number | null {

@@ -2,6 +2,7 @@
 import type { ChildNode } from 'domhandler';
 import { decodeHTML } from 'entities';
 import type { TextRun } from '../../core/articles/article.js';
+import { foldSpaces, toNfc } from './wire-plain-text.js';
 
 interface Format {
   bold: boolean;
@@ -43,6 +44,8 @@ const DASH_ELEMENTS: Record<string, string> = { endash: '\u2013', emdash: '\u201
  * are dropped (their text kept), and references escaped twice ("&amp;quot;" arriving as "&quot;") are decoded.
  */
 export function wireInlineText(text: string): string {
+  // Without a "<" or an "&" there is no escaped element and no reference: most text nodes.
+  if (!text.includes('<') && !text.includes('&')) return text;
   let out = text.replace(/<(endash|emdash|ndash|mdash|hyphen)\s*\/>|<(endash|emdash|ndash|mdash|hyphen)>[^<]{0,3}<\/\2>/giu, (_, empty?: string, full?: string) => DASH_ELEMENTS[(empty ?? full ?? '').toLowerCase()] ?? '');
   // Only what is surely markup goes: a pair of tags (`<Company>…</Company>`) or an empty element; a lone "<Name>" stays text.
   out = out.replace(/<([A-Za-z][\w.:-]*)(?:\s[^<>]*)?>([^<]*)<\/\1>/g, '$2').replace(/<[A-Za-z][\w.:-]*(?:\s[^<>]*)?\/>/g, '');
@@ -50,7 +53,7 @@ export function wireInlineText(text: string): string {
 }
 
 function runOf(text: string, format: Format): TextRun {
-  const run: TextRun = { text: wireInlineText(text).normalize('NFC').replace(/[\s\u00a0]+/gu, ' ') };
+  const run: TextRun = { text: foldSpaces(toNfc(wireInlineText(text))) };
   if (format.bold) run.bold = true;
   if (format.italic) run.italic = true;
   if (format.href) run.href = format.href;

@@ -3,7 +3,20 @@ import type { BodyBlock } from '../../core/articles/article.js';
 
 /** NFC, whitespace runs (tabs, newlines, no-break spaces) collapsed to one space, trimmed. */
 export function normaliseText(raw: string): string {
-  return raw.normalize('NFC').replace(/[\s\u00a0]+/gu, ' ').trim();
+  return foldSpaces(toNfc(raw)).trim();
+}
+
+/**
+ * NFC. Text below U+0300 is left as it is without asking ICU: NFC changes none of those code points, and no
+ * combining mark is among them (most wire copy, read for every text node of every item).
+ */
+export function toNfc(text: string): string {
+  return /[\u0300-\uffff]/.test(text) ? text.normalize('NFC') : text;
+}
+
+/** Each run of whitespace (any Unicode space, tab or line break) as one space; text with nothing to fold is returned as it is, uncopied. */
+export function foldSpaces(text: string): string {
+  return /[^\S ]| \s/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 /**

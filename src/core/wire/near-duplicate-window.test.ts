@@ -1,7 +1,7 @@
-/** @module Tests for the in-memory LSH window: candidates by shared band, each once, within the window; replace, remove, evict, growth. */
+/** @module Tests for the in-memory LSH window: candidates by shared 3-gram or word band, each once, within the window; replace, remove, evict, growth. */
 import { describe, expect, it } from 'vitest';
-import { MINHASH_LENGTH, nearDuplicateSignature } from './near-duplicate.js';
-import { bandHashes, createNearDuplicateWindow, shareBand, type WindowEntry } from './near-duplicate-window.js';
+import { estimatedJaccard, likeness, MINHASH_LENGTH, nearDuplicateSignature } from './near-duplicate.js';
+import { bandHashes, createNearDuplicateWindow, shareBand, WORD_BANDS, type WindowEntry } from './near-duplicate-window.js';
 
 const signatureOf = (text: string): Uint32Array => nearDuplicateSignature({ headline: '', summary: text, body: [] });
 
@@ -54,6 +54,22 @@ describe('createNearDuplicateWindow', () => {
     const b = a.slice();
     b[1] = 8;
     expect([shareBand(a, b, 0, 2), shareBand(a, b, 1, 2)]).toEqual([false, true]);
-    expect(bandHashes(a, 2)).toHaveLength(64);
+    expect(bandHashes(a, 2)).toHaveLength(64 + WORD_BANDS);
+  });
+
+  it('finds a reworded copy under a new headline through its content words when it shares too few 3-grams', () => {
+    // A short item (AG News style) with every third word rewritten: almost no 3-gram survives, most content words do.
+    const story = { headline: 'Cable and Wireless to cut 600 jobs, shut London headquarters', summary: null, body: [{ type: 'paragraph' as const, text: 'Cable and Wireless said on Tuesday it would cut 600 jobs and close its London headquarters as the telecoms group, known in Москва and 香港, battles falling revenue.' }] };
+    const copy = { headline: 'London headquarters shut, jobs cut', summary: null, body: [{ type: 'paragraph' as const, text: 'Cable plus Wireless stated upon Tuesday it could cut 600 jobs plus close their London headquarters as this telecoms group, known within Москва plus 香港, battles falling revenue.' }] };
+    const [a, b] = [nearDuplicateSignature(story), nearDuplicateSignature(copy)];
+    const bands = bandHashes(a, 2);
+    const shared = (from: number, to: number) => Array.from(bands.subarray(from, to)).filter((h, i) => h === bandHashes(b, 2)[from + i]).length;
+    expect(estimatedJaccard(a, b)).toBeLessThan(0.2);
+    expect(shared(0, 64)).toBe(0);
+    expect(shared(64, 64 + WORD_BANDS)).toBeGreaterThan(0);
+    expect(likeness(a, b).words).toBeGreaterThanOrEqual(0.55);
+    const window = createNearDuplicateWindow(2);
+    window.add({ itemId: 'story', clusterId: 'c', signature: a, receivedAtMs: 1, storedAtMs: 1 });
+    expect(window.candidates(b, bandHashes(b, 2), 0).map((c) => c.itemId)).toEqual(['story']);
   });
 });

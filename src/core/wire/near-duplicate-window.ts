@@ -3,7 +3,7 @@
  * cluster window). Each process keeps one and syncs it from the store before each ingest batch
  * (see near-duplicate-window-sync.ts and docs/decisions/0003-wire-ingest-throughput.md).
  */
-import { MINHASH_LENGTH } from './near-duplicate.js';
+import { contentWordMinima, MINHASH_LENGTH, WORD_MINIMA } from './near-duplicate.js';
 import type { ClusterCandidate } from './wire-store.js';
 
 /** An item of the window: what clustering needs, and the times that decide whether it is a candidate or stale. */
@@ -19,18 +19,38 @@ export interface WindowEntry extends ClusterCandidate {
  */
 export const BAND_ROWS = 2;
 
-/** One 32-bit hash per band of a signature's 3-gram minima. A collision costs a comparison, never a false candidate: lookups compare the band's values. */
+/**
+ * Word bands, after the 3-gram bands: 24 bands of 3 MinHash minima over the content words (contentWordMinima). A
+ * reworded copy under a new headline shares few 3-grams (at a 3-gram Jaccard of 0.15 the 3-gram bands find it 76 %
+ * of the time) but most content words: at a content-word Jaccard of 0.55 the word bands find it with probability
+ * 0.99, at 0.1 (two stories on one topic) 2 %. `sameStory` decides every candidate either way.
+ */
+export const WORD_BANDS = 24;
+export const WORD_BAND_ROWS = WORD_MINIMA / WORD_BANDS;
+
+/**
+ * One 32-bit hash per band: the 3-gram bands over a signature's 3-gram minima, then the word bands. A collision costs a
+ * comparison, never a false candidate: lookups compare a 3-gram band's values, and `sameStory` decides.
+ */
 export function bandHashes(signature: Uint32Array, rows: number): Int32Array {
-  const hashes = new Int32Array(MINHASH_LENGTH / rows);
-  for (let band = 0, start = 0; start < MINHASH_LENGTH; band++, start += rows) {
-    let h = 0x9e3779b9;
-    for (let i = start; i < start + rows; i++) {
-      h = Math.imul(h ^ signature[i]!, 0x85ebca6b);
-      h ^= h >>> 13;
-    }
-    hashes[band] = h;
+  const shingleBands = MINHASH_LENGTH / rows;
+  const hashes = new Int32Array(shingleBands + WORD_BANDS);
+  for (let band = 0, start = 0; start < MINHASH_LENGTH; band++, start += rows) hashes[band] = bandHash(signature, start, rows);
+  const words = contentWordMinima(signature);
+  for (let band = 0; band < WORD_BANDS; band++) {
+    // Without content words the word bands repeat 3-gram bands: no candidate the 3-gram bands would not find.
+    hashes[shingleBands + band] = words ? bandHash(words, band * WORD_BAND_ROWS, WORD_BAND_ROWS) ^ 0x5bd1e995 : hashes[band % shingleBands]!;
   }
   return hashes;
+}
+
+function bandHash(values: Uint32Array, start: number, rows: number): number {
+  let h = 0x9e3779b9;
+  for (let i = start; i < start + rows; i++) {
+    h = Math.imul(h ^ values[i]!, 0x85ebca6b);
+    h ^= h >>> 13;
+  }
+  return h;
 }
 
 /** True when two signatures agree on every value of one band. */
@@ -46,7 +66,8 @@ export function shareBand(a: Uint32Array, b: Uint32Array, band: number, rows: nu
  * items take ~80 MB of index plus their 26 MB of signatures.
  */
 export function createNearDuplicateWindow(rows: number, expectedItems = 64) {
-  const bands = MINHASH_LENGTH / rows;
+  const shingleBands = MINHASH_LENGTH / rows;
+  const bands = shingleBands + WORD_BANDS;
   const slots = new Map<string, number>();
   const entries: (WindowEntry | undefined)[] = [];
   const free: number[] = [];
@@ -129,7 +150,7 @@ export function createNearDuplicateWindow(rows: number, expectedItems = 64) {
           const slot = (node - band) / bands;
           if (nodeHashes[node] !== hash || seen[slot] === generation) continue;
           const entry = entries[slot]!;
-          if (entry.receivedAtMs < sinceMs || !shareBand(signature, entry.signature, band, rows)) continue;
+          if (entry.receivedAtMs < sinceMs || (band < shingleBands && !shareBand(signature, entry.signature, band, rows))) continue;
           seen[slot] = generation;
           found.push(entry);
         }

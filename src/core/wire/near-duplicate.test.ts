@@ -1,8 +1,9 @@
 /** @module Tests for near-duplicate signatures, their storage form, and the one clustering rule (`sameStory`). */
 import { describe, expect, it } from 'vitest';
 import {
-  estimatedJaccard, fnv1a, LEGACY_SIGNATURE_LENGTH, likeness, nearDuplicateSignature, parseSignature, SAME_STORY, sameStory, serialiseSignature, SIGNATURE_LENGTH,
+  estimatedJaccard, fnv1a, LEGACY_SIGNATURE_LENGTH, likeness, nearDuplicateSignature, SAME_STORY, sameStory, SIGNATURE_LENGTH,
 } from './near-duplicate.js';
+import { parseSignature, serialiseSignature, STORED_SIGNATURE_LENGTH } from './near-duplicate-storage.js';
 
 const LEAD = 'Russian President Vladimir Putin and North Korean leader Kim Jong Un signed a new partnership that includes a vow of mutual aid if either country is attacked, during a Wednesday summit that came as both face escalating standoffs with the West.';
 const STORY = [
@@ -51,13 +52,20 @@ describe('nearDuplicateSignature', () => {
     expect(estimatedJaccard(story, story)).toBe(1);
   });
 
-  it('survives storage as hex, reads a signature stored before issue 12, and refuses anything else', () => {
+  it('survives storage as base64, reads the hex stored before (with and without issue 12 parts), and refuses anything else', () => {
     const text = serialiseSignature(story);
-    expect(text).toHaveLength(SIGNATURE_LENGTH * 8);
+    expect(text).toHaveLength(STORED_SIGNATURE_LENGTH);
+    expect(text).toMatch(/^[A-Za-z0-9+/]+$/);
     expect(parseSignature(text)).toEqual(story);
-    expect(parseSignature(text.slice(0, LEGACY_SIGNATURE_LENGTH * 8))).toEqual(story.slice(0, LEGACY_SIGNATURE_LENGTH));
+    const extremes = Uint32Array.from({ length: SIGNATURE_LENGTH }, (_, i) => [0, 0xffffffff, 0x80000001, 0x7fffffff][i % 4]!);
+    expect(parseSignature(serialiseSignature(extremes))).toEqual(extremes);
+    const hex = Array.from(story, (v) => v.toString(16).padStart(8, '0')).join('');
+    expect(parseSignature(hex)).toEqual(story);
+    expect(parseSignature(hex.slice(0, LEGACY_SIGNATURE_LENGTH * 8))).toEqual(story.slice(0, LEGACY_SIGNATURE_LENGTH));
     expect(parseSignature('zz')).toBeNull();
-    expect(parseSignature(text.toUpperCase().replace(/[0-9A-F]/, 'g'))).toBeNull();
+    expect(parseSignature(hex.toUpperCase().replace(/[0-9A-F]/, 'g'))).toBeNull();
+    expect(parseSignature(`${text.slice(0, -1)}=`)).toBeNull();
+    expect(parseSignature(`${text.slice(0, -1)}é`)).toBeNull();
   });
 });
 

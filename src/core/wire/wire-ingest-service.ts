@@ -13,7 +13,7 @@ import { bodyText } from '../articles/article.js';
 import { nearDuplicateSignature, sameStory } from './near-duplicate.js';
 import { BAND_ROWS, bandHashes, createNearDuplicateWindow, type WindowEntry } from './near-duplicate-window.js';
 import { createWindowSync } from './near-duplicate-window-sync.js';
-import { cleanWireItem, isReadableWireItem, withEarlierText, type WireItem } from './wire-item.js';
+import { cleanWireItem, isCleanWireCopyJson, isReadableWireItem, wireCopyJson, withEarlierText, type WireItem } from './wire-item.js';
 import { wireItemKey, type ClusterCandidate, type StoredWireItem, type WireItemVersion, type WireQueueEntry, type WireQueueQuery, type WireStore } from './wire-store.js';
 
 export interface WireIngestDeps {
@@ -74,8 +74,7 @@ export function emptyWireIngestReport(): WireIngestReport {
 
 /** The content hash covers the agency's copy, not the format it came in or when it arrived. */
 export function wireContentHash(item: WireItem, hash: (text: string) => string): string {
-  const { format: _format, ...copy } = item;
-  return hash(JSON.stringify(copy));
+  return hash(wireCopyJson(item));
 }
 
 interface Prepared {
@@ -99,11 +98,11 @@ export function createWireIngestService(deps: WireIngestDeps) {
   const processId = deps.processId ?? ids.newId();
   const windowSync = createWindowSync(store, { rows, windowMs, processId, ...(deps.syncOverlapMs !== undefined ? { overlapMs: deps.syncOverlapMs } : {}) });
 
-  function prepare(input: WireIngestInput): Prepared {
+  function prepare(input: WireIngestInput, cleanJson: string | null): Prepared {
     const signature = nearDuplicateSignature(input.item);
     return {
       input, key: wireItemKey(input.item.agency ?? '', input.item.agencyId),
-      contentHash: wireContentHash(input.item, deps.hash), signature, hashes: bandHashes(signature, rows),
+      contentHash: cleanJson !== null ? deps.hash(cleanJson) : wireContentHash(input.item, deps.hash), signature, hashes: bandHashes(signature, rows),
     };
   }
 
@@ -199,8 +198,11 @@ export function createWireIngestService(deps: WireIngestDeps) {
       const readable: Prepared[] = [];
       for (const received of inputs) {
         // Text enters cleaned (NFC, no control characters), so every page, feed and the desk show the same copy.
-        const input = { ...received, item: cleanWireItem(received.item) };
-        if (isReadableWireItem(input.item)) readable.push(prepare(input));
+        // Most copy is clean as it comes: its JSON shows that, and is then what its content hash covers.
+        const json = wireCopyJson(received.item);
+        const clean = isCleanWireCopyJson(json);
+        const input = clean ? received : { ...received, item: cleanWireItem(received.item) };
+        if (isReadableWireItem(input.item)) readable.push(prepare(input, clean ? json : null));
         else fail(report, input.origin, 'the item has no headline and no text');
       }
       let done = inputs.length - readable.length;

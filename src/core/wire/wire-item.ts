@@ -107,6 +107,33 @@ export function uniqueSubjects(subjects: readonly WireSubject[]): WireSubject[] 
   });
 }
 
+/** The agency's copy as JSON, every field but the format it came in: what a version's content hash covers. */
+export function wireCopyJson(item: WireItem): string {
+  const { format: _format, ...copy } = item;
+  return JSON.stringify(copy);
+}
+
+/**
+ * Code points that cleaning never changes, alone or beside each other: printable ASCII, Latin-1 to the end of
+ * the spacing modifiers (below the combining marks at U+0300) and general punctuation but the separators U+2028/U+2029
+ * (dashes, curly quotes, ellipsis). None is a control, a surrogate, a line break or part of an NFC composition.
+ */
+const NOT_CLEAN_AS_IS = /[^\u0020-\u007e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e]/;
+
+/**
+ * True when an item's `wireCopyJson` shows text that `cleanWireItem` would give back unchanged: only the code points
+ * above, and no JSON escape but `\"` and `\\` (JSON escapes every control character, so a tab, a line break or a lone
+ * surrogate shows as one). Then the item needs no cleaning walk, and its JSON is already its content hash's text.
+ */
+export function isCleanWireCopyJson(json: string): boolean {
+  if (NOT_CLEAN_AS_IS.test(json)) return false;
+  for (let at = json.indexOf('\\'); at !== -1; at = json.indexOf('\\', at + 2)) {
+    const escaped = json.charCodeAt(at + 1);
+    if (escaped !== 0x22 && escaped !== 0x5c) return false;
+  }
+  return true;
+}
+
 /** The item's text as it may enter: NFC, no control characters (see clean-text.ts); one-line fields stay on one line. */
 export function cleanWireItem(item: WireItem): WireItem {
   const line = (text: string | null) => (text === null ? null : cleanLine(text));

@@ -2,7 +2,7 @@
 import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
 import type { WireFormat } from '../../../core/wire/wire-item.js';
-import { parseSignature, serialiseSignature } from '../../../core/wire/near-duplicate.js';
+import { parseSignature, serialiseSignature } from '../../../core/wire/near-duplicate-storage.js';
 import { wireItemKey, type StoredWireItem, type WireCopy, type WireItemStatus, type WireStore } from '../../../core/wire/wire-store.js';
 import type { WireSource, WireSourceKind } from '../../../core/wire/wire-source.js';
 import { storedBodySchema } from '../../validation/body-block-schema.js';
