@@ -131,8 +131,9 @@ export async function measureReaderMail(run: ReaderMailRun): Promise<Figure[]> {
     await seedReaders(storage, edition.id, edition.timeZone, subscribers);
     await seedPushSubscriptions(storage, edition.id, Array.from({ length: subscribers }, () => push.createPushSubscription()));
 
-    // The same path on an idle sender first: the ratio below compares like with like.
-    const idle = await measure.throughput('article, warm (br), outbox idle', server.origin, [run.articlePath], null);
+    // The same path with the outbox idle before the digest and after the alert: the change is taken against their mean,
+    // so a machine whose speed drifts during the run does not read as the outbox's doing.
+    const idleBefore = await measure.throughput('article, warm (br), outbox idle (before)', server.origin, [run.articlePath], null);
     const env = {
       DATABASE_URL: run.databaseUrl, SITE_URL: server.origin, SMTP_URL: sink.url, MAIL_FROM: 'Dateline Bench <news@bench.example>',
       MAIL_RATE_PER_SECOND: '100000', PUSH_ALLOW_PRIVATE_ENDPOINTS: 'on', NODE_EXTRA_CA_CERTS: certFile, LOG_LEVEL: 'warn', DEMO_CONTENT: 'off',
@@ -148,7 +149,6 @@ export async function measureReaderMail(run: ReaderMailRun): Promise<Figure[]> {
     figures.push(
       { name: `digest run: ${subscribers.toLocaleString('en-US')} subscribers, queued and delivered into the local SMTP server (from process start)`, value: subscribers / digestSeconds, unit: 'messages/s', detail: `${digestSeconds.toFixed(1)} s` },
       { name: 'digest run: peak memory of the deliver process', value: digestMemory, unit: 'MB' },
-      { name: 'article, warm (br), while the digest sends, change from outbox idle (issue: no worse than -10 %)', value: (during.value / idle.value - 1) * 100, unit: '%', detail: `${during.value.toFixed(0)} vs ${idle.value.toFixed(0)} req/s` },
     );
 
     // The alert is queued here as the newsroom's Send alert would (same service); the deliver process pushes it.
@@ -165,9 +165,14 @@ export async function measureReaderMail(run: ReaderMailRun): Promise<Figure[]> {
     await waitUntil(() => push.count, subscribers, Math.max(900_000, subscribers * 30), 'pushes');
     const alertSeconds = (performance.now() - alertStarted) / 1000;
     log(`  alert: ${queued} queued in ${queuedSeconds.toFixed(1)} s, the last received ${alertSeconds.toFixed(1)} s after Send`);
+    const idleAfter = await measure.throughput('article, warm (br), outbox idle (after)', server.origin, [run.articlePath], null);
+    const idle = (idleBefore.value + idleAfter.value) / 2;
+    const change = (busy: number) => (busy / idle - 1) * 100;
+    const idleNote = `idle ${idleBefore.value.toFixed(0)} before, ${idleAfter.value.toFixed(0)} after`;
     figures.push(
       { name: `alert to ${subscribers.toLocaleString('en-US')} push subscriptions: Send to the last one received by the local push service`, value: alertSeconds, unit: 's', detail: `queued in ${queuedSeconds.toFixed(1)} s; ${(subscribers / alertSeconds).toFixed(0)} pushes/s` },
-      { name: 'article, warm (br), while the alert pushes, change from outbox idle (issue: no worse than -10 %)', value: (duringAlert.value / idle.value - 1) * 100, unit: '%', detail: `${duringAlert.value.toFixed(0)} vs ${idle.value.toFixed(0)} req/s` },
+      { name: 'article, warm (br), while the digest sends: change from outbox idle (issue: no worse than -10 %)', value: change(during.value), unit: '%', detail: `${during.value.toFixed(0)} req/s; ${idleNote}` },
+      { name: 'article, warm (br), while the alert pushes: change from outbox idle (issue: no worse than -10 %)', value: change(duringAlert.value), unit: '%', detail: `${duringAlert.value.toFixed(0)} req/s; ${idleNote}` },
     );
   } finally {
     await deliver?.stop();

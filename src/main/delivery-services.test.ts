@@ -3,7 +3,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { NewDelivery } from '../core/deliveries/delivery.js';
 import type { MailRenderers } from '../core/deliveries/rendered-mail.js';
 import { startSmtpSink, type SmtpSink } from '../../test/support/smtp-sink.js';
-import { startDeliveryServices, workerIdOf } from './delivery-services.js';
+import { batchSizeFor, DELIVERY_LEASE_MS, SEND_TIMING, startDeliveryServices, workerIdOf } from './delivery-services.js';
 import { openStorage, type Storage } from './storage.js';
 
 const renderers: MailRenderers = {
@@ -25,6 +25,22 @@ function configFor(sink: SmtpSink, rate: number) {
 it('names each process uniquely in claims (host:pid:random)', () => {
   expect(workerIdOf('web-1', 4242)).toMatch(/^web-1:4242:[0-9a-f]{8}$/);
   expect(workerIdOf('web-1', 4242)).not.toBe(workerIdOf('web-1', 4242));
+});
+
+it('sizes claims so a batch at the typical pace takes at most a quarter of the time a send may begin in (lease − longest send)', () => {
+  for (const channel of ['email', 'push'] as const) {
+    const { maxSendMs, typicalSendMs } = SEND_TIMING[channel];
+    expect(maxSendMs).toBeLessThan(DELIVERY_LEASE_MS / 1.5);
+    for (const concurrency of [1, 5, 8]) {
+      const batch = batchSizeFor({ cap: 10_000, leaseMs: DELIVERY_LEASE_MS, maxSendMs, typicalSendMs, concurrency });
+      expect((batch / concurrency) * typicalSendMs).toBeLessThanOrEqual((DELIVERY_LEASE_MS - maxSendMs) / 4);
+      expect(batch).toBeGreaterThanOrEqual(concurrency);
+    }
+  }
+  expect(batchSizeFor({ cap: 200, leaseMs: 300_000, maxSendMs: 150_000, typicalSendMs: 2_000, concurrency: 5 })).toBe(90);
+  expect(batchSizeFor({ cap: 20, leaseMs: 300_000, maxSendMs: 150_000, typicalSendMs: 2_000, concurrency: 5 })).toBe(20);
+  expect(batchSizeFor({ cap: 200, leaseMs: 300_000, maxSendMs: 30_000, typicalSendMs: 1_000, concurrency: 8 })).toBe(200);
+  expect(batchSizeFor({ cap: 200, leaseMs: 10_000, maxSendMs: 9_000, typicalSendMs: 5_000, concurrency: 8 })).toBe(1);
 });
 
 it('sends what is queued without being asked, and a stop mid-run leaves nothing claimed: the next process sends the rest, nothing twice', async () => {

@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { DeliveryChannel } from '../core/deliveries/delivery.js';
 import type { DeliveryStore } from '../core/deliveries/delivery-store.js';
-import { createDeliveryWorker, type DeliverySender, type RoundReport } from '../core/deliveries/delivery-worker.js';
+import { createDeliveryWorker, emptyRoundReport, handledIn, type DeliverySender, type RoundReport } from '../core/deliveries/delivery-worker.js';
 import type { MailRenderers } from '../core/deliveries/rendered-mail.js';
 import type { Clock } from '../core/shared/clock.js';
 import { oneRoundAtATime } from '../core/shared/one-round-at-a-time.js';
@@ -24,6 +24,29 @@ const PRUNE_EVERY_MS = 86_400_000;
 export const PRUNE_AFTER_MS = 7 * 86_400_000;
 /** SMTP connections per process; the rate limit, not the pool, sets the pace. */
 const SMTP_CONNECTIONS = 5;
+/** Pushes in flight at once per process. */
+const PUSH_CONCURRENCY = 8;
+/** How long a claim of the outbox holds. */
+export const DELIVERY_LEASE_MS = 300_000;
+
+/**
+ * Per channel: the longest one send can take (nodemailer's connection, greeting and socket timeouts add up to about
+ * two minutes; web-push is given 15 s), and what a send typically takes when the far side is slow but answering.
+ */
+export const SEND_TIMING = {
+  email: { maxSendMs: 150_000, typicalSendMs: 2_000 },
+  push: { maxSendMs: 30_000, typicalSendMs: 1_000 },
+} as const satisfies Record<DeliveryChannel, { maxSendMs: number; typicalSendMs: number }>;
+
+/**
+ * Deliveries per claim: at most `cap`, and few enough that the batch, sent `concurrency` at a time at the typical pace,
+ * takes at most a quarter of the time a send may still begin (lease − longest send). A slow day then gives rows back
+ * rather than holding them while another process waits.
+ */
+export function batchSizeFor(o: { cap: number; leaseMs: number; maxSendMs: number; typicalSendMs: number; concurrency: number }): number {
+  const sendsPerLane = Math.floor((o.leaseMs - o.maxSendMs) / (4 * o.typicalSendMs));
+  return Math.max(1, Math.min(o.cap, sendsPerLane * o.concurrency));
+}
 
 export interface DeliveryServicesOptions {
   deliveries: DeliveryStore;
@@ -59,13 +82,15 @@ export function startDeliveryServices(options: DeliveryServicesOptions): Deliver
   const transport = options.transport ?? openMailTransport({ smtpUrl: config.smtpUrl, mailDir: config.mailDir, maxConnections: SMTP_CONNECTIONS, logger });
   const email = createSmtpSender({ transport, from: config.mailFrom, renderers: options.renderers ?? {}, ratePerSecond: config.mailRatePerSecond, logger });
   // A claim holds about two seconds of e-mail at the rate limit: a stop waits for little, and other processes share the rest.
-  const emailBatch = Math.min(200, Math.max(10, config.mailRatePerSecond * 2));
+  const emailBatch = batchSizeFor({ cap: Math.min(200, Math.max(10, config.mailRatePerSecond * 2)), leaseMs: DELIVERY_LEASE_MS, ...SEND_TIMING.email, concurrency: SMTP_CONNECTIONS });
+  const pushBatch = batchSizeFor({ cap: 200, leaseMs: DELIVERY_LEASE_MS, ...SEND_TIMING.push, concurrency: PUSH_CONCURRENCY });
+  const workerOf = (channel: DeliveryChannel, send: DeliverySender, batchSize: number, concurrency: number) => createDeliveryWorker({
+    store: deliveries, senders: { [channel]: send }, clock, worker: workerId, batchSize, concurrency, leaseMs: DELIVERY_LEASE_MS, maxSendMs: SEND_TIMING[channel].maxSendMs,
+  });
   const workers: Partial<Record<DeliveryChannel, { batch: number; worker: ReturnType<typeof createDeliveryWorker> }>> = {
-    email: { batch: emailBatch, worker: createDeliveryWorker({ store: deliveries, senders: { email }, clock, worker: workerId, batchSize: emailBatch, concurrency: SMTP_CONNECTIONS }) },
+    email: { batch: emailBatch, worker: workerOf('email', email, emailBatch, SMTP_CONNECTIONS) },
   };
-  if (options.pushSender) {
-    workers.push = { batch: 200, worker: createDeliveryWorker({ store: deliveries, senders: { push: options.pushSender }, clock, worker: workerId, batchSize: 200 }) };
-  }
+  if (options.pushSender) workers.push = { batch: pushBatch, worker: workerOf('push', options.pushSender, pushBatch, PUSH_CONCURRENCY) };
 
   let stopping = false;
   const inFlight = new Set<Promise<void>>();
@@ -79,13 +104,13 @@ export function startDeliveryServices(options: DeliveryServicesOptions): Deliver
   async function drain(channel: DeliveryChannel): Promise<void> {
     const entry = workers[channel];
     if (!entry) return;
-    const total: RoundReport = { sent: 0, failed: 0, retrying: 0, skipped: 0, lost: 0 };
+    const total = emptyRoundReport();
     while (!stopping) {
       const r = await entry.worker.runRound(channel);
       for (const k of Object.keys(total) as (keyof RoundReport)[]) total[k] += r[k];
-      if (r.sent + r.failed + r.retrying + r.skipped + r.lost < entry.batch) break;
+      if (handledIn(r) < entry.batch) break;
     }
-    if (total.sent + total.failed + total.retrying + total.skipped + total.lost > 0) {
+    if (handledIn(total) > 0) {
       logger.info({ event: 'deliveries.round', channel, worker: workerId, ...total }, 'deliveries sent');
     }
   }

@@ -59,7 +59,7 @@ export function attachReaderServices(storage: Storage, deps: HttpDeps, options: 
   return { mailings, alerts, renderers, pushSender: alerts.pushSender };
 }
 
-/** Digests and scheduled newsletters queued every minute; expired reader sessions and sign-in links removed hourly. */
+/** Digests, scheduled newsletters and interrupted alert rounds queued every minute; expired reader sessions and sign-in links removed hourly. */
 export function startReaderJobs(deps: HttpDeps, readers: ReaderServices, clock: Clock, logger: Logger): () => void {
   const stopMailings = startMailingJobs({ digests: readers.mailings.digests, newsletters: readers.mailings.newsletters, clock, logger, everyMs: 60_000 });
   const accounts = deps.readerAccounts;
@@ -68,8 +68,13 @@ export function startReaderJobs(deps: HttpDeps, readers: ReaderServices, clock: 
       await accounts.removeExpired();
     }, (err) => logger.warn({ err, event: 'readers.clean_up_failed' }, 'expired reader sessions could not be removed')), 3_600_000)
     : () => undefined;
+  // An alert round cut short (a crash or a database failure while queuing) is finished here: nobody missed, nobody twice.
+  const stopResume = repeatEvery(oneRoundAtATime(async () => {
+    await readers.alerts.alerts.resumeUnfinishedRounds(clock.now());
+  }, (err) => logger.warn({ err, event: 'alerts.resume_failed' }, 'unfinished alert rounds could not be resumed')), 60_000);
   return () => {
     stopMailings();
     stopCleanUp();
+    stopResume();
   };
 }

@@ -50,7 +50,7 @@ describe('alerts through a real push service', () => {
     push.markGone(gone.endpoint);
 
     const report = await worker().drain('push');
-    expect(report).toEqual({ sent: 2, failed: 1, retrying: 0, skipped: 0, lost: 0 });
+    expect(report).toEqual({ sent: 2, failed: 1, retrying: 0, skipped: 0, lost: 0, released: 0 });
     const received = await push.waitFor(2);
     expect(received.map((r) => r.endpoint).sort()).toEqual([browsers[0]!.endpoint, browsers[1]!.endpoint].sort());
     for (const r of received) {
@@ -69,7 +69,7 @@ describe('alerts through a real push service', () => {
     const failed = await t.site.storage.readerDb.selectFrom('deliveries').select(['status', 'last_error', 'next_attempt_at']).where('recipient', '=', pushSubscriptionIdOf(gone.endpoint)).executeTakeFirstOrThrow();
     expect(failed).toMatchObject({ status: 'failed', last_error: expect.stringContaining('410') });
     // Nothing is left to send.
-    expect(await worker().drain('push')).toEqual({ sent: 0, failed: 0, retrying: 0, skipped: 0, lost: 0 });
+    expect(await worker().drain('push')).toEqual({ sent: 0, failed: 0, retrying: 0, skipped: 0, lost: 0, released: 0 });
   });
 
   it('fails for good without forgetting the browser when the push service refuses our key (403)', async () => {

@@ -70,6 +70,8 @@ describe('sign-in by e-mail link', () => {
 
     const confirm = await site.app.inject({ method: 'GET', url: `/account/verify?token=${token}` });
     expect(confirm.body).toContain('Finish signing in');
+    // The page names the account the link signs in to (a link someone else sent is recognised), and spends nothing.
+    expect(confirm.body).toContain('You are signing in as <bdi dir="ltr">reader.one@example.com</bdi>.');
     // Opening the link (a mail scanner does) spends nothing: the token still signs in.
     const verified = await openLink(token);
     expect(verified.statusCode).toBe(303);
@@ -88,6 +90,9 @@ describe('sign-in by e-mail link', () => {
     expect(account.body).toContain('data-account-merge');
     expect(site.deps.pageCache.get('/account')).toBeNull();
 
+    const spent = await site.app.inject({ method: 'GET', url: `/account/verify?token=${token}` });
+    expect(spent.body).not.toContain('reader.one@example.com');
+    expect(spent.body).not.toContain('You are signing in as');
     const again = await openLink(token);
     expect(again.statusCode).toBe(410);
     expect(again.body).toContain('This sign-in link no longer works');
@@ -109,7 +114,14 @@ describe('sign-in by e-mail link', () => {
         cookies: { dateline_reader_form: cookieValue(page, 'dateline_reader_form')! }, payload: form({ token, _csrf: csrfIn(page.body) }),
       });
       expect(verified.statusCode).toBe(303);
-      expect(String(verified.headers['set-cookie'])).toMatch(/dateline_reader=[\w-]+;.*Secure/);
+      expect(String(verified.headers['set-cookie'])).toMatch(/__Host-dateline_reader=[\w-]+;.*Secure/);
+      expect(cookieValue(verified, 'dateline_reader')).toBeUndefined();
+      const session = cookieValue(verified, '__Host-dateline_reader')!;
+      const overTls = await behindProxy.inject({ method: 'GET', url: '/account/follows', headers: https, cookies: { '__Host-dateline_reader': session } });
+      expect(overTls.json()).toMatchObject({ signedIn: true });
+      // Over TLS the bare name is not read (a subdomain could have set it).
+      const bare = await behindProxy.inject({ method: 'GET', url: '/account/follows', headers: https, cookies: { dateline_reader: session } });
+      expect(bare.json()).toEqual({ signedIn: false });
     } finally {
       await behindProxy.close();
     }
@@ -123,6 +135,8 @@ describe('sign-in by e-mail link', () => {
     expect(page.body).toContain('action="/ar/account/sign-in"');
     await requestLink('qari@example.com', '/ar');
     const { token } = (await outboxTokens()).at(-1)!;
+    const confirm = await site.app.inject({ method: 'GET', url: `/ar/account/verify?token=${token}` });
+    expect(confirm.body).toContain('ستسجّل الدخول بالعنوان <bdi dir="ltr">qari@example.com</bdi>.');
     const verified = await openLink(token, '/ar');
     expect(verified.headers.location).toBe('/ar/account?welcome=1');
     const reader = await site.storage.readers.findByEmail('qari@example.com');
@@ -135,6 +149,11 @@ describe('sign-in by e-mail link', () => {
   it('refuses an address that is not one with a 400 form, and a form without its token with 403', async () => {
     const bad = await requestLink('not-an-address');
     expect(bad.statusCode).toBe(400);
+    // Two recipients to a mailer, or a display name: refused before anything is queued.
+    for (const hostile of ['postmaster,x@evil.com', 'Eve <eve@evil.com>', 'a@example.com;b@evil.com']) {
+      expect((await requestLink(hostile)).statusCode).toBe(400);
+    }
+    expect((await outboxTokens()).filter((r) => r.recipient.includes('evil'))).toEqual([]);
     expect(bad.body).toContain('Enter an e-mail address such as name@example.com.');
     expect(bad.body).toContain('aria-invalid="true"');
     const noCookie = await site.app.inject({ method: 'POST', url: '/account/sign-in', headers: FORM, payload: form({ email: 'x@example.com', _csrf: 'abc' }) });
@@ -249,5 +268,24 @@ describe('follows for the browser', () => {
     const follows = (await site.app.inject({ method: 'GET', url: '/account/follows', cookies })).json() as { follows: { topics: { slug: string }[]; authors: { slug: string }[] } };
     expect(follows.follows.topics.map((t) => t.slug).sort()).toEqual(['space-🚀', 'москва'].sort());
     expect(follows.follows.authors).toEqual([{ slug: 'layla-hassan', name: 'Layla <Hassan>' }]);
+  });
+
+  it('takes slugs in NFC whatever form they come in: an NFD Arabic slug follows, merges, unfollows the stored topic', async () => {
+    const asia = 'آسيا-إفريقيا'; // آ and إ decompose under NFD
+    const nfd = asia.normalize('NFD');
+    expect(nfd).not.toBe(asia);
+    await site.storage.db.insertInto('topics').values({ id: 'tp-nfc', slug: asia, name: 'آسيا وإفريقيا', kind: 'place' }).execute();
+    const { cookie, csrf } = await signIn('nfd@example.com');
+    const cookies = { dateline_reader: cookie };
+    const headers = { 'x-csrf-token': csrf };
+    const merged = await site.app.inject({ method: 'POST', url: '/ar/account/follows/merge', cookies, headers, payload: { topics: [nfd, asia], sections: [], authors: [] } });
+    expect(merged.json()).toMatchObject({ added: 1, unknown: { topics: [] }, follows: { topics: [{ slug: asia }] } });
+    const unfollowed = await site.app.inject({ method: 'DELETE', url: `/ar/account/follows/topic/${encodeURIComponent(nfd)}`, cookies, headers });
+    expect(unfollowed.json()).toEqual({ follows: { topics: [], sections: [], authors: [] } });
+    const followed = await site.app.inject({ method: 'POST', url: `/ar/account/follows/topic/${encodeURIComponent(nfd)}`, cookies, headers });
+    expect(followed.statusCode).toBe(200);
+    expect(followed.json()).toMatchObject({ follows: { topics: [{ slug: asia, name: 'آسيا وإفريقيا' }] } });
+    expect(await site.storage.readerDb.selectFrom('reader_follows').select('target_id').where('reader_id', '=', (await site.storage.readers.findByEmail('nfd@example.com'))!.id).execute())
+      .toEqual([{ target_id: 'tp-nfc' }]);
   });
 });

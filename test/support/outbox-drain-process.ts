@@ -8,7 +8,7 @@ import nodemailer from 'nodemailer';
 import { createSmtpSender, type MailTransport } from '../../src/adapters/mail/smtp-sender.js';
 import { createDeliveryWorker } from '../../src/core/deliveries/delivery-worker.js';
 import { systemClock } from '../../src/main/app-services.js';
-import { workerIdOf } from '../../src/main/delivery-services.js';
+import { DELIVERY_LEASE_MS, SEND_TIMING, workerIdOf } from '../../src/main/delivery-services.js';
 import { openStorage } from '../../src/main/storage.js';
 
 const env = (name: string): string => {
@@ -24,7 +24,9 @@ const sender = createSmtpSender({
   logger: { warn: () => undefined },
   renderers: { newsletter: async (d) => ({ subject: `نشرة · 日報 · ${d.recipient} 📰`, text: d.recipient, html: `<p>${d.recipient}</p>` }) },
 });
-const worker = createDeliveryWorker({ store: storage.deliveries, senders: { email: sender }, clock: systemClock, worker: workerIdOf(), batchSize: 25, concurrency: 4 });
+const worker = createDeliveryWorker({ store: storage.deliveries, senders: { email: sender }, clock: systemClock, worker: workerIdOf(), batchSize: 25, concurrency: 4,
+  leaseMs: DELIVERY_LEASE_MS, maxSendMs: SEND_TIMING.email.maxSendMs,
+});
 
 const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 process.stdout.write('ready\n');

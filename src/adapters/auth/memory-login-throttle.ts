@@ -7,7 +7,14 @@ export interface ThrottleLimits {
   windowMs: number;
 }
 
-export const DEFAULT_THROTTLE_LIMITS: ThrottleLimits = { maxFailures: { account: 5, ip: 30 }, windowMs: 15 * 60_000 };
+/** Push subscription writes allowed per IP in the window: a reader following and unfollowing all afternoon stays far below. */
+export const PUSH_WRITES_PER_WINDOW = 60;
+
+/**
+ * Every throttled key prefix and its limit, the one definition both throttles use (memory and Redis): sign-in failures
+ * per `account` and `ip`, and the reader site's push subscription writes per `push-ip`.
+ */
+export const DEFAULT_THROTTLE_LIMITS: ThrottleLimits = { maxFailures: { account: 5, ip: 30, 'push-ip': PUSH_WRITES_PER_WINDOW }, windowMs: 15 * 60_000 };
 
 export function createMemoryLoginThrottle(nowMs: () => number, limits: ThrottleLimits = DEFAULT_THROTTLE_LIMITS): LoginThrottle {
   const failures = new Map<string, { count: number; windowStart: number }>();

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { redisUnavailableReason, TEST_REDIS_URL } from '../../../test/support/redis-test-server.js';
 import { waitUntil } from '../../../test/support/wait-until.js';
 import { openRedisConnection } from '../redis/redis-connection.js';
-import { DEFAULT_THROTTLE_LIMITS } from './memory-login-throttle.js';
+import { createMemoryLoginThrottle, DEFAULT_THROTTLE_LIMITS, PUSH_WRITES_PER_WINDOW } from './memory-login-throttle.js';
 import { createRedisLoginThrottle } from './redis-login-throttle.js';
 
 const skip = await redisUnavailableReason();
@@ -103,5 +103,21 @@ describe('Redis login throttle with Redis unreachable', () => {
     await throttle.reset('account:cy@example.test');
     expect(await throttle.retryAfter(keys)).toBe(0);
     expect(fallbacks.length).toBeGreaterThanOrEqual(12);
+  });
+  it('allows the reader site 60 push subscription writes per address, as the memory throttle does, not the fallback 10', async () => {
+    const prefix = `test-${randomUUID()}:throttle:`;
+    const throttle = createRedisLoginThrottle({ redis: await connected(), prefix, nowMs: () => performance.now() });
+    const memory = createMemoryLoginThrottle(() => performance.now());
+    const key = 'push-ip:198.51.100.4';
+    for (let i = 0; i < PUSH_WRITES_PER_WINDOW - 1; i++) {
+      await throttle.recordFailure([key]);
+      await memory.recordFailure([key]);
+    }
+    expect(await throttle.retryAfter([key])).toBe(0);
+    expect(await memory.retryAfter([key])).toBe(0);
+    await throttle.recordFailure([key]);
+    await memory.recordFailure([key]);
+    expect(await throttle.retryAfter([key])).toBeGreaterThan(0);
+    expect(await memory.retryAfter([key])).toBeGreaterThan(0);
   });
 });

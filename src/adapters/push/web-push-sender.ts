@@ -8,7 +8,7 @@ import type { Delivery } from '../../core/deliveries/delivery.js';
 import type { AlertPush } from '../../core/alerts/alert-service.js';
 import { graphemeCount, trimGraphemes } from '../../core/alerts/alert.js';
 import type { PushSubscriptionStore } from '../../core/alerts/push-subscription-store.js';
-import { forbiddenAddressReason, guardedLookup } from '../wire/ssrf-guard.js';
+import { forbiddenAddressReason, guardedLookup, SsrfRefusedError, type ResolveHost } from '../wire/ssrf-guard.js';
 
 /** The site's VAPID key pair (base64url, as web-push makes them) and its contact (mailto: or https:). */
 export interface VapidKeys {
@@ -30,6 +30,8 @@ export interface WebPushSenderDeps {
    * refused for good, whether named by address or by a host name that resolves there (checked at connect time).
    */
   allowPrivateEndpoints?: boolean;
+  /** Resolves endpoint host names for the connect-time check (the system resolver by default; tests replace it). */
+  resolveHost?: ResolveHost;
 }
 
 /** RFC 8030 §5.4 Topic: at most 32 base64url characters; the same tag gives the same topic, so a newer push replaces a queued one. */
@@ -92,7 +94,7 @@ function createVapidHeaders(vapid: VapidKeys) {
 export function createWebPushSender(deps: WebPushSenderDeps): DeliverySender {
   const allowPrivate = deps.allowPrivateEndpoints ?? false;
   const vapidHeaderOf = createVapidHeaders(deps.vapid);
-  const agent = deps.agent ?? new Agent({ keepAlive: true, lookup: guardedLookup({ allowPrivate }) });
+  const agent = deps.agent ?? new Agent({ keepAlive: true, lookup: guardedLookup({ allowPrivate, ...(deps.resolveHost ? { resolve: deps.resolveHost } : {}) }) });
   return async (delivery) => {
     const subscription = await deps.subscriptions.findById(delivery.recipient);
     if (!subscription) return { ok: 'skipped', reason: 'subscription removed' };
@@ -108,6 +110,12 @@ export function createWebPushSender(deps: WebPushSenderDeps): DeliverySender {
       });
       return { ok: true };
     } catch (error) {
+      if (error instanceof SsrfRefusedError) {
+        // The endpoint's host resolves inward (private, loopback, link-local): it will not change, and the
+        // subscription is of no use; forgotten like one the push service says is gone.
+        await deps.subscriptions.removeById(subscription.id);
+        return { ok: false, permanent: true, error: `endpoint refused at connect time, subscription removed: ${error.message}` };
+      }
       const status = error instanceof webpush.WebPushError ? error.statusCode : null;
       if (status !== null && GONE.has(status)) {
         await deps.subscriptions.removeById(subscription.id);

@@ -46,6 +46,9 @@ export interface AlertPush extends RenderedPush {
 /** Hours a push service may hold an alert for a browser that is offline: later, the news is no longer breaking. */
 export const ALERT_PUSH_TTL_SECONDS = 4 * 3600;
 
+/** How long a round may still be queuing in `send` before `resumeUnfinishedRounds` takes it for interrupted. */
+export const RESUME_AFTER_MS = 60_000;
+
 export const alertMailingOf = (alertId: string) => `alert:${alertId}`;
 
 export function audienceQueryOf(story: AlertStory, audience: AlertAudience): AlertAudienceQuery {
@@ -78,11 +81,11 @@ export function createAlertService(deps: AlertServiceDeps) {
     const payload = { alertId: round.id };
     let queued = 0;
     for (let after: string | null = null; ;) {
-      const ids: string[] = await deps.subscriptions.pushAudiencePage(query, after, batchSize);
-      const batch: NewDelivery[] = ids.map((id) => ({ channel: 'push', kind: 'alert', mailing, recipient: id, readerId: null, payload }));
+      const subs: { id: string; readerId: string | null }[] = await deps.subscriptions.pushAudiencePage(query, after, batchSize);
+      const batch: NewDelivery[] = subs.map((s) => ({ channel: 'push', kind: 'alert', mailing, recipient: s.id, readerId: s.readerId, payload }));
       queued += await deps.deliveries.enqueue(batch, deps.clock.now());
-      if (ids.length < batchSize) break;
-      after = ids[ids.length - 1]!;
+      if (subs.length < batchSize) break;
+      after = subs[subs.length - 1]!.id;
     }
     for (let after: string | null = null; ;) {
       const readers: { readerId: string; email: string }[] = await deps.subscriptions.emailAudiencePage(query, after, batchSize);
@@ -111,8 +114,26 @@ export function createAlertService(deps: AlertServiceDeps) {
     // The unique (story, round) makes a double submit or two editors at once send one round, not two.
     if (!(await deps.alerts.insertRound(round))) throw new DomainError('ALERT_ALREADY_SENT', 'Another alert for this story has just gone out.');
     const queued = await queueRound(round, query);
-    await deps.alerts.setRecipients(round.id, queued);
-    return { round: { ...round, recipients: queued }, queued };
+    // The round's deliveries, not only this call's: a slow round may have been resumed meanwhile (resumeUnfinishedRounds).
+    const recipients = (await deps.deliveries.countsOf(alertMailingOf(round.id))).queued;
+    await deps.alerts.setRecipients(round.id, recipients);
+    return { round: { ...round, recipients }, queued };
+  }
+
+  /**
+   * Finishes rounds whose queuing was cut short (the process died or the database failed after the round was recorded):
+   * those still without a recipient count `RESUME_AFTER_MS` after they were recorded are queued again (the outbox's
+   * idempotency key skips whoever is queued already), then get their count. Returns how many rounds were finished.
+   */
+  async function resumeUnfinishedRounds(now: Date): Promise<number> {
+    const rounds = await deps.alerts.listUnfinishedRounds(new Date(now.getTime() - RESUME_AFTER_MS));
+    for (const round of rounds) {
+      const story = await deps.alerts.findStory(round.articleId);
+      // A withdrawn story's queued alerts resolve to nothing at sending time; nobody more is queued for it.
+      if (story && story.status === 'published') await queueRound(round, audienceQueryOf(story, round.audience));
+      await deps.alerts.setRecipients(round.id, (await deps.deliveries.countsOf(alertMailingOf(round.id))).queued);
+    }
+    return rounds.length;
   }
 
   /** At sending time: the round a delivery belongs to, unless its story has been unpublished since (then nothing goes out). */
@@ -137,7 +158,7 @@ export function createAlertService(deps: AlertServiceDeps) {
     };
   }
 
-  return { preview, send, resolve, renderPush };
+  return { preview, send, resumeUnfinishedRounds, resolve, renderPush };
 }
 
 export type AlertService = ReturnType<typeof createAlertService>;

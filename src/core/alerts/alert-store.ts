@@ -10,4 +10,6 @@ export interface AlertStore {
   /** Records a round; false when the story has this round already (another editor sent it a moment before). */
   insertRound(round: AlertRound): Promise<boolean>;
   setRecipients(id: string, recipients: number): Promise<void>;
+  /** Rounds whose queuing never finished (recipients still null) recorded before `before`, oldest first. */
+  listUnfinishedRounds(before: Date): Promise<AlertRound[]>;
 }

@@ -41,8 +41,11 @@ export interface PushSubscriptionStore {
   removeById(id: string): Promise<void>;
   findById(id: string): Promise<StoredPushSubscription | null>;
   countAudience(query: AlertAudienceQuery): Promise<AudienceCounts>;
-  /** Subscription ids of the audience after `after` (in id order), at most `limit`: pages through any number. */
-  pushAudiencePage(query: AlertAudienceQuery, after: string | null, limit: number): Promise<string[]>;
+  /**
+   * Subscriptions of the audience after id `after` (in id order), at most `limit`: pages through any number. Each with
+   * the reader it belongs to (null for a browser never signed in), so an account's deletion finds its pushes.
+   */
+  pushAudiencePage(query: AlertAudienceQuery, after: string | null, limit: number): Promise<{ id: string; readerId: string | null }[]>;
   /** Readers of the audience who chose alerts by e-mail, after reader id `after`, at most `limit`. */
   emailAudiencePage(query: AlertAudienceQuery, after: string | null, limit: number): Promise<{ readerId: string; email: string }[]>;
   /** The reader's address while they still want alerts by e-mail; null when they turned them off or left. */

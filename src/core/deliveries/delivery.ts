@@ -20,7 +20,10 @@ export interface NewDelivery {
 export interface Delivery extends NewDelivery {
   id: string;
   status: DeliveryStatus;
-  /** Attempts before this one. */
+  /**
+   * Attempts including this one: the claim counts it, so a process that dies mid-send still used an attempt (its
+   * delivery backs off like a failed one and is failed for good once the schedule is spent, never retaken forever).
+   */
   attempts: number;
 }
 
@@ -39,7 +42,10 @@ export type SendOutcome =
 /** Waits between attempts: 1 min, 5 min, 30 min, 2 h, 6 h; then the delivery is recorded as failed. */
 export const RETRY_DELAYS_MS: readonly number[] = [60_000, 300_000, 1_800_000, 7_200_000, 21_600_000];
 
-/** When to try again after `attempts` failed attempts (counting the one that just failed), or null: give up. */
+/** Attempts a delivery gets: the first, then one after each wait of the schedule. */
+export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+
+/** When to try again after `attempts` failed attempts (counting the one that just failed, as `Delivery.attempts` does), or null: give up. */
 export function nextAttemptAfter(attempts: number, failedAt: Date): Date | null {
   const delay = RETRY_DELAYS_MS[attempts - 1];
   return delay === undefined ? null : new Date(failedAt.getTime() + delay);

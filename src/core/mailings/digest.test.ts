@@ -18,7 +18,10 @@ describe('digest slots and due readers', () => {
     // 22:30 UTC on the 5th is already the 6th in Riyadh.
     expect(digestSlot(new Date('2026-12-05T22:30:00Z'), 'Asia/Riyadh')).toMatchObject({ localDate: '2026-12-06', hour: 1 });
     expect(isDigestDue(daily, slot)).toBe(true);
-    expect(isDigestDue({ ...daily, digestHour: 4 }, slot)).toBe(false);
+    expect(isDigestDue({ ...daily, digestHour: 8 }, slot)).toBe(false);
+    // An earlier hour still due today (a missed round is caught up), but not yesterday's hour of a reader who had today's.
+    expect(isDigestDue({ ...daily, digestHour: 4 }, slot)).toBe(true);
+    expect(isDigestDue({ ...daily, digestHour: 4, digestThrough: new Date('2026-12-06T01:00:00Z') }, slot)).toBe(false);
   });
 
   it('follows daylight saving in Europe/London: 07:00 is 06:00 UTC in summer and 07:00 UTC in winter', () => {
@@ -35,6 +38,21 @@ describe('digest slots and due readers', () => {
     const weekly = { ...daily, digest: 'weekly' as const, digestWeekday: 3 };
     expect(isDigestDue(weekly, digestSlot(new Date('2026-07-01T06:00:00Z'), 'Europe/London'))).toBe(true);
     expect(isDigestDue(weekly, digestSlot(new Date('2026-07-02T06:00:00Z'), 'Europe/London'))).toBe(false);
+  });
+
+  it('catches up when the job was down at the reader hour: due at 09:30 for 07:00, once, and not before 07:00', () => {
+    const zone = 'Europe/London';
+    expect(isDigestDue(daily, digestSlot(new Date('2026-12-02T06:59:00Z'), zone))).toBe(false);
+    const late = digestSlot(new Date('2026-12-02T09:30:00Z'), zone);
+    expect(isDigestDue(daily, late)).toBe(true);
+    // Made at 09:30: not due again that day, due again the next day from 07:00.
+    const made = { ...daily, digestThrough: new Date('2026-12-02T09:30:00Z') };
+    expect(isDigestDue(made, digestSlot(new Date('2026-12-02T09:31:00Z'), zone))).toBe(false);
+    expect(isDigestDue(made, digestSlot(new Date('2026-12-02T23:59:00Z'), zone))).toBe(false);
+    expect(isDigestDue(made, digestSlot(new Date('2026-12-03T06:30:00Z'), zone))).toBe(false);
+    expect(isDigestDue(made, digestSlot(new Date('2026-12-03T07:00:00Z'), zone))).toBe(true);
+    // Spring forward (29 March 2026, 01:00 → 02:00 in London): a 01:00 reader still gets the day's digest.
+    expect(isDigestDue({ ...daily, digestHour: 1 }, digestSlot(new Date('2026-03-29T01:05:00Z'), zone))).toBe(true);
   });
 
   it('sends at most one digest per local day', () => {

@@ -1,5 +1,5 @@
 /**
- * @module Digests: when a reader's daily or weekly digest is due (a local hour in their edition's time zone) and which
+ * @module Digests: when a reader's daily or weekly digest is due (from a local hour in their edition's time zone) and which
  * new stories in what they follow go in it. Pure: the service asks the stores and queues the deliveries.
  */
 import { startOfDayInZone, wallClockOf } from '../shared/zoned-time.js';
@@ -65,11 +65,12 @@ export function digestSlot(now: Date, timeZone: string): DigestSlot {
 }
 
 /**
- * Due when the edition's local hour is the reader's hour (weekly: on their weekday too) and no digest was made for them
- * since the local day began. An hour the clocks skip (spring forward) has no digest that day.
+ * Due from the reader's hour on, in the edition's local day (weekly: on their weekday), until a digest is made for them
+ * that day: a job that was down at 07:00 (an outage, a deploy) sends the 07:00 digest when it runs again, once. An hour
+ * the clocks skip (spring forward) is caught up the same way.
  */
 export function isDigestDue(reader: Pick<DigestReader, 'digest' | 'digestHour' | 'digestWeekday' | 'digestThrough'>, slot: DigestSlot): boolean {
-  if (reader.digestHour !== slot.hour) return false;
+  if (slot.hour < reader.digestHour) return false;
   if (reader.digest === 'weekly' && reader.digestWeekday !== slot.weekday) return false;
   return reader.digestThrough === null || reader.digestThrough.getTime() < slot.dayStart.getTime();
 }

@@ -34,7 +34,7 @@ export interface AudienceQuery {
 }
 
 export interface MailingStore {
-  /** Readers of the edition whose digest is due at this hour and weekday, by id after `after`. */
+  /** Readers of the edition whose digest hour is this hour or earlier, on this weekday for weekly ones, and not had since `before`; by id after `after`. */
   listDueDigestReaders(query: DueReaderQuery): Promise<DigestReader[]>;
   followsOf(readerIds: readonly string[]): Promise<Map<string, ReaderFollowSet>>;
   /** Records that these readers' digests cover stories up to `through` (whether or not a digest was queued). */

@@ -164,6 +164,23 @@ describe('follows', () => {
   });
 });
 
+describe('the confirm page’s address', () => {
+  it('names the address a live link signs in to without spending it, and nothing for a used, expired or malformed link', async () => {
+    await service.requestSignInLink('Ａlice.Ü+news@Example.com', 'en', '198.51.100.9');
+    const token = tokenOf((await outbox()).at(-1)!.payload);
+    expect(await service.signInLinkAddress(token)).toBe('ａlice.ü+news@example.com');
+    expect(await service.signInLinkAddress(token)).toBe('ａlice.ü+news@example.com');
+    expect((await service.verifySignInLink(token)).ok).toBe(true);
+    expect(await service.signInLinkAddress(token)).toBeNull();
+    await service.requestSignInLink('late@example.com', 'en', '198.51.100.9');
+    const late = tokenOf((await outbox()).at(-1)!.payload);
+    now = new Date(START.getTime() + SIGN_IN_LINK_TTL_MS);
+    expect(await service.signInLinkAddress(late)).toBeNull();
+    expect(await service.signInLinkAddress('short')).toBeNull();
+    expect(await service.signInLinkAddress('<script>alert(1)</script>'.padEnd(30, 'x'))).toBeNull();
+  });
+});
+
 describe('export and deletion', () => {
   async function pushSubscription(readerId: string) {
     await storage.readerDb.insertInto('push_subscriptions').values({
@@ -175,22 +192,39 @@ describe('export and deletion', () => {
   }
 
   it('exports the account, preferences, follows, push subscriptions, deliveries and unsubscribes, never a token', async () => {
-    const { signedIn } = await signIn('x@example.com');
+    const { signedIn, token: sessionToken } = await signIn('x@example.com');
     const id = signedIn.reader.id;
     await service.updatePreferences(id, { digest: 'weekly', digestHour: 18, digestWeekday: 5, newsletters: true });
     await service.follow(id, 'topic', 'москва');
+    // A follow whose topic is gone since: not in `follows` (names), but its row is in `followRecords`.
+    await service.follow(id, 'author', 'layla-hassan');
+    await storage.db.deleteFrom('authors').where('id', '=', 'a-1').execute();
     await pushSubscription(id);
+    now = new Date(START.getTime() + 60_000);
+    await service.requestSignInLink('x@example.com', 'ar', '198.51.100.8'); // a second link, not used
     const data = await service.exportData(id);
     expect(data).toMatchObject({
       account: { id, email: 'x@example.com', edition: 'en' },
       preferences: { digest: 'weekly', digestHour: 18, digestWeekday: 5, newsletters: true, alertEmail: false },
       follows: { topics: [{ slug: 'москва', name: 'Москва' }], sections: [], authors: [] },
       pushSubscriptions: [{ endpoint: 'https://push.example/abc', topicIds: ['t-ja'] }],
-      deliveries: [{ kind: 'sign-in', channel: 'email', status: 'pending' }],
+      deliveries: [{ kind: 'sign-in', channel: 'email', mailing: 'sign-in', status: 'pending' }, { kind: 'sign-in', mailing: 'sign-in' }],
       unsubscribes: [{ list: 'newsletters', mailing: 'newsletter:n1' }],
+      sessions: [{ createdAt: START.toISOString(), lastSeenAt: START.toISOString(), expiresAt: signedIn.session.expiresAt.toISOString() }],
+      signInLinks: [
+        { editionId: 'en', createdAt: START.toISOString(), expiresAt: new Date(START.getTime() + SIGN_IN_LINK_TTL_MS).toISOString(), usedAt: START.toISOString() },
+        { editionId: 'ar', createdAt: now.toISOString(), usedAt: null },
+      ],
     });
-    const token = tokenOf((await outbox())[0]!.payload);
-    expect(JSON.stringify(data)).not.toContain(token);
+    expect(data!['follows']).toMatchObject({ authors: [] });
+    expect(data!['followRecords']).toEqual([
+      { kind: 'author', targetId: 'a-1', createdAt: START.toISOString() }, { kind: 'topic', targetId: 't-ru', createdAt: START.toISOString() },
+    ]);
+    const text = JSON.stringify(data);
+    for (const secret of [tokenOf((await outbox())[0]!.payload), tokenOf((await outbox()).at(-1)!.payload), sessionToken, signedIn.session.id, signedIn.session.csrfToken]) {
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(sha256(secret));
+    }
     expect(await service.exportData('nobody')).toBeNull();
   });
 
@@ -201,6 +235,8 @@ describe('export and deletion', () => {
     await service.follow(id, 'topic', 'غزة');
     await service.follow(other.signedIn.reader.id, 'topic', 'غزة');
     await pushSubscription(id);
+    // A push queued for the reader's browser before pushes carried reader ids.
+    await storage.deliveries.enqueue([{ channel: 'push', kind: 'alert', mailing: 'alert:a1', recipient: 'sub-1', readerId: null, payload: { alertId: 'a1' } }], now);
     expect(await service.deleteAccount(id)).toBe(true);
     expect(await service.authenticate(token)).toBeNull();
     const db = storage.readerDb;

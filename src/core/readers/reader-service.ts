@@ -82,6 +82,15 @@ export function createReaderAccountService(deps: ReaderAccountDeps) {
     return ok({ token: sessionToken, signedIn: { reader: { ...reader, lastSignedInAt: now }, session }, editionId: link.editionId });
   }
 
+  /**
+   * The address a link would sign in to, while it still can; nothing is spent. The confirm page shows it, so a reader
+   * sent someone else's link (login CSRF: signed in to the sender's account, their follows merged into it) sees whose it is.
+   */
+  async function signInLinkAddress(linkToken: string): Promise<string | null> {
+    if (!/^[\w-]{20,100}$/.test(linkToken)) return null;
+    return (await store.findLiveLink(deps.hash(linkToken), clock.now()))?.email ?? null;
+  }
+
   /** The reader behind a session cookie, or null (expired, signed out, deleted, never signed in). */
   async function authenticate(sessionToken: string | undefined): Promise<ReaderSignedIn | null> {
     if (!sessionToken || sessionToken.length > 100) return null;
@@ -112,7 +121,7 @@ export function createReaderAccountService(deps: ReaderAccountDeps) {
   async function exportData(readerId: string): Promise<Record<string, unknown> | null> {
     const reader = await store.findById(readerId);
     if (!reader) return null;
-    const [followed, holdings] = await Promise.all([follows.listFollows(readerId), store.holdingsOf(reader)]);
+    const [followed, followRows, holdings] = await Promise.all([follows.listFollows(readerId), store.listFollows(readerId), store.holdingsOf(reader)]);
     const iso = (d: Date | null) => (d ? d.toISOString() : null);
     return {
       exportedAt: clock.now().toISOString(),
@@ -122,6 +131,10 @@ export function createReaderAccountService(deps: ReaderAccountDeps) {
         newsletters: reader.newsletters, alertEmail: reader.alertEmail,
       },
       follows: followed,
+      // Every follow row as stored, those of a topic, section or author gone since too (`follows` names the live ones).
+      followRecords: followRows.map((f) => ({ kind: f.kind, targetId: f.targetId, createdAt: iso(f.createdAt) })),
+      sessions: holdings.sessions,
+      signInLinks: holdings.signInLinks,
       pushSubscriptions: holdings.pushSubscriptions,
       deliveries: holdings.deliveries,
       unsubscribes: holdings.unsubscribes,
@@ -133,7 +146,7 @@ export function createReaderAccountService(deps: ReaderAccountDeps) {
   }
 
   return {
-    requestSignInLink, verifySignInLink, authenticate, signOut, updatePreferences, exportData, deleteAccount,
+    requestSignInLink, signInLinkAddress, verifySignInLink, authenticate, signOut, updatePreferences, exportData, deleteAccount,
     ...follows, removeExpired: () => store.removeExpired(clock.now()),
   };
 }

@@ -34,6 +34,10 @@ export interface ReaderHoldings {
   deliveries: { kind: string; channel: string; mailing: string; status: string; createdAt: string; sentAt: string | null }[];
   unsubscribes: { list: string; mailing: string | null; createdAt: string }[];
   pushSubscriptions: { endpoint: string; editionId: string; breaking: boolean; createdAt: string; updatedAt: string; topicIds: string[] }[];
+  /** Sessions (browsers signed in), never their token's hash or CSRF token. */
+  sessions: { createdAt: string; lastSeenAt: string; expiresAt: string }[];
+  /** Sign-in links asked for the address, never their token's hash. */
+  signInLinks: { editionId: string; createdAt: string; expiresAt: string; usedAt: string | null }[];
 }
 
 export interface ReaderStore {
@@ -48,6 +52,8 @@ export interface ReaderStore {
   holdingsOf(reader: Pick<Reader, 'id' | 'email'>): Promise<ReaderHoldings>;
 
   insertLink(link: SignInLinkRecord): Promise<void>;
+  /** The link when it is unused and unexpired at `at`, without spending it (the confirm page names its address). */
+  findLiveLink(id: string, at: Date): Promise<SignInLinkRecord | null>;
   /** Marks the link used when it is unused and unexpired at `at`, in one statement: of two racing uses only one wins. */
   consumeLink(id: string, at: Date): Promise<SignInLinkRecord | LinkRefusal>;
 

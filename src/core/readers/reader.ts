@@ -43,8 +43,28 @@ export function normaliseReaderEmail(email: string): string {
   return email.normalize('NFC').trim().toLowerCase();
 }
 
+/**
+ * What a single bare address never holds: RFC 5322 specials that make a string a list (`,` `;`), a display name or route
+ * (`<` `>` `"` `:` `[` `]` `\\` `(` `)`), any space, and control and format characters (bidi overrides included).
+ * `postmaster,x@evil.com` is two recipients to a mailer; here it is no address at all.
+ */
+const NOT_IN_AN_ADDRESS = /[\s,;<>"():[\]\\\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/u;
+/** A domain label: letters, marks and digits of any script (internationalised domains), inner hyphens. */
+const DOMAIN_LABEL = /^[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]{0,61}[\p{L}\p{M}\p{N}])?$/u;
+
+/**
+ * One mailbox and nothing else, strictly (readers type it into a public form, and it becomes a mail's recipient):
+ * `local@domain`, one `@`, a dot-atom local part (no leading, trailing or doubled dot; Unicode allowed, RFC 6531),
+ * and a domain of two labels or more in any script.
+ */
 export function isReaderEmail(email: string): boolean {
-  return email.length <= 320 && isPlausibleEmail(email);
+  if (email.length > 320 || !isPlausibleEmail(email) || NOT_IN_AN_ADDRESS.test(email)) return false;
+  const parts = email.split('@');
+  if (parts.length !== 2) return false;
+  const [local, domain] = parts as [string, string];
+  if (local.length > 64 || local.startsWith('.') || local.endsWith('.') || local.includes('..')) return false;
+  const labels = domain.split('.');
+  return domain.length <= 253 && labels.length >= 2 && labels.every((l) => DOMAIN_LABEL.test(l)) && !/^\d+$/.test(labels.at(-1)!);
 }
 
 export function isFollowKind(value: string): value is FollowKind {

@@ -55,5 +55,11 @@ export function createSqlAlertStore(db: Kysely<Database>): AlertStore {
     async setRecipients(id, recipients) {
       await db.updateTable('alerts').set({ recipients }).where('id', '=', id).execute();
     },
+
+    async listUnfinishedRounds(before) {
+      const rows = await db.selectFrom('alerts').selectAll().where('recipients', 'is', null).where('created_at', '<', toIso(before))
+        .orderBy('created_at').orderBy('id').execute();
+      return rows.map(roundOf);
+    },
   };
 }

@@ -36,14 +36,19 @@ export function createSqlDeliveryStore(db: Kysely<Database>, engine: 'sqlite' | 
           eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', toIso(now))]),
           eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', toIso(now))]),
         ]))
-        .orderBy('next_attempt_at').limit(limit);
+        // Sign-in links first: one expires in 15 minutes and must not wait behind a 100,000-reader newsletter.
+        .orderBy(sql`case when kind = 'sign-in' then 0 else 1 end`).orderBy('next_attempt_at').limit(limit);
       // PostgreSQL: rows another transaction is claiming are passed over, not waited for. SQLite has one writer at a time.
       if (engine === 'postgres') due = due.forUpdate().skipLocked();
       const rows = await db.updateTable('deliveries')
-        .set({ status: 'sending', claimed_by: worker, claimed_until: toIso(leaseUntil) })
+        // The attempt is counted when it is claimed: a process that dies mid-send has still used it.
+        .set({ status: 'sending', claimed_by: worker, claimed_until: toIso(leaseUntil), attempts: sql`attempts + 1` })
         .where('id', 'in', due)
-        .returning(['id', 'channel', 'kind', 'mailing', 'recipient', 'reader_id', 'payload', 'status', 'attempts'])
+        .returning(['id', 'channel', 'kind', 'mailing', 'recipient', 'reader_id', 'payload', 'status', 'attempts', 'next_attempt_at'])
         .execute();
+      // RETURNING keeps no order: the batch is put in claim order again, so the worker sends sign-in links first.
+      const rank = (r: { kind: string; next_attempt_at: string }) => `${r.kind === 'sign-in' ? 0 : 1}${r.next_attempt_at}`;
+      rows.sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
       return rows.map((r): Delivery => ({
         id: r.id, channel: r.channel as DeliveryChannel, kind: r.kind as DeliveryKind, mailing: r.mailing, recipient: r.recipient,
         readerId: r.reader_id, payload: JSON.parse(r.payload) as Record<string, unknown>, status: r.status as DeliveryStatus, attempts: r.attempts,
@@ -52,7 +57,7 @@ export function createSqlDeliveryStore(db: Kysely<Database>, engine: 'sqlite' | 
 
     async markSent(id, worker, at, clearPayload) {
       const r = await finish(id, worker)
-        .set({ status: 'sent', sent_at: toIso(at), claimed_until: null, attempts: sql`attempts + 1`, ...(clearPayload ? { payload: '{}' } : {}) })
+        .set({ status: 'sent', sent_at: toIso(at), claimed_until: null, ...(clearPayload ? { payload: '{}' } : {}) })
         .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
@@ -65,10 +70,22 @@ export function createSqlDeliveryStore(db: Kysely<Database>, engine: 'sqlite' | 
     async markFailed(id, worker, error, retryAt) {
       const r = await finish(id, worker)
         .set(retryAt
-          ? { status: 'pending', next_attempt_at: toIso(retryAt), claimed_until: null, last_error: error, attempts: sql`attempts + 1` }
-          : { status: 'failed', claimed_until: null, last_error: error, attempts: sql`attempts + 1`, payload: '{}' })
+          ? { status: 'pending', next_attempt_at: toIso(retryAt), claimed_until: null, last_error: error }
+          : { status: 'failed', claimed_until: null, last_error: error, payload: '{}' })
         .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
+    },
+
+    async release(ids, worker) {
+      let released = 0;
+      for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+        const r = await db.updateTable('deliveries')
+          .set({ status: 'pending', claimed_by: null, claimed_until: null, attempts: sql`attempts - 1` })
+          .where('id', 'in', ids.slice(i, i + INSERT_CHUNK)).where('claimed_by', '=', worker).where('status', '=', 'sending')
+          .executeTakeFirst();
+        released += Number(r.numUpdatedRows);
+      }
+      return released;
     },
 
     async countsOf(mailing) {

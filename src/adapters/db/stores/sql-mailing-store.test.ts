@@ -51,7 +51,7 @@ for (const engine of ENGINES) {
       await addReaders('d', 1100, { digest: 'daily', digest_hour: 18 }, newestTopic);
       await addReaders('e', 100, { digest: 'daily', digest_hour: 18 }, null);
       await addReaders('w', 50, { digest: 'weekly', digest_hour: 18, digest_weekday: 3 }, newestTopic);
-      await addReaders('h', 20, { digest: 'daily', digest_hour: 9 }, newestTopic);
+      await addReaders('h', 20, { digest: 'daily', digest_hour: 20 }, newestTopic); // not their hour yet
       const digests = createDigestService({ store, deliveries: site.storage.deliveries, editions: () => site.deps.editions.all(), clock: site.clock, batchSize: 250 });
       const now = new Date('2025-01-17T18:10:00Z'); // a Friday, 18:10 in the English edition's zone (UTC)
 
@@ -84,6 +84,24 @@ for (const engine of ENGINES) {
       expect(await digests.queueDueDigests(new Date('2025-01-17T18:10:00Z'))).toMatchObject({ queued: 5 });
       expect((await site.storage.deliveries.countsOf('digest:ar:2025-01-17')).queued).toBe(5);
       expect(readers).toHaveLength(3);
+    });
+
+    it('catches up a digest the job missed: down at 07:00, running again at 09:30, the digest goes once', async () => {
+      await addReaders('late', 3, { digest: 'daily', digest_hour: 7, digest_through: '2025-01-17T00:00:00.000Z' }, newestTopic);
+      const digests = createDigestService({ store, deliveries: site.storage.deliveries, editions: () => site.deps.editions.all(), clock: site.clock });
+      const mine = async () => (await site.storage.readerDb.selectFrom('deliveries').select(['reader_id', 'mailing']).where('reader_id', 'like', 'late-%')
+        .orderBy('reader_id').execute()).map((d) => `${d.reader_id} ${d.mailing}`);
+      await digests.queueDueDigests(new Date('2025-01-18T06:30:00Z')); // before their hour
+      expect(await mine()).toEqual([]);
+      // No round between 06:59 and 09:30 (an outage); the 09:30 one sends the day's digest.
+      await digests.queueDueDigests(new Date('2025-01-18T09:30:00Z'));
+      const once = ['late-00000', 'late-00001', 'late-00002'].map((id) => `${id} digest:en:2025-01-18`);
+      expect(await mine()).toEqual(once);
+      await digests.queueDueDigests(new Date('2025-01-18T09:31:00Z'));
+      await digests.queueDueDigests(new Date('2025-01-18T23:59:00Z'));
+      expect(await mine()).toEqual(once);
+      const through = await site.storage.readerDb.selectFrom('readers').select('digest_through').where('id', '=', 'late-00000').executeTakeFirstOrThrow();
+      expect(through.digest_through).toBe('2025-01-18T09:30:00.000Z'); // not looked at again that day
     });
 
     it('finds readers, unsubscribes them once per list, counts it per mailing, and lists newsletter audiences', async () => {

@@ -26,7 +26,7 @@ export function createSqlMailingStore(db: Kysely<Database>, readerDb: Kysely<Dat
       const rows = await readerDb.selectFrom('readers')
         .select(['id', 'email', 'edition_id', 'digest', 'digest_hour', 'digest_weekday', 'digest_through'])
         .where('edition_id', '=', editionId)
-        .where('digest_hour', '=', hour)
+        .where('digest_hour', '<=', hour) // their hour or later today: a round missed at their hour is caught up
         .where((eb) => eb.or([eb('digest', '=', 'daily'), eb.and([eb('digest', '=', 'weekly'), eb('digest_weekday', '=', weekday)])]))
         .where((eb) => eb.or([eb('digest_through', 'is', null), eb('digest_through', '<', toIso(before))]))
         .where('id', '>', after)

@@ -4,6 +4,7 @@ import { createAlertService } from '../../../core/alerts/alert-service.js';
 import { DomainError } from '../../../core/shared/domain-error.js';
 import { createSqlAlertStore } from './sql-alert-store.js';
 import { createSqlPushStore } from './sql-push-store.js';
+import { createSqlReaderStore } from './sql-reader-store.js';
 import { addReader, createAlertSite, publishedStory, storyWithTopics, type AlertSite } from '../../../../test/support/alert-site.js';
 import { createPostgresTestDatabase, postgresUnavailableReason, type PostgresTestDatabase } from '../../../../test/support/postgres-test-database.js';
 
@@ -143,6 +144,48 @@ function describeAlerts(engine: string, skip: string | null, database: () => Pro
       expect(await store.removeByEndpoint(input.endpoint)).toBe(true);
       expect(await store.removeByEndpoint(input.endpoint)).toBe(false);
       expect(await store.findById(id)).toBeNull();
+    });
+
+    it('queues a signed-in reader’s pushes with their reader id, and deleting the account removes them (older rows without the id too)', async () => {
+      const readerDb = t.site.storage.readerDb;
+      const readerId = await addReader(t.site, { email: 'leaving@example.com', alertEmail: false });
+      const subId = await t.services.subscriptionStore.upsert({ endpoint: 'https://push.example/leaving', ...keys, readerId, editionId: 'en', breaking: true, topicIds: [] }, t.site.clock.now());
+      const sent = await t.services.alerts.send(editor, { articleId: story.id, audience: 'everyone', confirmAgain: true });
+      const mine = await readerDb.selectFrom('deliveries').select(['reader_id']).where('mailing', '=', `alert:${sent.round.id}`).where('recipient', '=', subId).execute();
+      expect(mine).toEqual([{ reader_id: readerId }]);
+      // A push queued before pushes carried their reader's id.
+      await t.site.storage.deliveries.enqueue([{ channel: 'push', kind: 'alert', mailing: 'alert:older', recipient: subId, readerId: null, payload: { alertId: 'older' } }], t.site.clock.now());
+      expect(await createSqlReaderStore(readerDb).deleteReader(readerId)).toBe(true);
+      expect(await readerDb.selectFrom('deliveries').select('id').where('recipient', '=', subId).execute()).toEqual([]);
+      const others = await readerDb.selectFrom('deliveries').select('id').where('mailing', '=', `alert:${sent.round.id}`).execute();
+      expect(others.length).toBe(sent.queued - 1);
+    });
+
+    it('resumes a round cut short while queuing: the rest queued, nobody twice, its count recorded; a round still queuing is left alone', async () => {
+      const readerDb = t.site.storage.readerDb;
+      const store = createSqlAlertStore(t.site.storage.db);
+      const now = t.site.clock.now();
+      const base = { articleId: story.id, audience: 'everyone' as const, title: 'عاجل: Breaking 🚨 速報', body: 'Срочно', url: '/x', recipients: null, createdBy: editor.id };
+      const rounds = await store.listRounds(story.id);
+      const next = rounds.reduce((n, r) => Math.max(n, r.round), 0) + 1;
+      expect(await store.insertRound({ ...base, id: 'cut-short', round: next, createdAt: new Date(now.getTime() - 5 * 60_000) })).toBe(true);
+      expect(await store.insertRound({ ...base, id: 'still-queuing', round: next + 1, createdAt: now })).toBe(true);
+      const reach = (await t.services.alerts.preview(story.id)).audiences.everyone;
+      // The process died after the first push of the round was queued.
+      const [first] = await t.services.subscriptionStore.pushAudiencePage({ audience: 'everyone', editionId: 'en' }, null, 1);
+      expect(await t.site.storage.deliveries.enqueue([{ channel: 'push', kind: 'alert', mailing: 'alert:cut-short', recipient: first!.id, readerId: first!.readerId, payload: { alertId: 'cut-short' } }], now)).toBe(1);
+
+      expect(await t.services.alerts.resumeUnfinishedRounds(now)).toBe(1);
+      const queued = await readerDb.selectFrom('deliveries').select(['channel', 'recipient']).where('mailing', '=', 'alert:cut-short').execute();
+      expect(queued.length).toBe(reach.push + reach.email);
+      expect(new Set(queued.map((d) => `${d.channel} ${d.recipient}`)).size).toBe(queued.length);
+      expect((await store.findRound('cut-short'))!.recipients).toBe(reach.push + reach.email);
+      expect((await store.findRound('still-queuing'))!.recipients).toBeNull();
+      expect(await readerDb.selectFrom('deliveries').select('id').where('mailing', '=', 'alert:still-queuing').execute()).toEqual([]);
+      // Finished rounds are not queued again; the other is taken once it has been queuing for over a minute.
+      expect(await t.services.alerts.resumeUnfinishedRounds(now)).toBe(0);
+      expect(await t.services.alerts.resumeUnfinishedRounds(new Date(now.getTime() + 2 * 60_000))).toBe(1);
+      expect((await store.findRound('still-queuing'))!.recipients).toBe(reach.push + reach.email);
     });
   });
 }

@@ -19,10 +19,11 @@ export function createSqlPushStore(readerDb: Kysely<Database>, mainDb: Kysely<Da
    * browsers of signed-in readers whose account follows one (UNION removes the doubles).
    */
   const pushIds = (q: AlertAudienceQuery) => q.audience === 'followers'
-    ? readerDb.selectFrom('push_subscription_topics').select('subscription_id as id').where('topic_id', 'in', [...q.topicIds])
+    ? readerDb.selectFrom('push_subscription_topics').innerJoin('push_subscriptions', 'push_subscriptions.id', 'push_subscription_topics.subscription_id')
+      .select(['push_subscriptions.id as id', 'push_subscriptions.reader_id as reader_id']).where('push_subscription_topics.topic_id', 'in', [...q.topicIds])
       .union(readerDb.selectFrom('push_subscriptions').innerJoin('reader_follows', 'reader_follows.reader_id', 'push_subscriptions.reader_id')
-        .select('push_subscriptions.id as id').where('reader_follows.kind', '=', 'topic').where('reader_follows.target_id', 'in', [...q.topicIds]))
-    : readerDb.selectFrom('push_subscriptions').select('id').where('breaking', '=', 1).where('edition_id', '=', q.editionId);
+        .select(['push_subscriptions.id as id', 'push_subscriptions.reader_id as reader_id']).where('reader_follows.kind', '=', 'topic').where('reader_follows.target_id', 'in', [...q.topicIds]))
+    : readerDb.selectFrom('push_subscriptions').select(['id', 'reader_id']).where('breaking', '=', 1).where('edition_id', '=', q.editionId);
   /** Readers of the audience who chose alerts by e-mail. */
   const emailReaders = (q: AlertAudienceQuery) => {
     const opted = readerDb.selectFrom('readers').select(['readers.id', 'readers.email']).where('readers.alert_email', '=', 1);
@@ -86,9 +87,9 @@ export function createSqlPushStore(readerDb: Kysely<Database>, mainDb: Kysely<Da
 
     async pushAudiencePage(q, after, limit) {
       if (noTopics(q)) return [];
-      const rows = await readerDb.selectFrom(pushIds(q).as('a')).select('a.id')
+      const rows = await readerDb.selectFrom(pushIds(q).as('a')).select(['a.id', 'a.reader_id'])
         .$if(after !== null, (qb) => qb.where('a.id', '>', after!)).orderBy('a.id').limit(limit).execute();
-      return rows.map((r) => r.id);
+      return rows.map((r) => ({ id: r.id, readerId: r.reader_id }));
     },
 
     async emailAudiencePage(q, after, limit) {

@@ -61,6 +61,8 @@ export function createSqlReaderStore(db: Kysely<Database>): ReaderStore {
         const reader = await trx.selectFrom('readers').select('email').where('id', '=', id).executeTakeFirst();
         if (!reader) return false;
         const subscriptions = trx.selectFrom('push_subscriptions').select('id').where('reader_id', '=', id);
+        // Pushes queued for the reader's browsers name the subscription as recipient (older rows carry no reader id).
+        await trx.deleteFrom('deliveries').where('channel', '=', 'push').where('recipient', 'in', subscriptions).execute();
         await trx.deleteFrom('push_subscription_topics').where('subscription_id', 'in', subscriptions).execute();
         await trx.deleteFrom('push_subscriptions').where('reader_id', '=', id).execute();
         // Sign-in mails sent before the account existed carry the address but no reader id.
@@ -75,23 +77,31 @@ export function createSqlReaderStore(db: Kysely<Database>): ReaderStore {
     },
 
     async holdingsOf(reader) {
-      const [deliveries, unsubscribes, subscriptions] = await Promise.all([
+      const [deliveries, unsubscribes, subscriptions, sessions, links] = await Promise.all([
         // Never the payload: a sign-in mail's holds a live token until it is sent.
         db.selectFrom('deliveries').select(['kind', 'channel', 'mailing', 'status', 'created_at', 'sent_at'])
           .where((eb) => eb.or([eb('reader_id', '=', reader.id), eb('recipient', '=', reader.email)])).orderBy('created_at').execute(),
         db.selectFrom('unsubscribes').select(['list', 'mailing', 'created_at']).where('reader_id', '=', reader.id).orderBy('created_at').execute(),
         db.selectFrom('push_subscriptions').select(['id', 'endpoint', 'edition_id', 'breaking', 'created_at', 'updated_at'])
           .where('reader_id', '=', reader.id).orderBy('created_at').execute(),
+        // Never the ids: they are the hashes of the cookies' and links' tokens.
+        db.selectFrom('reader_sessions').select(['created_at', 'last_seen_at', 'expires_at']).where('reader_id', '=', reader.id).orderBy('created_at').execute(),
+        db.selectFrom('reader_sign_in_links').select(['edition_id', 'created_at', 'expires_at', 'used_at']).where('email', '=', reader.email).orderBy('created_at').execute(),
       ]);
       const topics = subscriptions.length === 0 ? [] : await db.selectFrom('push_subscription_topics').select(['subscription_id', 'topic_id'])
         .where('subscription_id', 'in', subscriptions.map((s) => s.id)).execute();
       return {
-        deliveries: deliveries.map((d) => ({ kind: d.kind, channel: d.channel, mailing: d.mailing, status: d.status, createdAt: d.created_at, sentAt: d.sent_at })),
+        // A sign-in mail's mailing names its link by the token's hash: left out, as the links' own are.
+        deliveries: deliveries.map((d) => ({
+          kind: d.kind, channel: d.channel, mailing: d.kind === 'sign-in' ? 'sign-in' : d.mailing, status: d.status, createdAt: d.created_at, sentAt: d.sent_at,
+        })),
         unsubscribes: unsubscribes.map((u) => ({ list: u.list, mailing: u.mailing, createdAt: u.created_at })),
         pushSubscriptions: subscriptions.map((s) => ({
           endpoint: s.endpoint, editionId: s.edition_id, breaking: Number(s.breaking) === 1, createdAt: s.created_at, updatedAt: s.updated_at,
           topicIds: topics.filter((t) => t.subscription_id === s.id).map((t) => t.topic_id),
         })),
+        sessions: sessions.map((s) => ({ createdAt: s.created_at, lastSeenAt: s.last_seen_at, expiresAt: s.expires_at })),
+        signInLinks: links.map((l) => ({ editionId: l.edition_id, createdAt: l.created_at, expiresAt: l.expires_at, usedAt: l.used_at })),
       };
     },
 
@@ -99,6 +109,12 @@ export function createSqlReaderStore(db: Kysely<Database>): ReaderStore {
       await db.insertInto('reader_sign_in_links').values({
         id: link.id, email: link.email, edition_id: link.editionId, created_at: toIso(link.createdAt), expires_at: toIso(link.expiresAt),
       }).execute();
+    },
+
+    async findLiveLink(id, at) {
+      const row = await db.selectFrom('reader_sign_in_links').select(['id', 'email', 'edition_id', 'created_at', 'expires_at'])
+        .where('id', '=', id).where('used_at', 'is', null).where('expires_at', '>', toIso(at)).executeTakeFirst();
+      return row ? { id: row.id, email: row.email, editionId: row.edition_id, createdAt: fromIso(row.created_at), expiresAt: fromIso(row.expires_at) } : null;
     },
 
     async consumeLink(id, at) {
@@ -143,7 +159,8 @@ export function createSqlReaderStore(db: Kysely<Database>): ReaderStore {
     },
 
     async listFollows(readerId) {
-      const rows = await db.selectFrom('reader_follows').select(['kind', 'target_id', 'created_at']).where('reader_id', '=', readerId).orderBy('created_at').execute();
+      const rows = await db.selectFrom('reader_follows').select(['kind', 'target_id', 'created_at']).where('reader_id', '=', readerId)
+        .orderBy('created_at').orderBy('kind').orderBy('target_id').execute();
       return rows.map((r) => ({ kind: r.kind as FollowKind, targetId: r.target_id, createdAt: fromIso(r.created_at) }));
     },
 

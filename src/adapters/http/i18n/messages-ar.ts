@@ -195,6 +195,8 @@ export const AR_MESSAGES: Record<MessageKey, string> = {
   'account.checkInbox.help': 'لم يصلك شيء بعد دقائق؟ ابحث في مجلد الرسائل غير المرغوب فيها، أو اطلب رابطًا آخر أدناه.',
   'account.verify.title': 'أكمل تسجيل الدخول',
   'account.verify.body': 'اضغط الزر لتسجيل الدخول على هذا الجهاز.',
+  'account.verify.as': 'ستسجّل الدخول بالعنوان {email}.',
+  'account.verify.notYou': 'ليس عنوانك؟ لا تضغط الزر وأغلق هذه الصفحة، فربما أرسل إليك أحدهم رابطًا إلى حسابه هو.',
   'account.verify.submit': 'تسجيل الدخول',
   'account.linkInvalid.title': 'رابط الدخول هذا لم يعد صالحًا',
   'account.linkInvalid.body': 'يعمل رابط الدخول مرة واحدة خلال 15 دقيقة من إرساله. اطلب رابطًا جديدًا:',

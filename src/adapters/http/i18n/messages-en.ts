@@ -199,6 +199,8 @@ export const EN_MESSAGES = {
   'account.checkInbox.help': 'Nothing after a few minutes? Look in your spam folder, or ask for another link below.',
   'account.verify.title': 'Finish signing in',
   'account.verify.body': 'Press the button to sign in on this device.',
+  'account.verify.as': 'You are signing in as {email}.',
+  'account.verify.notYou': 'Not your address? Do not press the button: close this page. Someone may have sent you a link to their own account.',
   'account.verify.submit': 'Sign in',
   'account.linkInvalid.title': 'This sign-in link no longer works',
   'account.linkInvalid.body': 'A sign-in link works once, within 15 minutes of being sent. Ask for a new one:',

@@ -29,7 +29,7 @@ function roundsTable(p: AlertPreview, clock: StaffClock): SafeHtml {
   if (p.rounds.length === 0) return html`<p>No alert has been sent for this story.</p>`;
   return html`<table class="nr-table"><caption>Alerts already sent for this story</caption>
 <thead><tr><th scope="col">Round</th><th scope="col">Sent</th><th scope="col">Audience</th><th scope="col">Queued</th><th scope="col">Delivered</th><th scope="col">Failed</th><th scope="col">Waiting</th></tr></thead>
-<tbody>${p.rounds.map((r) => html`<tr><td>${r.round}</td><td><time datetime="${r.createdAt.toISOString()}">${staffDateTime(r.createdAt, clock)}</time></td><td>${AUDIENCE_LABEL[r.audience]}</td><td>${r.recipients ?? r.counts.queued}</td><td>${r.counts.sent}</td><td>${r.counts.failed}</td><td>${r.counts.waiting}</td></tr>`)}</tbody>
+<tbody>${p.rounds.map((r) => html`<tr><td data-label="Round">${r.round}</td><td><time datetime="${r.createdAt.toISOString()}">${staffDateTime(r.createdAt, clock)}</time></td><td>${AUDIENCE_LABEL[r.audience]}</td><td data-label="Queued">${r.recipients ?? r.counts.queued}</td><td data-label="Delivered">${r.counts.sent}</td><td data-label="Failed">${r.counts.failed}</td><td data-label="Waiting">${r.counts.waiting}</td></tr>`)}</tbody>
 </table>`;
 }
 

@@ -21,7 +21,7 @@ export function newsletterListMain(items: { newsletter: Newsletter; counts: News
   <div class="field"><label class="field-label" for="n-edition">Edition</label><select id="n-edition" name="edition">${editions.map((e) => html`<option value="${e.id}" lang="${e.language}">${e.name}</option>`)}</select></div>
   <div class="button-row"><button class="btn btn-primary" type="submit">New newsletter</button></div>
 </form>
-${items.length === 0 ? html`<p>No newsletter yet.</p>` : html`<table class="nr-table"><thead><tr><th scope="col">Subject</th><th scope="col">Edition</th><th scope="col">Status</th><th scope="col">When</th><th scope="col">Queued</th><th scope="col">Sent</th><th scope="col">Failed</th><th scope="col">Unsubscribed</th></tr></thead>
+${items.length === 0 ? html`<p>No newsletter yet.</p>` : html`<table class="nr-table nr-newsletter-list"><thead><tr><th scope="col">Subject</th><th scope="col">Edition</th><th scope="col">Status</th><th scope="col">When</th><th scope="col">Queued</th><th scope="col">Sent</th><th scope="col">Failed</th><th scope="col">Unsubscribed</th></tr></thead>
 <tbody>${items.map(({ newsletter: n, counts }) => html`<tr><td><a href="/newsroom/newsletters/${n.id}" dir="auto">${n.subject || '(no subject)'}</a></td><td>${editionName(n.editionId)}</td><td>${STATUS[n.status]}</td><td>${n.sentAt ? staffDateTime(n.sentAt, clock) : n.scheduledAt ? staffDateTime(n.scheduledAt, clock) : ''}</td>${countsCells(counts)}</tr>`)}</tbody></table>`}`;
 }
 
@@ -38,7 +38,7 @@ export interface ComposeView {
 }
 
 function chosenStories(view: ComposeView): SafeHtml {
-  if (view.stories.length === 0) return html`<p class="field-hint">No story yet: find published stories below and add them.</p>`;
+  if (view.stories.length === 0) return html`<p class="field-hint">No story yet: find published stories by headline above, then add them.</p>`;
   return html`<ol class="nr-newsletter-stories">${view.stories.map((s, i) => html`<li><input type="hidden" name="story" value="${s.id}"><span dir="auto" lang="${view.edition.language}">${s.headline}</span>
   ${i > 0 ? html`<button class="btn btn-quiet" type="submit" name="op" value="up:${s.id}">Move up<span class="visually-hidden"> ${s.headline}</span></button>` : ''}
   <button class="btn btn-quiet" type="submit" name="op" value="remove:${s.id}">Remove<span class="visually-hidden"> ${s.headline}</span></button></li>`)}</ol>`;
@@ -48,7 +48,11 @@ function searchResults(view: ComposeView): SafeHtml {
   if (!view.query) return html``;
   const chosen = new Set(view.stories.map((s) => s.id));
   const found = view.results.filter((r) => !chosen.has(r.id));
-  if (found.length === 0) return html`<p class="field-hint">No published story of this edition matches “${view.query}”.</p>`;
+  if (found.length === 0) {
+    return view.results.length > 0
+      ? html`<p class="field-hint">Every published story matching “<bdi>${view.query}</bdi>” is already in this newsletter.</p>`
+      : html`<p class="field-hint">No published story of this edition matches “<bdi>${view.query}</bdi>”.</p>`;
+  }
   return html`<ul class="nr-newsletter-results">${found.map((r) => html`<li><span dir="auto">${r.headline}</span> <button class="btn btn-quiet" type="submit" name="op" value="add:${r.id}">Add<span class="visually-hidden"> ${r.headline}</span></button></li>`)}</ul>`;
 }
 
@@ -88,9 +92,9 @@ export function newsletterComposeMain(view: ComposeView): SafeHtml {
 export function newsletterSentMain(n: Newsletter, edition: Edition, counts: NewsletterCounts, clock: StaffClock): SafeHtml {
   return html`<h1 dir="auto">${n.subject}</h1>
 <p><a href="/newsroom/newsletters">All newsletters</a> · <a href="/newsroom/newsletters/${n.id}/preview">What readers received</a></p>
-<p>${edition.name} · ${STATUS[n.status]}${n.sentAt ? html` · ${staffDateTime(n.sentAt, clock)}` : ''} · ${n.recipients ?? 0} readers</p>
-<table class="nr-table"><thead><tr><th scope="col">Queued</th><th scope="col">Sent</th><th scope="col">Failed</th><th scope="col">Unsubscribed</th><th scope="col">Waiting</th></tr></thead>
-<tbody><tr><td>${counts.queued}</td><td>${counts.sent}</td><td>${counts.failed}</td><td>${counts.unsubscribed}</td><td>${counts.waiting}</td></tr></tbody></table>`;
+<p>${edition.name} · ${STATUS[n.status]}${n.sentAt ? html` · ${staffDateTime(n.sentAt, clock)}` : ''} · ${n.recipients ?? 0} ${n.recipients === 1 ? 'reader' : 'readers'}</p>
+<table class="nr-table nr-newsletter-counts"><thead><tr><th scope="col">Queued</th><th scope="col">Sent</th><th scope="col">Failed</th><th scope="col">Unsubscribed</th><th scope="col">Waiting</th></tr></thead>
+<tbody><tr>${countsCells(counts)}<td>${counts.waiting}</td></tr></tbody></table>`;
 }
 
 export function newsletterSendConfirmMain(n: Newsletter, edition: Edition, topicName: string | null, csrf: string): SafeHtml {

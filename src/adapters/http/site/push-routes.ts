@@ -10,7 +10,7 @@ import type { Clock } from '../../../core/shared/clock.js';
 import type { EditionDirectory } from '../../../core/editions/edition-directory.js';
 import type { LoginThrottle } from '../../../core/staff/staff-stores.js';
 import type { PushSubscriptionService } from '../../../core/alerts/push-subscription-service.js';
-import { createMemoryLoginThrottle } from '../../auth/memory-login-throttle.js';
+import { createMemoryLoginThrottle, DEFAULT_THROTTLE_LIMITS, PUSH_WRITES_PER_WINDOW } from '../../auth/memory-login-throttle.js';
 import { forbiddenAddressReason } from '../../wire/ssrf-guard.js';
 import { isSameOrigin } from '../newsroom/session-guard.js';
 
@@ -31,9 +31,8 @@ export interface PushSiteDeps {
   allowPrivateEndpoints?: boolean;
 }
 
-/** Subscription writes allowed per IP in the window: a reader following and unfollowing all afternoon stays far below. */
-export const PUSH_WRITES_PER_WINDOW = 60;
-const WINDOW_MS = 15 * 60_000;
+/** Subscription writes allowed per IP in the window (defined with the other throttle limits, so Redis's throttle applies the same). */
+export { PUSH_WRITES_PER_WINDOW };
 
 /** A base64url string that decodes to exactly `bytes` bytes (padding tolerated, as some browsers send it). */
 const base64urlOf = (bytes: number, what: string) => z.string().max(200).regex(/^[A-Za-z0-9_-]+={0,2}$/, `${what} is not base64url`)
@@ -85,7 +84,7 @@ export function registerPushRoutes(app: FastifyInstance, deps: PushSiteDeps | un
     app.get('/push/key', async (_request, reply) => reply.code(204).header('cache-control', 'no-store').send());
     return;
   }
-  const throttle = deps.throttle ?? createMemoryLoginThrottle(() => deps.clock.now().getTime(), { maxFailures: { 'push-ip': PUSH_WRITES_PER_WINDOW }, windowMs: WINDOW_MS });
+  const throttle = deps.throttle ?? createMemoryLoginThrottle(() => deps.clock.now().getTime(), DEFAULT_THROTTLE_LIMITS);
   const schema = subscribeBody(deps.allowPrivateEndpoints ?? false);
 
   /** Same origin only (a page elsewhere must not tie a reader's account to its endpoint), and a bounded rate per IP. */

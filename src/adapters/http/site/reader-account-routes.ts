@@ -14,7 +14,7 @@ import { registerAccountPageRoutes } from './account-page-routes.js';
 import { HTML, onEveryEdition, type AccountDeps } from './reader-account-deps.js';
 import { registerReaderFollowRoutes } from './reader-follow-routes.js';
 import {
-  clearReaderCookie, cookieOf, isValidFormToken, issueFormToken, READER_COOKIE, readerSessionOf, requireReaderCsrf, setReaderCookie,
+  clearReaderCookie, isValidFormToken, issueFormToken, readerSessionOf, readerSessionToken, requireReaderCsrf, setReaderCookie,
 } from './reader-session.js';
 import {
   renderCheckInboxPage, renderConfirmLinkPage, renderFormExpiredPage, renderLinkInvalidPage, renderSignInPage,
@@ -53,7 +53,8 @@ function registerSignInRoutes(app: FastifyInstance, deps: AccountDeps): void {
   // The link in the mail: a page with a button, so a mail scanner that opens links does not spend the token.
   onEveryEdition(app, deps.editions, 'GET', '/account/verify', async (request, reply, edition) => {
     const { token } = verifyQuery.catch({ token: '' }).parse(request.query);
-    return send(reply, 200, renderConfirmLinkPage(await siteContext(edition), token, issueFormToken(request, reply, newFormToken())));
+    const email = await accounts.signInLinkAddress(token);
+    return send(reply, 200, renderConfirmLinkPage(await siteContext(edition), token, issueFormToken(request, reply, newFormToken()), email));
   });
 
   onEveryEdition(app, deps.editions, 'POST', '/account/verify', async (request, reply, edition) => {
@@ -68,7 +69,7 @@ function registerSignInRoutes(app: FastifyInstance, deps: AccountDeps): void {
       return send(reply, 410, renderLinkInvalidPage(await siteContext(edition), issueFormToken(request, reply, newFormToken())));
     }
     // A session from before (another reader on this browser) ends here.
-    await accounts.signOut(cookieOf(request, READER_COOKIE));
+    await accounts.signOut(readerSessionToken(request));
     setReaderCookie(request, reply, verified.value.token);
     request.log.info({ event: 'reader.signed_in', readerId: verified.value.signedIn.reader.id }, 'reader signed in');
     return reply.redirect(`${editionPath({ edition }, '/account')}?welcome=1`, 303);
@@ -78,7 +79,7 @@ function registerSignInRoutes(app: FastifyInstance, deps: AccountDeps): void {
     const signedIn = await readerSessionOf(request, accounts);
     if (signedIn) {
       requireReaderCsrf(request, signedIn);
-      await accounts.signOut(cookieOf(request, READER_COOKIE));
+      await accounts.signOut(readerSessionToken(request));
     }
     clearReaderCookie(request, reply);
     return reply.redirect(editionPath({ edition }, '/'), 303);

@@ -14,9 +14,11 @@ import { onEveryEdition, type AccountDeps } from './reader-account-deps.js';
 import { readerSessionOf, requireReaderCsrf } from './reader-session.js';
 import { editionPath } from './site-context.js';
 
-const slugList = z.array(z.string().min(1).max(200)).max(MAX_FOLLOWS_PER_KIND).default([]);
+/** A slug as stored: NFC (a browser or an OS may send Arabic, Hangul or accented Latin decomposed), as push-routes does. */
+const slug = z.string().min(1).max(200).transform((s) => s.normalize('NFC'));
+const slugList = z.array(slug).max(MAX_FOLLOWS_PER_KIND).default([]);
 const mergeBody = z.object({ topics: slugList, sections: slugList, authors: slugList });
-const followParams = z.object({ kind: z.string(), slug: z.string().min(1).max(200) });
+const followParams = z.object({ kind: z.string(), slug });
 
 export function registerReaderFollowRoutes(app: FastifyInstance, deps: AccountDeps): void {
   const accounts = deps.readerAccounts;

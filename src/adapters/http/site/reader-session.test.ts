@@ -2,9 +2,9 @@
 import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { ReaderAccountService } from '../../../core/readers/reader-service.js';
-import { cookieOf, readerOf } from './reader-session.js';
+import { cookieOf, readerCookieName, readerOf } from './reader-session.js';
 
-const request = (headers: Record<string, string>, cookies?: Record<string, string>) => ({ headers, ...(cookies ? { cookies } : {}) }) as unknown as FastifyRequest;
+const request = (headers: Record<string, string>, cookies?: Record<string, string>, protocol = 'http') => ({ headers, protocol, ...(cookies ? { cookies } : {}) }) as unknown as FastifyRequest;
 const accounts = {
   authenticate: async (token: string | undefined) => (token === 'good' ? {
     reader: { id: 'r1', email: 'ä@example.com' }, session: { csrfToken: 'csrf-1' },
@@ -24,5 +24,14 @@ describe('reader session lookup', () => {
     expect(await readerOf(request({ cookie: 'dateline_reader=bad' }), { readerAccounts: accounts })).toBeNull();
     expect(await readerOf(request({}), { readerAccounts: accounts })).toBeNull();
     expect(await readerOf(request({ cookie: 'dateline_reader=good' }), {})).toBeNull();
+  });
+
+  it('names the session cookie __Host-dateline_reader over TLS and dateline_reader over plain HTTP, and reads only that name', async () => {
+    expect(readerCookieName(request({}, undefined, 'https'))).toBe('__Host-dateline_reader');
+    expect(readerCookieName(request({}))).toBe('dateline_reader');
+    expect(await readerOf(request({ cookie: '__Host-dateline_reader=good' }, undefined, 'https'), { readerAccounts: accounts })).toMatchObject({ id: 'r1' });
+    // Over TLS a bare name could have been planted by a sibling subdomain: it signs nobody in.
+    expect(await readerOf(request({ cookie: 'dateline_reader=good' }, undefined, 'https'), { readerAccounts: accounts })).toBeNull();
+    expect(await readerOf(request({ cookie: '__Host-dateline_reader=good' }), { readerAccounts: accounts })).toBeNull();
   });
 });

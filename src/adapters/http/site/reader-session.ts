@@ -1,5 +1,6 @@
 /**
- * @module Reader sessions over HTTP: the `dateline_reader` cookie (HttpOnly, SameSite=Lax, Secure over TLS, Path=/),
+ * @module Reader sessions over HTTP: the `__Host-dateline_reader` cookie over TLS, `dateline_reader` over plain HTTP in
+ * development (HttpOnly, SameSite=Lax, Path=/),
  * who it signs in (`readerOf`, for any site route), and the CSRF checks of reader forms and scripts.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -10,7 +11,20 @@ import { READER_SESSION_MS } from '../../../core/readers/reader.js';
 import { constantTimeEquals } from '../../../core/staff/token-text.js';
 import { isSameOrigin, isTls, submittedCsrf } from '../newsroom/session-guard.js';
 
+/** The session cookie over plain HTTP (local development). */
 export const READER_COOKIE = 'dateline_reader';
+/** Over TLS: `__Host-` binds the cookie to this host, path `/` and Secure, so a sibling subdomain cannot plant a session. */
+export const READER_COOKIE_TLS = '__Host-dateline_reader';
+
+/** The session cookie's name for this request's protocol (as the newsroom's staff cookie). */
+export function readerCookieName(request: FastifyRequest): string {
+  return isTls(request) ? READER_COOKIE_TLS : READER_COOKIE;
+}
+
+/** The session token a request carries, under its protocol's name only (over TLS a bare `dateline_reader` is ignored). */
+export function readerSessionToken(request: FastifyRequest): string | undefined {
+  return cookieOf(request, readerCookieName(request));
+}
 /** Double-submit token of the forms shown before there is a session (sign-in, confirm a link): no login CSRF. */
 export const READER_FORM_COOKIE = 'dateline_reader_form';
 
@@ -37,7 +51,7 @@ const signedInOf = new WeakMap<FastifyRequest, Promise<ReaderSignedIn | null>>()
 export function readerSessionOf(request: FastifyRequest, accounts: ReaderAccountService): Promise<ReaderSignedIn | null> {
   let found = signedInOf.get(request);
   if (!found) {
-    const token = cookieOf(request, READER_COOKIE);
+    const token = readerSessionToken(request);
     found = token ? accounts.authenticate(token) : Promise.resolve(null);
     signedInOf.set(request, found);
   }
@@ -52,11 +66,11 @@ export async function readerOf(request: FastifyRequest, deps: { readerAccounts?:
 }
 
 export function setReaderCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
-  reply.setCookie(READER_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: isTls(request), maxAge: READER_SESSION_MS / 1000 });
+  reply.setCookie(readerCookieName(request), token, { path: '/', httpOnly: true, sameSite: 'lax', secure: isTls(request), maxAge: READER_SESSION_MS / 1000 });
 }
 
 export function clearReaderCookie(request: FastifyRequest, reply: FastifyReply): void {
-  reply.clearCookie(READER_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: isTls(request) });
+  reply.clearCookie(readerCookieName(request), { path: '/', httpOnly: true, sameSite: 'lax', secure: isTls(request) });
 }
 
 /** A state change by a signed-in reader: same origin, and the session's CSRF token in `_csrf` or `x-csrf-token`. */

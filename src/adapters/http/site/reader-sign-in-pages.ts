@@ -36,10 +36,16 @@ export function renderCheckInboxPage(site: SiteContext, email: string, csrf: str
 ${signInForm(site, { email, csrf, error: null })}`);
 }
 
-/** A link opens this page, not a session: mail scanners that fetch links do not spend them; the reader's button does. */
-export function renderConfirmLinkPage(site: SiteContext, token: string, csrf: string): string {
+/**
+ * A link opens this page, not a session: mail scanners that fetch links do not spend them; the reader's button does.
+ * `email`: the account the link signs in to (null when the link no longer works: the button then says so), shown so a
+ * reader sent someone else's link does not sign in to it unawares.
+ */
+export function renderConfirmLinkPage(site: SiteContext, token: string, csrf: string, email: string | null): string {
   const { t } = site;
   return accountPage(site, t('account.verify.title'), '/account/verify', html`<h1>${t.html('account.verify.title')}</h1>
+${email ? html`<p class="account-verify-as"><strong>${t.html('account.verify.as', { email: html`<bdi dir="ltr">${email}</bdi>` })}</strong></p>
+<p>${t.html('account.verify.notYou')}</p>` : ''}
 <p>${t.html('account.verify.body')}</p>
 <form class="account-form" method="post" action="${editionPath(site, '/account/verify')}">
   <input type="hidden" name="_csrf" value="${csrf}">
