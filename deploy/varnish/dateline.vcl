@@ -63,6 +63,12 @@ sub vcl_recv {
         return (pass);
     }
 
+    # A reader's account pages (any edition: /account, /ar/account …) read the reader's session cookie: passed
+    # with cookies intact, never stored. Every other page is the same for signed-in readers and is cached below.
+    if (req.url ~ "^(/[a-z]{2,3}(-[a-z0-9]+)?)?/account(/|\?|$)") {
+        return (pass);
+    }
+
     # The TLS terminator in front of Varnish says https; anything else is plain HTTP (two cache variants at most).
     if (req.http.X-Forwarded-Proto != "https") {
         unset req.http.X-Forwarded-Proto;

@@ -168,7 +168,7 @@ export async function openStorage(databaseUrl: string, options: StorageOptions =
     sitePages: createSqlSitePageStore(db),
     readCounts: createSqlReadCounts(readCountsDb ?? db),
     readerDb: readerDb ?? db,
-    deliveries: createSqlDeliveryStore(readerDb ?? db, engine.name),
+    deliveries: createSqlDeliveryStore(readerDb ?? db, { skipLocked: engine.name === 'postgres' }),
     readers: createSqlReaderStore(readerDb ?? db),
     generation: () => engine.externalVersion() + localWrites,
     close: async () => {

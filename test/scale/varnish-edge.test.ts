@@ -175,6 +175,30 @@ describe.skipIf(missing !== null)(`Varnish with dateline.vcl in front of Datelin
     expect(isHit(await viaVarnish('/latest', { cookie: '_ga=GA1.2.3' }))).toBe(true);
   });
 
+  it('passes a signed-in reader’s account pages with the session cookie and caches story lists for them as for everyone', async () => {
+    const accounts = live.site.deps.readerAccounts!;
+    expect((await accounts.requestSignInLink('edge-reader@news.test', 'en', '127.0.0.1')).ok).toBe(true);
+    const rows = await live.site.storage.readerDb.selectFrom('deliveries').select('payload').where('recipient', '=', 'edge-reader@news.test').execute();
+    const link = JSON.parse(rows.at(-1)!.payload) as { token: string };
+    const signedIn = await accounts.verifySignInLink(link.token);
+    if (!signedIn.ok) throw new Error(`sign-in refused: ${signedIn.reason}`);
+    const cookie = `dateline_reader=${signedIn.value.token}`;
+    for (let i = 0; i < 2; i++) {
+      const follows = await viaVarnish('/account/follows', { cookie });
+      expect(isHit(follows)).toBe(false);
+      expect(await follows.json()).toMatchObject({ signedIn: true });
+      const page = await viaVarnish('/account', { cookie });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('cache-control')).toContain('no-store');
+      expect(await page.text()).toContain('edge-reader@news.test');
+    }
+    // Without the cookie the same address is the signed-out page (Varnish stored nothing of the reader's).
+    expect(await (await viaVarnish('/account/follows')).json()).toMatchObject({ signedIn: false });
+    // Story lists read no reader cookie: a signed-in reader shares everyone's cached copy.
+    await viaVarnish('/latest');
+    expect(isHit(await viaVarnish('/latest', { cookie }))).toBe(true);
+  });
+
   it('pipes the live stream (/live) straight through: headers and each story event arrive at once, nothing is stored', async () => {
     const received: string[] = [];
     const stream = await new Promise<IncomingMessage>((resolve, reject) => {

@@ -9,7 +9,8 @@ import type { DeliveryCounts, DeliveryStore } from '../../../core/deliveries/del
 /** Rows per INSERT: 10 columns each stays far below SQLite's and PostgreSQL's bound-parameter limits. */
 const INSERT_CHUNK = 500;
 
-export function createSqlDeliveryStore(db: Kysely<Database>, engine: 'sqlite' | 'postgres'): DeliveryStore {
+/** `skipLocked`: the engine can pass over rows another transaction is claiming (PostgreSQL); SQLite has one writer at a time. */
+export function createSqlDeliveryStore(db: Kysely<Database>, options: { skipLocked: boolean }): DeliveryStore {
   const finish = (id: string, worker: string) =>
     db.updateTable('deliveries').where('id', '=', id).where('claimed_by', '=', worker).where('status', '=', 'sending');
 
@@ -39,7 +40,7 @@ export function createSqlDeliveryStore(db: Kysely<Database>, engine: 'sqlite' | 
         // Sign-in links first: one expires in 15 minutes and must not wait behind a 100,000-reader newsletter.
         .orderBy(sql`case when kind = 'sign-in' then 0 else 1 end`).orderBy('next_attempt_at').limit(limit);
       // PostgreSQL: rows another transaction is claiming are passed over, not waited for. SQLite has one writer at a time.
-      if (engine === 'postgres') due = due.forUpdate().skipLocked();
+      if (options.skipLocked) due = due.forUpdate().skipLocked();
       const rows = await db.updateTable('deliveries')
         // The attempt is counted when it is claimed: a process that dies mid-send has still used it.
         .set({ status: 'sending', claimed_by: worker, claimed_until: toIso(leaseUntil), attempts: sql`attempts + 1` })
