@@ -4,7 +4,7 @@
  */
 import { loadConfig } from '../config/config.js';
 import { redactDatabaseUrl } from '../adapters/db/database-url.js';
-import { createHttpDeps } from '../main/app-services.js';
+import { createHttpDeps, loadSiteSettings } from '../main/app-services.js';
 import { createLogger } from '../main/logger.js';
 import { startOutbox } from '../main/outbox-process.js';
 import { openSiteServices } from '../main/site-services.js';
@@ -18,7 +18,7 @@ export async function deliverCommand(args: string[] = []): Promise<number> {
   const { storage, redis } = site;
   // The renderers read the site's name, address and editions as the pages do; no page is served from this process.
   const deps = createHttpDeps(storage, {
-    settings: { siteName: config.siteName, siteDescription: config.siteDescription, siteUrl: config.siteUrl, timeZone: config.timeZone, locale: config.locale, ...(await storage.settings.load()) },
+    settings: await loadSiteSettings(config, storage),
     pageCache: { enabled: false, maxEntries: 0 }, mostRead: { counting: false }, logger,
   });
   await deps.reloadEditions();

@@ -18,6 +18,7 @@ import { prepareEditionText } from '../adapters/http/i18n/prepare-edition-text.j
 import type { NewsroomServices } from './newsroom-services.js';
 import type { WireServices } from '../core/wire/wire-desk.js';
 import type { Storage } from './storage.js';
+import type { Config } from '../config/config.js';
 import { createAuthorProfileService } from '../core/authors/author-profile-service.js';
 import { createSitePageService } from '../core/site-pages/site-page-service.js';
 import { createReaderAccountService } from '../core/readers/reader-service.js';
@@ -48,6 +49,11 @@ export async function createImporter(storage: Storage, timeZone: string, clock: 
     ...(events ? { events } : {}),
     isStorageFault,
   });
+}
+
+/** The site's settings: the environment's values, overridden by what an admin saved in the newsroom. */
+export async function loadSiteSettings(config: Pick<Config, 'siteName' | 'siteDescription' | 'siteUrl' | 'timeZone' | 'locale'>, storage: Pick<Storage, 'settings'>): Promise<SiteSettings> {
+  return { siteName: config.siteName, siteDescription: config.siteDescription, siteUrl: config.siteUrl, timeZone: config.timeZone, locale: config.locale, ...(await storage.settings.load()) };
 }
 
 export interface HttpOptions {

@@ -8,7 +8,7 @@ import { shortenPageLifetimeWhileDown } from './redis-services.js';
 import { openSiteServices } from './site-services.js';
 import { startFeedPolling } from './wire-services.js';
 import { startReadFlush } from './most-read-services.js';
-import { createHttpDeps } from './app-services.js';
+import { createHttpDeps, loadSiteSettings } from './app-services.js';
 import { startOutbox } from './outbox-process.js';
 
 export async function serve(config: Config): Promise<{ url: string; close: () => Promise<void> }> {
@@ -28,8 +28,7 @@ export async function serve(config: Config): Promise<{ url: string; close: () =>
   const deps = createHttpDeps(storage, {
     newsroom,
     wire,
-    // The environment's values, overridden by what an admin saved in the newsroom.
-    settings: { siteName: config.siteName, siteDescription: config.siteDescription, siteUrl: config.siteUrl, timeZone: config.timeZone, locale: config.locale, ...(await storage.settings.load()) },
+    settings: await loadSiteSettings(config, storage),
     pageCache: { enabled: config.pageCache, maxEntries: config.pageCacheMaxEntries },
     mostRead: { counting: config.mostRead, ...(redis ? { counts: redis.readCounts } : {}) },
     logger,

@@ -1,14 +1,9 @@
 /** @module A browser's breaking-news subscription: saved with the topics it follows (by slug), or forgotten. */
 import type { Clock } from '../shared/clock.js';
-import type { PushSubscriptionStore } from './push-subscription-store.js';
+import type { PushSubscriptionInput, PushSubscriptionStore } from './push-subscription-store.js';
 
-export interface SubscribeInput {
-  endpoint: string;
-  p256dh: string;
-  auth: string;
-  readerId: string | null;
-  editionId: string;
-  breaking: boolean;
+/** What the browser sends: the stored subscription with topic slugs instead of ids. */
+export interface SubscribeInput extends Omit<PushSubscriptionInput, 'topicIds'> {
   /** Topic slugs from the browser's follows; unknown ones are left out. */
   topics: readonly string[];
 }
