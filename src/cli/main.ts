@@ -23,7 +23,12 @@ commands:
       --media DIR            take photos from a local wp-content/uploads folder
       --fetch-media          fetch photos from their URLs (through the SSRF guard)
       --dry-run              report what would happen, store nothing
-      --json                 the summary above with "updated", "redirects" and "skipped"
+      --no-topics            do not queue the stories for topic suggestions (the export's tags stay their topics)
+      --json                 the summary above with "updated", "redirects", "topicsQueued" and "skipped"
+  topics [--threads N] [--watch] [--json]
+                             suggest topics (people, places, organisations) for the stories an import queued, on N
+                             threads (default: one per core), until the queue is empty (--watch: until SIGTERM);
+                             serving processes do the same on TOPIC_SUGGESTION_THREADS threads
   copy --from URL --to URL   copy a whole database into an empty one (e.g. sqlite:PATH to postgres://…),
                              in one transaction; the target's search index is rebuilt
       --json                 print one JSON report: {"tables":[{"table","rows"}],"indexed"}
@@ -52,6 +57,8 @@ async function run(argv: string[]): Promise<number> {
       return (await import('./deliver-command.js')).deliverCommand(rest);
     case 'import':
       return (await import('./import-command.js')).importCommand(rest);
+    case 'topics':
+      return (await import('./topics-command.js')).topicsCommand(rest);
     case 'user':
       return (await import('./user-command.js')).userCommand(rest);
     case 'copy':

@@ -50,7 +50,8 @@ export async function serveWorkers(config: Config, count: number): Promise<numbe
 
   const fork = (slot: number) => {
     const startedAt = performance.now();
-    const worker = cluster.fork({ DATELINE_WORKER: String(slot + 1) });
+    // The topic suggestion job is CPU work: the first worker runs it, the others only serve.
+    const worker = cluster.fork({ DATELINE_WORKER: String(slot + 1), ...(slot > 0 ? { TOPIC_SUGGESTION_THREADS: '0' } : {}) });
     worker.on('message', (message: unknown) => {
       if (message !== WORKER_READY) return;
       ready.add(slot);

@@ -1,4 +1,4 @@
-/** @module `dateline import --from wordpress|ghost FILE [--edition CODE] [--section NAME] [--media DIR] [--fetch-media] [--batch N] [--dry-run] [--json]`: another platform's export into stories, old links kept. */
+/** @module `dateline import --from wordpress|ghost FILE [--edition CODE] [--section NAME] [--media DIR] [--fetch-media] [--batch N] [--no-topics] [--dry-run] [--json]`: another platform's export into stories, old links kept. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { isStorageFault } from '../adapters/db/storage-faults.js';
@@ -15,7 +15,7 @@ import { systemClock } from '../main/app-services.js';
 import { withSite } from './command-site.js';
 import { UsageError } from './usage-error.js';
 
-export const SITE_IMPORT_USAGE = 'usage: dateline import --from wordpress|ghost FILE [--edition CODE] [--section NAME] [--media DIR] [--fetch-media] [--batch N] [--dry-run] [--json]';
+export const SITE_IMPORT_USAGE = 'usage: dateline import --from wordpress|ghost FILE [--edition CODE] [--section NAME] [--media DIR] [--fetch-media] [--batch N] [--no-topics] [--dry-run] [--json]';
 
 const READERS = { wordpress: readWordPressExport, ghost: readGhostExport } as const;
 
@@ -39,7 +39,7 @@ export async function siteImportCommand(argv: string[]): Promise<number> {
     options: {
       from: { type: 'string' }, edition: { type: 'string' }, section: { type: 'string', default: 'News' }, batch: { type: 'string' },
       'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
-      media: { type: 'string' }, 'fetch-media': { type: 'boolean', default: false },
+      media: { type: 'string' }, 'fetch-media': { type: 'boolean', default: false }, 'no-topics': { type: 'boolean', default: false },
     },
   });
   const from = values.from ?? '';
@@ -65,6 +65,8 @@ export async function siteImportCommand(argv: string[]): Promise<number> {
     const records = READERS[from as keyof typeof READERS](file);
     return service.importRecords(withMedia(records, site, values.media, values['fetch-media'] && !values['dry-run']), {
       defaultSection: { slug: slugify(sectionName, 'news'), name: sectionName }, edition: edition.id, dryRun: values['dry-run'], batchSize,
+      // Stored at bulk speed; topics are suggested after, by the job (`dateline topics`, or the serving processes).
+      suggestTopics: !values['no-topics'],
       ...(progress ? { onProgress: progress } : {}),
     });
   });
@@ -75,7 +77,7 @@ export async function siteImportCommand(argv: string[]): Promise<number> {
     if (process.stderr.isTTY) process.stderr.write('\n');
     for (const e of summary.errors) console.error(`${file}:${e.line}: ${e.id ? `post ${e.id}: ` : ''}${e.message}`);
     const skipped = Object.entries(summary.skipped).filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what}`).join(', ');
-    console.log(`${summary.dryRun ? 'Would import' : 'Imported'} ${summary.imported} ${summary.imported === 1 ? 'story' : 'stories'}, updated ${summary.updated}, ${summary.duplicates} unchanged, ${summary.failed} failed, ${summary.redirects} old addresses redirect${skipped ? `; left out: ${skipped}` : ''}; in ${seconds.toFixed(2)} s.`);
+    console.log(`${summary.dryRun ? 'Would import' : 'Imported'} ${summary.imported} ${summary.imported === 1 ? 'story' : 'stories'}, updated ${summary.updated}, ${summary.duplicates} unchanged, ${summary.failed} failed, ${summary.redirects} old addresses redirect${summary.topicsQueued ? `, ${summary.topicsQueued} queued for topic suggestions` : ''}${skipped ? `; left out: ${skipped}` : ''}; in ${seconds.toFixed(2)} s.`);
   }
   return summary.failed > 0 ? 1 : 0;
 }

@@ -97,6 +97,8 @@ export const envSchema = z.object({
   MAIL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(20),
   // on: every serving process sends the outbox and queues digests; off: a `dateline deliver` process of its own does.
   OUTBOX: z.enum(['on', 'off']).default('on'),
+  // Threads that suggest topics for stories queued by an archive import, in each serving process; 0: none (run `dateline topics` instead).
+  TOPIC_SUGGESTION_THREADS: z.coerce.number().int().min(0).max(64).default(1),
   // Push services on loopback or private addresses (a test push service, one inside the site's own network).
   PUSH_ALLOW_PRIVATE_ENDPOINTS: z.enum(['on', 'off']).default('off'),
   VAPID_PUBLIC_KEY: z.string().refine(isVapidPublicKey, 'not a base64url P-256 public key (65 bytes, uncompressed; `npx web-push generate-vapid-keys`)').optional(),
@@ -158,6 +160,8 @@ export interface Config {
   mailRatePerSecond: number;
   /** Whether serving processes send e-mail and push and queue digests (OUTBOX); false when `dateline deliver` runs on its own. */
   outboxInServe: boolean;
+  /** Worker threads each serving process gives the topic suggestion job (TOPIC_SUGGESTION_THREADS); 0: the job runs only in `dateline topics`. */
+  topicSuggestionThreads: number;
   /** Allow push endpoints on loopback and private addresses (PUSH_ALLOW_PRIVATE_ENDPOINTS). */
   pushAllowPrivateEndpoints: boolean;
   /** VAPID keys from the environment (both or neither); null: generated once and kept in the database. */
@@ -227,7 +231,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     edgePurgeWebhook: e.EDGE_PURGE_WEBHOOK ?? null, edgePurgeWebhookToken: e.EDGE_PURGE_WEBHOOK_TOKEN ?? null,
     smtpUrl: e.SMTP_URL ?? null, mailDir: resolve(dataDir, 'mail'),
     mailFrom: mailFrom ?? { name: e.SITE_NAME, address: `no-reply@${new URL(siteUrl).hostname}` },
-    mailRatePerSecond: e.MAIL_RATE_PER_SECOND, outboxInServe: e.OUTBOX === 'on', pushAllowPrivateEndpoints: e.PUSH_ALLOW_PRIVATE_ENDPOINTS === 'on',
+    mailRatePerSecond: e.MAIL_RATE_PER_SECOND, outboxInServe: e.OUTBOX === 'on', topicSuggestionThreads: e.TOPIC_SUGGESTION_THREADS,
+    pushAllowPrivateEndpoints: e.PUSH_ALLOW_PRIVATE_ENDPOINTS === 'on',
     vapidKeys: e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY } : null,
     vapidSubject: e.VAPID_SUBJECT ?? `mailto:${e.ADMIN_EMAIL}`,
     readerLinkSecret: e.READER_LINK_SECRET ?? null,

@@ -12,6 +12,7 @@ import type { ReadCounts } from '../core/most-read/most-read.js';
 import { createMostReadService, createReadTally } from '../core/most-read/most-read-service.js';
 import { createPageCache } from '../adapters/http/page-cache.js';
 import { isStorageFault } from '../adapters/db/storage-faults.js';
+import { createTopicJobService } from '../core/topics/topic-job-status.js';
 import { createSqlOldUrlLookup } from '../adapters/db/stores/sql-site-import-store.js';
 import { createEditionDirectory, defaultEdition } from '../core/editions/edition-directory.js';
 import { prepareEditionText } from '../adapters/http/i18n/prepare-edition-text.js';
@@ -148,6 +149,7 @@ export function createHttpDeps(storage: Storage, options: HttpOptions): HttpDeps
           sections: storage.sections, topics: storage.topics, media: n.media, settingsStore: storage.settings, events: n.events, ...(options.wire ? { wire: options.wire } : {}),
           editions, editionStore: storage.editions, profiles: createAuthorProfileService({ authors: storage.authors, media: n.media }),
           pages: createSitePageService({ pages: storage.sitePages, clock }),
+          topicJob: createTopicJobService({ queue: storage.topicSuggestions, clock }),
         },
         media: { variantPath: (key: string) => n.mediaStorage.path(key), maxUploadBytes: n.maxUploadBytes },
       },

@@ -10,6 +10,7 @@ import { startFeedPolling } from './wire-services.js';
 import { startReadFlush } from './most-read-services.js';
 import { createHttpDeps, loadSiteSettings } from './app-services.js';
 import { startOutbox } from './outbox-process.js';
+import { startTopicSuggestions } from './topic-suggestion-services.js';
 
 export async function serve(config: Config): Promise<{ url: string; close: () => Promise<void> }> {
   const logger = createLogger(config.logLevel);
@@ -36,6 +37,10 @@ export async function serve(config: Config): Promise<{ url: string; close: () =>
   });
   // Sign-in mail, digests, newsletters and alerts; every process sends the outbox unless OUTBOX=off (then `dateline deliver` does).
   const outbox = await startOutbox(storage, deps, config, logger, { send: config.outboxInServe, ...(redis ? { throttle: redis.throttle } : {}) });
+  // An imported archive's stories gain suggested topics in the background, on threads at the lowest priority.
+  const topics = config.topicSuggestionThreads > 0
+    ? startTopicSuggestions({ queue: storage.topicSuggestions, threads: config.topicSuggestionThreads, niceness: 19, events: site.events, logger })
+    : null;
   const stopReadFlush = deps.mostRead?.counter ? startReadFlush(deps.mostRead, logger) : null;
   if (redis) shortenPageLifetimeWhileDown(redis.events, deps.pageCache);
   const app = buildApp(deps, {
@@ -50,6 +55,8 @@ export async function serve(config: Config): Promise<{ url: string; close: () =>
     const outboxStopped = outbox.stop();
     await app.close();
     await outboxStopped;
+    // A batch in progress commits (or is left to its lease) before the database closes.
+    await topics?.stop();
     // The reads counted since the last round are not lost with the process.
     stopReadFlush?.();
     await deps.mostRead?.flush().catch((err: unknown) => logger.warn({ err, event: 'most_read.flush_failed' }, 'reads could not be stored'));

@@ -10,6 +10,8 @@ import { parseDatabaseUrl, redactDatabaseUrl } from '../adapters/db/database-url
 import { migrateReaderDatabase, migrateToLatest, type SearchSchemaSteps } from '../adapters/db/migrate.js';
 import { createSqlDeliveryStore } from '../adapters/db/stores/sql-delivery-store.js';
 import type { DeliveryStore } from '../core/deliveries/delivery-store.js';
+import type { TopicSuggestionQueue } from '../core/topics/topic-suggestion-queue.js';
+import { createSqlTopicSuggestionQueue } from '../adapters/db/stores/sql-topic-suggestion-queue.js';
 import type { ReaderStore } from '../core/readers/reader-store.js';
 import { createSqlReaderStore } from '../adapters/db/stores/sql-reader-store.js';
 import { upgradeTsvectorForLanguages } from '../adapters/search/postgres-tsvector-languages.js';
@@ -60,6 +62,8 @@ export interface Storage {
   deliveries: DeliveryStore;
   /** Readers' accounts, sign-in links, sessions and follows (in readerDb). */
   readers: ReaderStore;
+  /** Stories waiting for topic suggestions (an imported archive) and the job's totals. */
+  topicSuggestions: TopicSuggestionQueue;
   /** Keeps the search index in step on a caller's transaction (bulk copies rebuild the index through it). */
   searchWriter: SearchWriter;
   /** Changes whenever a write commits that this process must see (see each engine below). */
@@ -170,6 +174,7 @@ export async function openStorage(databaseUrl: string, options: StorageOptions =
     readerDb: readerDb ?? db,
     deliveries: createSqlDeliveryStore(readerDb ?? db, { skipLocked: engine.name === 'postgres' }),
     readers: createSqlReaderStore(readerDb ?? db),
+    topicSuggestions: createSqlTopicSuggestionQueue(db, { skipLocked: engine.name === 'postgres' }),
     generation: () => engine.externalVersion() + localWrites,
     close: async () => {
       await db.destroy();

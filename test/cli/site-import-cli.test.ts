@@ -117,3 +117,38 @@ describe('dateline import --from wordpress --media DIR', { timeout: 60_000 }, ()
     }
   });
 });
+
+describe('topics for an imported archive', { timeout: 180_000 }, () => {
+  it('queues every stored story; `dateline topics` suggests them after, once; --no-topics queues none', async () => {
+    const url = `sqlite:${join(dir, 'topics.db')}`;
+    const topicEnv = { ...env, DATABASE_URL: url };
+    const first = await runDateline(['import', '--from', 'wordpress', EXPORT, '--json'], { env: topicEnv });
+    expect(JSON.parse(first.stdout)).toMatchObject({ imported: 10, topicsQueued: 10 });
+    const storage = await openStorage(url);
+    try {
+      const topicLinks = async () => storage.db.selectFrom('article_topics').innerJoin('topics', 'topics.id', 'article_topics.topic_id')
+        .select(['article_topics.article_id', 'topics.slug', 'topics.kind', 'article_topics.accepted']).execute();
+      const before = await topicLinks();
+      expect((await storage.topicSuggestions.progress())).toMatchObject({ waiting: 10, queued: 10, done: 0 });
+
+      const run = await runDateline(['topics', '--threads', '1', '--json'], { env: topicEnv });
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ done: 10, failed: 0, waiting: 0, threads: 1 });
+      const after = await topicLinks();
+      // The export's tags stay; the suggester adds people, places and organisations beside them, never a slug twice per story.
+      for (const link of before) expect(after).toContainEqual(link);
+      const added = after.filter((l) => !before.some((b) => b.article_id === l.article_id && b.slug === l.slug));
+      expect(added.length).toBeGreaterThan(0);
+      expect(added.every((l) => ['person', 'place', 'organisation'].includes(l.kind))).toBe(true);
+      expect(new Set(after.map((l) => `${l.article_id} ${l.slug}`)).size).toBe(after.length);
+
+      // Nothing left: a second run does nothing; an unchanged re-import queues nothing.
+      expect(JSON.parse((await runDateline(['topics', '--json'], { env: topicEnv })).stdout)).toMatchObject({ done: 0, waiting: 0 });
+      expect(JSON.parse((await runDateline(['import', '--from', 'wordpress', EXPORT, '--json'], { env: topicEnv })).stdout)).toMatchObject({ imported: 0, topicsQueued: 0 });
+    } finally {
+      await storage.close();
+    }
+    const plain = await runDateline(['import', '--from', 'wordpress', EXPORT, '--no-topics', '--json'], { env: { ...env, DATABASE_URL: `sqlite:${join(dir, 'no-topics.db')}` } });
+    expect(JSON.parse(plain.stdout)).toMatchObject({ imported: 10, topicsQueued: 0 });
+  });
+});

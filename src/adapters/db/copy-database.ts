@@ -47,6 +47,9 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   { table: 'old_urls', key: ['path'] },
   { table: 'site_import_items', key: ['source_key'] },
   { table: 'site_import_media', key: ['source_url'] },
+  // Stories still waiting for topic suggestions, and the job's totals (migration 0012): the copy goes on where the source stopped.
+  { table: 'topic_suggestion_queue', key: ['article_id'] },
+  { table: 'topic_suggestion_runs', key: ['id'] },
   { table: 'newsletters', key: ['id'] },
   { table: 'alerts', key: ['id'] },
   { table: 'readers', key: ['id'], readers: true },

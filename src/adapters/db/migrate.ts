@@ -11,6 +11,7 @@ import { topicAcceptanceSchema } from './migrations/0008-topic-acceptance.js';
 import { profilesAndPagesSchema } from './migrations/0009-profiles-and-pages.js';
 import { readerAccountsSchema, readerTablesSchema } from './migrations/0010-reader-accounts.js';
 import { oldUrlsSchema } from './migrations/0011-old-urls.js';
+import { topicSuggestionQueueSchema } from './migrations/0012-topic-suggestion-queue.js';
 
 /** What differs between the engines' search structures, as migrations 0002 and 0006 need it. */
 export interface SearchSchemaSteps {
@@ -32,6 +33,7 @@ export function allMigrations(search: SearchSchemaSteps): Record<string, Migrati
     '0009-profiles-and-pages': profilesAndPagesSchema,
     '0010-reader-accounts': readerAccountsSchema,
     '0011-old-urls': oldUrlsSchema,
+    '0012-topic-suggestion-queue': topicSuggestionQueueSchema,
   };
 }
 

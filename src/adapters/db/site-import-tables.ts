@@ -1,4 +1,5 @@
-/** @module Table types of migration 0011: old addresses of imported sites and the export items behind stories. */
+/** @module Table types of migrations 0011 and 0012: old addresses of imported sites, the export items behind stories, and the topic suggestion queue. */
+import type { Generated } from 'kysely';
 
 /** `target_kind`: 'article', 'section' or 'topic'; `target_id` that row's id. */
 export interface OldUrlsTable {
@@ -28,4 +29,24 @@ export interface SiteImportTables {
   old_urls: OldUrlsTable;
   site_import_items: SiteImportItemsTable;
   site_import_media: SiteImportMediaTable;
+  topic_suggestion_queue: TopicSuggestionQueueTable;
+  topic_suggestion_runs: TopicSuggestionRunsTable;
+}
+
+/** Migration 0012: a story waiting for topic suggestions; `claimed_until` is the lease of the process working on it. */
+export interface TopicSuggestionQueueTable {
+  article_id: string;
+  queued_at: string;
+  claimed_until: string | null;
+  attempts: Generated<number>;
+}
+
+/** Migration 0012: the job's totals since the queue was last empty (one row, id 1). */
+export interface TopicSuggestionRunsTable {
+  id: number;
+  queued: number;
+  done: number;
+  failed: number;
+  started_at: string;
+  updated_at: string;
 }

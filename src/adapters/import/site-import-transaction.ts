@@ -6,6 +6,7 @@ import { createSqlArticleRepository } from '../db/article-repository/sql-article
 import type { Database } from '../db/database.js';
 import { inTransaction } from '../db/join-transaction.js';
 import { createSqlSiteImportStore } from '../db/stores/sql-site-import-store.js';
+import { createSqlTopicSuggestionQueue } from '../db/stores/sql-topic-suggestion-queue.js';
 
 /** Thrown to roll a dry run's transaction back; carries the work's result out. */
 class DryRunRollback<T> extends Error {
@@ -22,7 +23,10 @@ export function siteImportTransaction(db: Kysely<Database>, search: SearchWriter
   return async <T>(work: (unit: SiteImportUnit) => Promise<T>, options: { rollback: boolean }): Promise<T> => {
     try {
       return await inTransaction(db, async (trx) => {
-        const result = await work({ articles: createSqlArticleRepository(trx, search), items: createSqlSiteImportStore(trx) });
+        const result = await work({
+          articles: createSqlArticleRepository(trx, search), items: createSqlSiteImportStore(trx),
+          topics: createSqlTopicSuggestionQueue(trx, { skipLocked: false }),
+        });
         if (options.rollback) throw new DryRunRollback(result);
         return result;
       });

@@ -19,6 +19,8 @@ export interface SiteImportSummary {
   failed: number;
   /** Old addresses of this export that now redirect (posts' own and their sections', topics' and authors' archives). */
   redirects: number;
+  /** Stories queued for topic suggestions (people, places, organisations), which the background job adds after the import. */
+  topicsQueued: number;
   skipped: Record<SkippedKind, number>;
   errors: SiteImportProblem[];
   dryRun: boolean;
@@ -32,6 +34,11 @@ export interface SiteImportOptions {
   /** Does everything in transactions that are rolled back: the summary says what would happen. */
   dryRun?: boolean;
   batchSize?: number;
+  /**
+   * Queues every stored or changed story for the topic suggestion job (core/topics/topic-suggestion-job.ts): the
+   * archive stores at bulk speed and gains suggested topics in the background. Off: only the export's own tags.
+   */
+  suggestTopics?: boolean;
   onProgress?: (posts: number) => void;
 }
 
@@ -49,7 +56,7 @@ export interface SiteImportDeps {
 
 type Outcome = 'imported' | 'updated' | 'unchanged';
 interface Announcement { type: 'story.published' | 'story.updated'; articleId: string; slug: string; tags: string[] }
-interface BatchResult { outcomes: Outcome[]; urls: number; announce: Announcement[] }
+interface BatchResult { outcomes: Outcome[]; urls: number; topicsQueued: number; announce: Announcement[] }
 
 export const DEFAULT_BATCH_SIZE = 500;
 
@@ -72,7 +79,7 @@ export function createSiteImportService(deps: SiteImportDeps) {
     const taken = new Set<string>();
     const fresh: { post: SitePost; article: NewArticle }[] = [];
     const changed: { post: SitePost; articleId: string }[] = [];
-    const result: BatchResult = { outcomes: [], urls: 0, announce: [] };
+    const result: BatchResult = { outcomes: [], urls: 0, topicsQueued: 0, announce: [] };
     const seen = new Set<string>();
     for (const post of posts) {
       // Items and their stories commit in one transaction, so a story of this export always has its item.
@@ -105,6 +112,8 @@ export function createSiteImportService(deps: SiteImportDeps) {
     });
     await unit.items.addOldUrls(urls, now);
     result.urls = urls.length;
+    // Queued in the batch's transaction: a story stored is a story queued, even when the process is killed next.
+    if (options.suggestTopics) result.topicsQueued = await unit.topics.enqueue(stories.map((s) => s.articleId), now);
     for (const { article } of fresh) {
       if (article.status === 'published') result.announce.push({ type: 'story.published', articleId: article.id, slug: article.slug, tags: articleTags(article.slug, article) });
     }
@@ -144,6 +153,7 @@ export function createSiteImportService(deps: SiteImportDeps) {
         else summary.duplicates++;
       }
       summary.redirects += result.urls;
+      summary.topicsQueued += result.topicsQueued;
       if (!rollback) for (const event of result.announce) await deps.events?.publish(event);
     }
   }
@@ -151,7 +161,7 @@ export function createSiteImportService(deps: SiteImportDeps) {
   /** Reads the export's records in order, storing posts in batches; term archives are kept for the sections, topics and authors the posts use. */
   async function importRecords(records: AsyncIterable<SiteExportRecord>, options: SiteImportOptions): Promise<SiteImportSummary> {
     const summary: SiteImportSummary = {
-      imported: 0, updated: 0, duplicates: 0, failed: 0, redirects: 0, errors: [], dryRun: options.dryRun ?? false,
+      imported: 0, updated: 0, duplicates: 0, failed: 0, redirects: 0, topicsQueued: 0, errors: [], dryRun: options.dryRun ?? false,
       skipped: { comments: 0, pages: 0, attachments: 0, trashed: 0, other: 0, media: 0 },
     };
     const size = options.batchSize ?? DEFAULT_BATCH_SIZE;

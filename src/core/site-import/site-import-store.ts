@@ -1,5 +1,6 @@
 /** @module SiteImportStore: the port behind a site import's bookkeeping — which export item made which story, and the old addresses. */
 import type { ArticleStore } from '../articles/article-store.js';
+import type { TopicSuggestionQueue } from '../topics/topic-suggestion-queue.js';
 import type { OldUrl, OldUrlTargetKind } from './site-post.js';
 
 /** An export item already imported: its story and the digest it had then. */
@@ -35,4 +36,6 @@ export interface OldUrlLookup {
 export interface SiteImportUnit {
   articles: ArticleStore;
   items: SiteImportStore;
+  /** Stories waiting for topic suggestions: queued with the batch that stored them. */
+  topics: Pick<TopicSuggestionQueue, 'enqueue'>;
 }

@@ -18,6 +18,7 @@ import type { AuthorProfileService } from '../../../core/authors/author-profile-
 import type { SitePageService } from '../../../core/site-pages/site-page-service.js';
 import type { AlertService } from '../../../core/alerts/alert-service.js';
 import type { NewsletterNewsroomDeps } from './newsletter-routes.js';
+import type { TopicJobService } from '../../../core/topics/topic-job-status.js';
 
 export interface NewsroomDeps {
   settings: SiteSettings;
@@ -46,4 +47,6 @@ export interface NewsroomDeps {
   alerts?: AlertService;
   /** Newsletters (compose, preview, schedule, send, counts); absent: those routes answer 404. */
   newsletters?: NewsletterNewsroomDeps;
+  /** The topic suggestion job's progress on the desk (editors and admins); absent: not shown. */
+  topicJob?: TopicJobService;
 }

@@ -15,6 +15,7 @@ import { actionOf, fieldsFromForm, parseStoryForm } from './story-form.js';
 import { parseDatetimeLocal } from '../../../core/shared/zoned-time.js';
 import { deskPage, filterBar, storyTable, type ListFilters } from './story-list-page.js';
 import { editionOfState, renderStoryPreview } from './story-preview.js';
+import { topicJobPanel } from './topic-job-panel.js';
 
 const idParams = z.object({ id: z.string().regex(/^[\w-]{1,64}$/) });
 const DONE: Record<string, string> = {
@@ -34,11 +35,12 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
   app.get('/newsroom', async (request, reply) => {
     const user = signedInUser(request);
     const list = (query: Parameters<typeof deps.newsroom.listArticles>[1]) => deps.newsroom.listArticles(user, query);
-    const [mine, review, scheduled, published] = await Promise.all([
+    const [mine, review, scheduled, published, topicJob] = await Promise.all([
       list({ limit: 8, createdBy: user.id, statuses: ['draft'] }),
       list({ limit: 8, statuses: ['in_review'] }),
       list({ limit: 8, statuses: ['scheduled'] }),
       list({ limit: 8, statuses: ['published'] }),
+      deps.topicJob?.status(user) ?? null,
     ]);
     const filters = filterBar({ status: '', section: '', mine: false, q: '' }, await sectionList(), editions());
     return send(reply, request, { title: 'Desk', current: 'home', flash: flashOf(request) }, deskPage([
@@ -46,7 +48,7 @@ export function registerNewsroomStoryRoutes(app: FastifyInstance, deps: Newsroom
       { title: 'In review', items: review.items, more: '/newsroom/stories?status=in_review' },
       { title: 'Scheduled', items: scheduled.items, more: '/newsroom/stories?status=scheduled' },
       { title: 'Recently published', items: published.items, more: '/newsroom/stories?status=published' },
-    ], filters, deps.settings, editions()));
+    ], filters, deps.settings, editions(), topicJobPanel(topicJob, deps.settings)));
   });
 
   app.get('/newsroom/stories', async (request, reply) => {

@@ -49,9 +49,9 @@ export function filterBar(filters: ListFilters, sections: readonly EditionSectio
 </form>`;
 }
 
-export function deskPage(blocks: { title: string; items: ArticleListItem[]; more: string }[], filters: SafeHtml, clock: StaffClock, editions: ListEditions = []): SafeHtml {
+export function deskPage(blocks: { title: string; items: ArticleListItem[]; more: string }[], filters: SafeHtml, clock: StaffClock, editions: ListEditions = [], notices: SafeHtml | string = ''): SafeHtml {
   return html`<h1>Desk</h1>
-${filters}
+${filters}${notices}
 <div class="nr-desk">${blocks.map((b) => html`<section aria-labelledby="${b.title.replace(/\W/g, '-')}">
   <h2 id="${b.title.replace(/\W/g, '-')}">${b.title}</h2>
   ${storyTable(b.items, clock, b.title, editions)}

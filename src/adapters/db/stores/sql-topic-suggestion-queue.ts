@@ -1,0 +1,137 @@
+/** @module The topic suggestion queue over Kysely (migration 0012): stories waiting, claimed with a lease, their found topics stored with their removal. */
+import { sql, type Kysely } from 'kysely';
+import type { ChangedStory, QueuedStory, TopicSuggestionQueue } from '../../../core/topics/topic-suggestion-queue.js';
+import type { Database } from '../database.js';
+import { bodyText } from '../../../core/articles/article.js';
+import { parseBody, parseHighlights, toIso } from '../article-repository/article-rows.js';
+import { ensureNamed, type IdCache } from '../article-repository/article-writes.js';
+import { inTransaction } from '../join-transaction.js';
+
+/** Rows per statement: far below either engine's bound-parameter limit. */
+const CHUNK = 500;
+const RUN_ID = 1;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * `db` may be a transaction (an import batch queues its stories in its own); `skipLocked`: PostgreSQL passes over rows
+ * another process is claiming, SQLite has one writer at a time.
+ */
+export function createSqlTopicSuggestionQueue(db: Kysely<Database>, options: { skipLocked: boolean }): TopicSuggestionQueue {
+  return {
+    async enqueue(articleIds, at) {
+      if (articleIds.length === 0) return 0;
+      return inTransaction(db, async (trx) => {
+        const when = toIso(at);
+        // A new run starts when the queue is empty: the newsroom's progress counts from there.
+        const busy = await trx.selectFrom('topic_suggestion_queue').select('article_id').limit(1).executeTakeFirst();
+        if (!busy) {
+          await trx.insertInto('topic_suggestion_runs').values({ id: RUN_ID, queued: 0, done: 0, failed: 0, started_at: when, updated_at: when })
+            .onConflict((oc) => oc.column('id').doUpdateSet({ queued: 0, done: 0, failed: 0, started_at: when, updated_at: when })).execute();
+        }
+        let added = 0;
+        for (const ids of chunks([...new Set(articleIds)])) {
+          const result = await trx.insertInto('topic_suggestion_queue').values(ids.map((id) => ({ article_id: id, queued_at: when, claimed_until: null })))
+            .onConflict((oc) => oc.column('article_id').doNothing()).executeTakeFirst();
+          added += Number(result.numInsertedOrUpdatedRows ?? 0);
+        }
+        await trx.updateTable('topic_suggestion_runs').set({ queued: sql`queued + ${added}`, updated_at: when }).where('id', '=', RUN_ID).execute();
+        return added;
+      });
+    },
+
+    async claim(limit, now, leaseUntil) {
+      let due = db.selectFrom('topic_suggestion_queue').select('article_id')
+        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', toIso(now))]))
+        .orderBy('queued_at').orderBy('article_id').limit(limit);
+      if (options.skipLocked) due = due.forUpdate().skipLocked();
+      const claimed = await db.updateTable('topic_suggestion_queue')
+        // Counted at claim: a story that kills the process working on it is given up after a few tries.
+        .set({ claimed_until: toIso(leaseUntil), attempts: sql`attempts + 1` })
+        .where('article_id', 'in', due)
+        .returning(['article_id', 'attempts'])
+        .execute();
+      if (claimed.length === 0) return [];
+      const attempts = new Map(claimed.map((r) => [r.article_id, Number(r.attempts)]));
+      const ids = [...attempts.keys()];
+      const [articles, topics] = await Promise.all([
+        db.selectFrom('articles').select(['id', 'slug', 'status', 'headline', 'highlights', 'body']).where('id', 'in', ids).execute(),
+        db.selectFrom('article_topics').innerJoin('topics', 'topics.id', 'article_topics.topic_id')
+          .select(['article_topics.article_id', 'topics.slug']).where('article_topics.article_id', 'in', ids).execute(),
+      ]);
+      const slugsOf = new Map<string, string[]>();
+      for (const t of topics) slugsOf.set(t.article_id, [...(slugsOf.get(t.article_id) ?? []), t.slug]);
+      const byId = new Map(articles.map((a) => [a.id, a]));
+      // A story deleted since leaves the queue (ON DELETE CASCADE does so where the engine enforces foreign keys).
+      const gone = ids.filter((id) => !byId.has(id));
+      if (gone.length > 0) await db.deleteFrom('topic_suggestion_queue').where('article_id', 'in', gone).execute();
+      return ids.flatMap((id): QueuedStory[] => {
+        const a = byId.get(id);
+        if (!a) return [];
+        return [{
+          articleId: id, slug: a.slug, published: a.status === 'published', attempts: attempts.get(id) ?? 1,
+          text: { headline: a.headline, highlights: parseHighlights(a.highlights), body: bodyText(parseBody(a.body)) },
+          topicSlugs: slugsOf.get(id) ?? [],
+        }];
+      });
+    },
+
+    async complete(found, now) {
+      if (found.length === 0) return [];
+      return inTransaction(db, async (trx) => {
+        const ids = found.map((f) => f.articleId);
+        const [articles, positions] = await Promise.all([
+          trx.selectFrom('articles').select(['id', 'slug', 'status', 'updated_at']).where('id', 'in', ids).execute(),
+          trx.selectFrom('article_topics').select(['article_id', (eb) => eb.fn.max('position').as('last')]).where('article_id', 'in', ids).groupBy('article_id').execute(),
+        ]);
+        const byId = new Map(articles.map((a) => [a.id, a]));
+        const lastOf = new Map(positions.map((p) => [p.article_id, Number(p.last)]));
+        const cache: IdCache = new Map();
+        const changed: ChangedStory[] = [];
+        for (const { articleId, topics } of found) {
+          const article = byId.get(articleId);
+          if (!article || topics.length === 0) continue;
+          // Topic and author lists order a story by its public time, kept on the link rows (as article-writes.ts writes them).
+          const storyUpdatedAt = article.status === 'published' && article.updated_at ? article.updated_at : null;
+          let position = (lastOf.get(articleId) ?? -1) + 1;
+          const shown: string[] = [];
+          for (const topic of topics) {
+            const topicId = await ensureNamed(trx, 'topics', topic, cache);
+            // An editor may have added the same topic while the job worked: theirs stays.
+            const result = await trx.insertInto('article_topics')
+              .values({ article_id: articleId, topic_id: topicId, position: position++, story_updated_at: storyUpdatedAt, accepted: topic.accepted === false ? 0 : 1 })
+              .onConflict((oc) => oc.columns(['article_id', 'topic_id']).doNothing()).executeTakeFirst();
+            if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0 && topic.accepted !== false) shown.push(topic.slug);
+          }
+          if (article.status === 'published' && shown.length > 0) changed.push({ articleId, slug: article.slug, shownTopics: shown });
+        }
+        for (const part of chunks(ids)) await trx.deleteFrom('topic_suggestion_queue').where('article_id', 'in', part).execute();
+        await trx.updateTable('topic_suggestion_runs').set({ done: sql`done + ${found.length}`, updated_at: toIso(now) }).where('id', '=', RUN_ID).execute();
+        return changed;
+      });
+    },
+
+    async giveUp(articleIds, now) {
+      if (articleIds.length === 0) return;
+      await inTransaction(db, async (trx) => {
+        for (const part of chunks(articleIds)) await trx.deleteFrom('topic_suggestion_queue').where('article_id', 'in', part).execute();
+        await trx.updateTable('topic_suggestion_runs').set({ failed: sql`failed + ${articleIds.length}`, updated_at: toIso(now) }).where('id', '=', RUN_ID).execute();
+      });
+    },
+
+    async progress() {
+      const [waiting, run] = await Promise.all([
+        db.selectFrom('topic_suggestion_queue').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        db.selectFrom('topic_suggestion_runs').selectAll().where('id', '=', RUN_ID).executeTakeFirst(),
+      ]);
+      return {
+        waiting: Number(waiting.n), queued: Number(run?.queued ?? 0), done: Number(run?.done ?? 0), failed: Number(run?.failed ?? 0),
+        startedAt: run ? new Date(run.started_at) : null, updatedAt: run ? new Date(run.updated_at) : null,
+      };
+    },
+  };
+}
