@@ -160,6 +160,30 @@ describe('WXR oddities', () => {
   });
 });
 
+describe('a re-imported post in another edition', () => {
+  it('keeps a category that is new by then in the story\'s own edition', async () => {
+    const storage = await openStorage('sqlite::memory:');
+    try {
+      await storage.editions.add({ id: 'ar', language: 'ar', name: 'العربية', locale: 'ar-SA', numberingSystem: 'arab', timeZone: 'Asia/Riyadh', direction: 'rtl' });
+      const service = importer(storage);
+      const into = (file: string) => service.importRecords(readWordPressExport(file), { defaultSection: { slug: 'news', name: 'News' }, edition: 'ar' });
+      expect(await into(EXPORT)).toMatchObject({ imported: 10 });
+      // The council's stories (the quay story among them) move to a category no story had before: مجلس الميناء.
+      const moved = readFileSync(EXPORT, 'utf8').replace('Quay works finish early', 'Quay works finish a week early')
+        .replace('<category domain="category" nicename="harbour-council"><![CDATA[Harbour &amp; Council]]></category>', '<category domain="category" nicename="port-board"><![CDATA[مجلس الميناء]]></category>');
+      const file = join(dir, 'moved-category.xml');
+      writeFileSync(file, moved);
+      expect(await into(file)).toMatchObject({ imported: 0, updated: 2 });
+      const section = await storage.db.selectFrom('sections').select(['edition_id', 'name']).where('name', '=', 'مجلس الميناء').executeTakeFirstOrThrow();
+      expect(section.edition_id).toBe('ar');
+      const story = await storage.db.selectFrom('articles').select('edition_id').where('headline', '=', 'Quay works finish a week early').executeTakeFirstOrThrow();
+      expect(story.edition_id).toBe('ar');
+    } finally {
+      await storage.close();
+    }
+  });
+});
+
 describe('WXR safety', () => {
   it('never resolves a DOCTYPE entity: the item using one is where the file stops', async () => {
     const file = join(dir, 'entities.xml');

@@ -59,7 +59,9 @@ export function createArticleWorkflowQueries(db: Kysely<Database>, search: Searc
   async function applyChange(change: ArticleChange): Promise<ChangeOutcome> {
     const outcome = await inTransaction(db, async (trx): Promise<ChangeOutcome> => {
       const f = change.fields;
-      const sectionId = await ensureSection(trx, f.section, new Map());
+      // A section the change names for the first time is made in the story's own edition (an Arabic story's new section is the Arabic edition's).
+      const current = await trx.selectFrom('articles').select('edition_id').where('id', '=', change.id).executeTakeFirst();
+      const sectionId = await ensureSection(trx, f.section, new Map(), current?.edition_id);
       // A story's edition is its section's: moving it to another edition's section moves it there.
       const editionId = (await trx.selectFrom('sections').select('edition_id').where('id', '=', sectionId).executeTakeFirstOrThrow()).edition_id;
       let update = trx.updateTable('articles').set((eb) => ({
