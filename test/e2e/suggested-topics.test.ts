@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { articlePath } from '../../src/core/articles/article.js';
 import { makeArticle } from '../support/make-article.js';
-import { launchBrowser, problemsOf, resultPath, startLiveSite, watchPage, type LiveSite } from './browser-support.js';
+import { auditAccessibility, launchBrowser, problemsOf, resultPath, signInToNewsroom, startLiveSite, watchPage, type LiveSite } from './browser-support.js';
 
 const EDITOR = { email: 'topics-editor@dateline.test', name: 'Taro Editor', role: 'editor' as const, password: 'topics-editor-pass-1' };
 const story = makeArticle({
@@ -70,6 +70,31 @@ describe('suggested topics', () => {
       await edit.page.getByLabel('Suggested topics').scrollIntoViewIfNeeded();
       await edit.page.screenshot({ path: resultPath(`suggested-topics-editor-${device}.png`) });
       expect(problemsOf(edit.problems)).toEqual(clean);
+      await context.close();
+    }
+  });
+});
+
+describe('the topic suggestion job on the desk', () => {
+  it('shows an editor how far an imported archive\'s topics are, accessibly, at phone and desktop widths', async () => {
+    const archive = Array.from({ length: 4 }, (_, i) => makeArticle({ headline: `أرشيف ${i} — Архив ${i} 档案 📰`, topics: [] }));
+    await live.site.storage.articles.insertMany(archive);
+    await live.site.storage.topicSuggestions.enqueue(archive.map((a) => a.id), new Date(Date.now() - 60_000));
+    // One story done a minute into the run: a pace and a time left to show.
+    const [first] = await live.site.storage.topicSuggestions.claim(1, new Date(), new Date(Date.now() + 60_000));
+    await live.site.storage.topicSuggestions.complete([{ articleId: first!.articleId, topics: [] }], new Date());
+    for (const [device, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1366, height: 900 }]] as const) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      const problems = watchPage(page, live.origin);
+      await signInToNewsroom(page, live.origin, EDITOR);
+      const panel = page.getByRole('region', { name: 'Topic suggestions for imported stories' });
+      await expect(panel.textContent()).resolves.toMatch(/1 of 4 stories \(25 %\), 1 story a minute; about 3 minutes left\./);
+      expect(await panel.getByRole('progressbar').getAttribute('value')).toBe('25');
+      await panel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: resultPath(`topic-job-desk-${device}.png`) });
+      expect(await auditAccessibility(page)).toEqual([]);
+      expect(problemsOf(problems)).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
       await context.close();
     }
   });

@@ -15,7 +15,9 @@ export function topicJobPanel(status: TopicJobStatus | null, clock: StaffClock):
   if (!status) return '';
   const count = new Intl.NumberFormat(clock.locale);
   const handled = status.done + status.failed;
-  const pace = status.perSecond ? `${count.format(Math.round(status.perSecond * 10) / 10)} stories a second` : null;
+  const pace = status.perSecond === null ? null
+    : status.perSecond >= 1 ? `${count.format(Math.round(status.perSecond * 10) / 10)} stories a second`
+    : `${count.format(Math.max(1, Math.round(status.perSecond * 60)))} ${Math.round(status.perSecond * 60) > 1 ? 'stories' : 'story'} a minute`;
   return html`<section class="nr-panel nr-topic-job" aria-labelledby="topic-job-title">
   <h2 id="topic-job-title">Topic suggestions for imported stories</h2>
   <p><progress max="100" value="${String(status.percent)}" aria-labelledby="topic-job-title">${String(status.percent)} %</progress>
