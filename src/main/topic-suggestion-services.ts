@@ -32,10 +32,12 @@ export interface TopicSuggestionRunner {
 const DEFAULT_POLL_MS = 30_000;
 
 export function createTopicSuggestionRunner(options: TopicSuggestionOptions): TopicSuggestionRunner {
-  // Enough stories per batch for every thread to have a share; each batch commits on its own.
+  // 128 stories a thread: a few seconds of work per commit. Each commit changes a SQLite file's data_version, which
+  // empties the other serving processes' page caches, so commits are kept seconds apart; a process killed mid-batch
+  // loses only that batch's work (taken again after its lease).
   const suggester = createThreadedTopicSuggester({ threads: options.threads, ...(options.niceness !== undefined ? { niceness: options.niceness } : {}) });
   const job = createTopicSuggestionJob({
-    queue: options.queue, suggester, clock: systemClock, batchSize: 32 * Math.max(1, options.threads),
+    queue: options.queue, suggester, clock: systemClock, batchSize: 128 * Math.max(1, options.threads),
     ...(options.events ? { events: options.events } : {}),
   });
   let stopped = false;

@@ -45,9 +45,11 @@ export function createSqlTopicSuggestionQueue(db: Kysely<Database>, options: { s
     },
 
     async claim(limit, now, leaseUntil) {
-      let due = db.selectFrom('topic_suggestion_queue').select('article_id')
-        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', toIso(now))]))
-        .orderBy('queued_at').orderBy('article_id').limit(limit);
+      const dueRows = () => db.selectFrom('topic_suggestion_queue').select('article_id')
+        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', toIso(now))]));
+      // SQLite: look before taking the write lock, so an idle process's look every few seconds writes nothing.
+      if (!options.skipLocked && !(await dueRows().limit(1).executeTakeFirst())) return [];
+      let due = dueRows().orderBy('queued_at').orderBy('article_id').limit(limit);
       if (options.skipLocked) due = due.forUpdate().skipLocked();
       const claimed = await db.updateTable('topic_suggestion_queue')
         // Counted at claim: a story that kills the process working on it is given up after a few tries.
