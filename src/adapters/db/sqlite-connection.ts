@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
 import type { Database } from './database.js';
 
 export interface SqliteConnection {
@@ -51,6 +51,16 @@ class RollbackSafeSqliteDriver extends SqliteDriver {
   constructor(config: SqliteDialectConfig, inTransaction: () => boolean) {
     super(config);
     this.#inTransaction = inTransaction;
+  }
+
+  /**
+   * BEGIN IMMEDIATE: a transaction takes the write lock when it starts, waiting (busy_timeout) while another process
+   * writes. A deferred one that reads first and writes later cannot wait at its first write: in WAL mode SQLite
+   * answers SQLITE_BUSY at once when a read transaction must become a write one while another process writes (an
+   * import beside the serving processes' topic job, a newsroom save beside an import).
+   */
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
