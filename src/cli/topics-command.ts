@@ -29,13 +29,16 @@ export async function topicsCommand(argv: string[]): Promise<number> {
     const queue = site.storage.topicSuggestions;
     const before = await queue.progress();
     if (values.watch) {
-      const job = startTopicSuggestions({ queue, threads, events: site.events, logger, pollMs: 5_000 });
-      console.log(`Dateline is suggesting topics in ${redactDatabaseUrl(config.databaseUrl)} (${before.waiting} stories waiting); SIGTERM stops it`);
+      const job = startTopicSuggestions({ queue, threads, events: site.events, logger, pollMs: 5_000, keepAlive: true });
+      // With --json, stdout carries only the summary printed at the end.
+      (values.json ? console.error : console.log)(`Dateline is suggesting topics in ${redactDatabaseUrl(config.databaseUrl)} (${before.waiting} stories waiting); SIGTERM stops it`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
       });
       await job.stop();
+      const after = await queue.progress();
+      if (values.json) console.log(JSON.stringify({ waiting: after.waiting, done: after.done - before.done, failed: after.failed - before.failed, threads }));
       return 0;
     }
     let done = 0;
@@ -50,8 +53,13 @@ export async function topicsCommand(argv: string[]): Promise<number> {
     const stop = () => void runner.stop();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    const result = await runner.drain();
-    await runner.stop();
+    let result: { done: number; failed: number };
+    try {
+      result = await runner.drain();
+    } finally {
+      // Whatever happened, the threads end, so the process exits.
+      await runner.stop();
+    }
     const seconds = (performance.now() - started) / 1000;
     const after = await queue.progress();
     const summary = { done: result.done, failed: result.failed, waiting: after.waiting, seconds: Number(seconds.toFixed(2)), storiesPerSecond: Number(((result.done + result.failed) / seconds).toFixed(1)), threads };

@@ -51,12 +51,13 @@ export async function serve(config: Config): Promise<{ url: string; close: () =>
   const close = async () => {
     stopScheduler();
     stopPoller();
+    // No new topic batch from here; the one in progress commits (or is left to its lease) before the database closes.
+    const topicsStopped = topics?.stop();
     // No new claims from here; sends in flight finish and are marked sent before the database closes, so a restart never sends them again.
     const outboxStopped = outbox.stop();
     await app.close();
     await outboxStopped;
-    // A batch in progress commits (or is left to its lease) before the database closes.
-    await topics?.stop();
+    await topicsStopped;
     // The reads counted since the last round are not lost with the process.
     stopReadFlush?.();
     await deps.mostRead?.flush().catch((err: unknown) => logger.warn({ err, event: 'most_read.flush_failed' }, 'reads could not be stored'));

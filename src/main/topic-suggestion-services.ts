@@ -21,6 +21,8 @@ export interface TopicSuggestionOptions {
   pollMs?: number;
   /** Called after every batch (the CLI prints progress). */
   onBatch?: (result: TopicBatchResult) => void;
+  /** The poll timer keeps the process alive (`dateline topics --watch`); a serving process's server does that already. */
+  keepAlive?: boolean;
 }
 
 export interface TopicSuggestionRunner {
@@ -45,15 +47,18 @@ export function createTopicSuggestionRunner(options: TopicSuggestionOptions): To
 
   async function work(): Promise<{ done: number; failed: number }> {
     const total = { done: 0, failed: 0 };
-    while (!stopped) {
-      const result = await job.runBatch();
-      if (result.claimed === 0) break;
-      total.done += result.done;
-      total.failed += result.failed;
-      options.onBatch?.(result);
+    try {
+      while (!stopped) {
+        const result = await job.runBatch();
+        if (result.claimed === 0) break;
+        total.done += result.done;
+        total.failed += result.failed;
+        options.onBatch?.(result);
+      }
+    } finally {
+      // Nothing queued (or a round failed): the threads, and the tagger's memory, go until the next round.
+      await suggester.close({ reopen: !stopped });
     }
-    // Nothing queued: the threads (and the tagger's memory) go until the next import.
-    await suggester.close();
     return total;
   }
 
@@ -67,7 +72,7 @@ export function createTopicSuggestionRunner(options: TopicSuggestionOptions): To
     async stop() {
       stopped = true;
       await current?.catch(() => undefined);
-      await suggester.close();
+      await suggester.close({ reopen: false });
     },
   };
 }
@@ -85,7 +90,7 @@ export function startTopicSuggestions(options: TopicSuggestionOptions): { stop()
   };
   void round();
   const timer = setInterval(() => void round(), options.pollMs ?? DEFAULT_POLL_MS);
-  timer.unref();
+  if (!options.keepAlive) timer.unref();
   return {
     async stop() {
       clearInterval(timer);

@@ -80,17 +80,19 @@ describe('the topic suggestion job on the desk', () => {
     const archive = Array.from({ length: 4 }, (_, i) => makeArticle({ headline: `أرشيف ${i} — Архив ${i} 档案 📰`, topics: [] }));
     await live.site.storage.articles.insertMany(archive);
     await live.site.storage.topicSuggestions.enqueue(archive.map((a) => a.id), new Date(Date.now() - 60_000));
-    // One story done a minute into the run: a pace and a time left to show.
-    const [first] = await live.site.storage.topicSuggestions.claim(1, new Date(), new Date(Date.now() + 60_000));
-    await live.site.storage.topicSuggestions.complete([{ articleId: first!.articleId, topics: [] }], new Date());
+    // Two stories stored a minute apart: a pace and a time left to show.
+    const lease = new Date(Date.now() + 60_000);
+    const [first, second] = await live.site.storage.topicSuggestions.claim(2, new Date(), lease);
+    await live.site.storage.topicSuggestions.complete([{ articleId: first!.articleId, topics: [] }], lease, new Date(Date.now() - 60_000));
+    await live.site.storage.topicSuggestions.complete([{ articleId: second!.articleId, topics: [] }], lease, new Date());
     for (const [device, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1366, height: 900 }]] as const) {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       const problems = watchPage(page, live.origin);
       await signInToNewsroom(page, live.origin, EDITOR);
       const panel = page.getByRole('region', { name: 'Topic suggestions for imported stories' });
-      await expect(panel.textContent()).resolves.toMatch(/1 of 4 stories \(25 %\), 1 story a minute; about 3 minutes left\./);
-      expect(await panel.getByRole('progressbar').getAttribute('value')).toBe('25');
+      await expect(panel.textContent()).resolves.toMatch(/2 of 4 stories \(50 %\), 2 stories a minute; about a minute left\./);
+      expect(await panel.getByRole('progressbar').getAttribute('value')).toBe('50');
       await panel.scrollIntoViewIfNeeded();
       await page.screenshot({ path: resultPath(`topic-job-desk-${device}.png`) });
       expect(await auditAccessibility(page)).toEqual([]);

@@ -22,7 +22,7 @@ const PINNED: Record<string, string> = {
   '0009-profiles-and-pages.ts': 'd8a3d4b0dda9e5b46c6bbe8d3ad17b29c7a091cd69a3d4c1cc0c9782db7853b5',
   '0010-reader-accounts.ts': '377142e74c7443ad1bbd82fe25e5b45616ceefc6e78dae7c3e31bba07c739829',
   '0011-old-urls.ts': 'e07b1444b66444af4b85ee9877b9401b37c2c0816b6c26bb4defad11da957a52',
-  '0012-topic-suggestion-queue.ts': '0e10e113a401ade877922aec24cf0fc71a76206ac97598edff0bc736f5cb8ff7',
+  '0012-topic-suggestion-queue.ts': '754016554abe6bc909c4b5093e422da4921afc227a1671e7241b8dcae34744ab',
 };
 
 /** A checkout with CRLF line endings (git on Windows) holds the same migration: hash it as committed. */

@@ -48,5 +48,6 @@ export interface TopicSuggestionRunsTable {
   done: number;
   failed: number;
   started_at: string;
+  working_since: string | null;
   updated_at: string;
 }

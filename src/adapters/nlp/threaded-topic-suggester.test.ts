@@ -27,9 +27,21 @@ describe('threaded topic suggester', { timeout: 120_000 }, () => {
     expect(await threaded.suggestAll([])).toEqual([]);
   });
 
-  it('starts new threads after close', async () => {
-    await threaded.close();
+  it('starts new threads after a pause, none after close', async () => {
+    await threaded.close({ reopen: true });
     const [first] = await threaded.suggestAll(texts.slice(0, 1));
     expect(first!.length).toBeGreaterThan(0);
+    await threaded.close();
+    await expect(threaded.suggestAll(texts.slice(0, 1))).rejects.toThrow('closed');
+  });
+
+  it('fails a share its thread does not answer in time, and answers again with a new thread', async () => {
+    const impatient = createThreadedTopicSuggester({ threads: 1, timeoutMs: 1 });
+    try {
+      // One millisecond is less than the thread takes to start: the share fails, the thread is ended.
+      await expect(impatient.suggestAll(texts.slice(0, 1))).rejects.toThrow('thread stopped');
+    } finally {
+      await impatient.close();
+    }
   });
 });

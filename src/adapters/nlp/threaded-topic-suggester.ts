@@ -14,6 +14,8 @@ import type { SuggestRequest, SuggestResponse } from './topic-suggester-thread.j
 
 export interface ThreadedTopicSuggesterOptions {
   threads: number;
+  /** A share not answered in this long fails and its thread is replaced (a tagger caught in a pathological text). */
+  timeoutMs?: number;
   /** The threads' nice value (Linux; 19 the lowest priority); absent: the process's own. */
   niceness?: number;
 }
@@ -34,12 +36,15 @@ function startThread(niceness: number | undefined): Worker {
   return new Worker(boot, { eval: true, workerData: { niceness } });
 }
 
-export function createThreadedTopicSuggester(options: ThreadedTopicSuggesterOptions): BatchTopicSuggester & { close(): Promise<void> } {
+export function createThreadedTopicSuggester(options: ThreadedTopicSuggesterOptions): BatchTopicSuggester & { close(options?: { reopen?: boolean }): Promise<void> } {
   const count = Math.max(1, Math.floor(options.threads));
   const threads: (Worker | null)[] = Array.from({ length: count }, () => null);
   const pending = new Map<number, Pending>();
   const owner = new Map<number, number>();
   let nextId = 1;
+  let closed = false;
+  // ~30 ms a story: a share of a batch takes seconds; minutes means the tagger is stuck.
+  const timeoutMs = options.timeoutMs ?? 120_000;
 
   function thread(index: number): Worker {
     const existing = threads[index];
@@ -69,12 +74,17 @@ export function createThreadedTopicSuggester(options: ThreadedTopicSuggesterOpti
   }
 
   function ask(index: number, texts: StoryText[]): Promise<SuggestedTopic[][]> {
+    if (closed) return Promise.reject(new Error('the topic suggester is closed'));
     const id = nextId++;
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+    const worker = thread(index);
+    return new Promise<SuggestedTopic[][]>((resolve, reject) => {
+      // Hung: the thread is ended (its exit fails every share it held) and the next batch starts a new one.
+      const timer = setTimeout(() => void worker.terminate(), timeoutMs);
+      timer.unref();
+      pending.set(id, { resolve: (v) => { clearTimeout(timer); resolve(v); }, reject: (e) => { clearTimeout(timer); reject(e); } });
       owner.set(id, index);
       const request: SuggestRequest = { id, texts };
-      thread(index).postMessage(request);
+      worker.postMessage(request);
     });
   }
 
@@ -86,7 +96,9 @@ export function createThreadedTopicSuggester(options: ThreadedTopicSuggesterOpti
       for (let i = 0; i * share < texts.length; i++) parts.push(ask(i, texts.slice(i * share, (i + 1) * share)));
       return (await Promise.all(parts)).flat();
     },
-    async close() {
+    /** Ends the threads; shares in flight fail. `reopen` lets a later batch start threads again (the job's threads go between runs). */
+    async close(options: { reopen?: boolean } = {}) {
+      closed = !options.reopen;
       await Promise.all(threads.map((t) => t?.terminate()));
       threads.fill(null);
     },

@@ -115,8 +115,32 @@ function describeJob(engine: string, skip: string | null, database: () => Promis
       expect(retaken).toHaveLength(40);
       expect(retaken.every((s) => s.attempts === 2)).toBe(true);
       expect(topicJobStatus(await storage.topicSuggestions.progress(), later)).toMatchObject({ finished: false, waiting: 40, queued: 40, percent: 0 });
-      await storage.topicSuggestions.complete(retaken.map((s) => ({ articleId: s.articleId, topics: [] })), later);
+      await storage.topicSuggestions.complete(retaken.map((s) => ({ articleId: s.articleId, topics: [] })), new Date(later.getTime() + 60_000), later);
       expect((await storage.topicSuggestions.progress()).waiting).toBe(0);
+    });
+
+    it('hands a batch back untouched when the suggester is down, and never completes a story queued again meanwhile', async () => {
+      clock.set(new Date('2026-12-04T08:00:00Z'));
+      const a = makeArticle({ headline: 'Down tagger A', topics: [] });
+      const b = makeArticle({ headline: 'Down tagger B', topics: [] });
+      await storage.articles.insertMany([a, b]);
+      await storage.topicSuggestions.enqueue([a.id, b.id], clock.now());
+      const down: BatchTopicSuggester = { suggestAll: async () => { throw new Error('threads cannot start'); } };
+      await expect(createTopicSuggestionJob({ queue: storage.topicSuggestions, suggester: down, clock }).runBatch()).rejects.toThrow('threads cannot start');
+      // Back in the queue at once, their attempt not spent: a working suggester takes them now.
+      const again = await storage.topicSuggestions.claim(5, clock.now(), new Date(clock.now().getTime() + 60_000));
+      expect(again.map((s) => [s.articleId, s.attempts]).sort()).toEqual([[a.id, 1], [b.id, 1]].sort());
+      // B's text changes and is queued again while this claim holds it: the claim's (old-text) topics are not stored for B.
+      await storage.topicSuggestions.enqueue([b.id], clock.now());
+      const before = (await storage.articles.findState(a.id))!.version;
+      const changed = await storage.topicSuggestions.complete([
+        { articleId: a.id, topics: [{ slug: 'jeddah', name: 'Jeddah', kind: 'place' }] }, { articleId: b.id, topics: [{ slug: 'old-text', name: 'Old text', kind: 'place' }] },
+      ], new Date(clock.now().getTime() + 60_000), clock.now());
+      expect(changed.map((c) => c.articleId)).toEqual([a.id]);
+      expect((await storage.articles.findState(b.id))?.fields.topics).toEqual([]);
+      // A gained a version (an editor's open copy meets the conflict screen, not a silent loss); B still waits.
+      expect((await storage.articles.findState(a.id))!.version).toBe(before + 1);
+      expect((await storage.topicSuggestions.claim(5, clock.now(), new Date(clock.now().getTime() + 60_000))).map((s) => s.articleId)).toEqual([b.id]);
     });
 
     it('forgets a queued story that is deleted', async () => {

@@ -8,7 +8,7 @@ import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../shared/clock.js';
 import { topicRefsOf, type StoryText } from './story-topics.js';
 import type { SuggestedTopic } from './topic-suggester.js';
-import type { QueuedStory, TopicSuggestionQueue } from './topic-suggestion-queue.js';
+import type { ChangedStory, FoundTopics, QueuedStory, TopicSuggestionQueue } from './topic-suggestion-queue.js';
 
 /** The suggester behind the job: many stories at a time, off the caller's thread (adapters/nlp/threaded-topic-suggester.ts). */
 export interface BatchTopicSuggester {
@@ -49,15 +49,22 @@ export function createTopicSuggestionJob(deps: TopicSuggestionJobDeps) {
     return topicRefsOf(suggested).filter((t) => !have.has(t.slug));
   }
 
+  /** Each story's suggestions; null for a story the suggester failed on. Throws when it failed on every story (the suggester is down, not the stories). */
   async function suggestEach(stories: QueuedStory[]): Promise<(SuggestedTopic[] | null)[]> {
     try {
       return await deps.suggester.suggestAll(stories.map((s) => s.text));
     } catch (error) {
-      // One story can break a batch: try each alone, so only that one fails.
       if (stories.length === 1) return [null];
-      void error;
+      // One story can break a batch: try each alone, so only that one fails.
       const each: (SuggestedTopic[] | null)[] = [];
-      for (const story of stories) each.push(...(await suggestEach([story])));
+      for (const story of stories) {
+        try {
+          each.push((await deps.suggester.suggestAll([story.text]))[0] ?? []);
+        } catch {
+          each.push(null);
+        }
+      }
+      if (each.every((s) => s === null)) throw error;
       return each;
     }
   }
@@ -65,20 +72,30 @@ export function createTopicSuggestionJob(deps: TopicSuggestionJobDeps) {
   /** Claims a batch, suggests, stores. Returns what it did; `claimed` 0 means the queue had nothing to take. */
   async function runBatch(): Promise<TopicBatchResult> {
     const now = deps.clock.now();
-    const claimed = await deps.queue.claim(batchSize, now, new Date(now.getTime() + leaseMs));
+    const lease = new Date(now.getTime() + leaseMs);
+    const claimed = await deps.queue.claim(batchSize, now, lease);
     if (claimed.length === 0) return { claimed: 0, done: 0, failed: 0 };
     // A story claimed too often killed a process each time it was tried (or kept failing): leave it.
     const tired = claimed.filter((s) => s.attempts > MAX_ATTEMPTS);
     const stories = claimed.filter((s) => s.attempts <= MAX_ATTEMPTS);
-    const suggested = stories.length > 0 ? await suggestEach(stories) : [];
-    const failed = [...tired.map((s) => s.articleId), ...stories.filter((_, i) => suggested[i] === null).map((s) => s.articleId)];
-    const found = stories.flatMap((story, i) => {
-      const topics = suggested[i];
-      return topics ? [{ articleId: story.articleId, topics: newTopics(story, topics) }] : [];
-    });
-    const done = deps.clock.now();
-    const changed = await deps.queue.complete(found, done);
-    if (failed.length > 0) await deps.queue.giveUp(failed, done);
+    let changed: ChangedStory[];
+    let failed: string[];
+    let found: FoundTopics[];
+    try {
+      const suggested = stories.length > 0 ? await suggestEach(stories) : [];
+      failed = [...tired.map((s) => s.articleId), ...stories.filter((_, i) => suggested[i] === null).map((s) => s.articleId)];
+      found = stories.flatMap((story, i) => {
+        const topics = suggested[i];
+        return topics ? [{ articleId: story.articleId, topics: newTopics(story, topics) }] : [];
+      });
+      const done = deps.clock.now();
+      changed = await deps.queue.complete(found, lease, done);
+      if (failed.length > 0) await deps.queue.giveUp(failed, lease, done);
+    } catch (error) {
+      // Not the stories' fault (the suggester is down, the database refused): they go back untouched, their attempt not counted.
+      await deps.queue.release(claimed.map((s) => s.articleId), lease).catch(() => undefined);
+      throw error;
+    }
     for (const story of changed) {
       await deps.events?.publish({ type: 'story.updated', articleId: story.articleId, slug: story.slug, tags: [`article:${story.slug}`, ...story.shownTopics.map((t) => `topic:${t}`)] });
     }

@@ -25,6 +25,8 @@ export const topicSuggestionQueueSchema: Migration = {
       .addColumn('done', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('failed', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('started_at', 'text', (c) => c.notNull())
+      // When a process first stored suggestions in this run: the pace counts from there, not from the queueing.
+      .addColumn('working_since', 'text')
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
   },

@@ -31,12 +31,13 @@ export function createSqlTopicSuggestionQueue(db: Kysely<Database>, options: { s
         const busy = await trx.selectFrom('topic_suggestion_queue').select('article_id').limit(1).executeTakeFirst();
         if (!busy) {
           await trx.insertInto('topic_suggestion_runs').values({ id: RUN_ID, queued: 0, done: 0, failed: 0, started_at: when, updated_at: when })
-            .onConflict((oc) => oc.column('id').doUpdateSet({ queued: 0, done: 0, failed: 0, started_at: when, updated_at: when })).execute();
+            .onConflict((oc) => oc.column('id').doUpdateSet({ queued: 0, done: 0, failed: 0, started_at: when, working_since: null, updated_at: when })).execute();
         }
         let added = 0;
         for (const ids of chunks([...new Set(articleIds)])) {
+          // A story waiting (or claimed) already is queued again: its text changed, so a claim of the old one must not complete it.
           const result = await trx.insertInto('topic_suggestion_queue').values(ids.map((id) => ({ article_id: id, queued_at: when, claimed_until: null })))
-            .onConflict((oc) => oc.column('article_id').doNothing()).executeTakeFirst();
+            .onConflict((oc) => oc.column('article_id').doUpdateSet({ queued_at: when, claimed_until: null })).executeTakeFirst();
           added += Number(result.numInsertedOrUpdatedRows ?? 0);
         }
         await trx.updateTable('topic_suggestion_runs').set({ queued: sql`queued + ${added}`, updated_at: when }).where('id', '=', RUN_ID).execute();
@@ -82,57 +83,90 @@ export function createSqlTopicSuggestionQueue(db: Kysely<Database>, options: { s
       });
     },
 
-    async complete(found, now) {
+    async complete(found, leaseUntil, now) {
       if (found.length === 0) return [];
       return inTransaction(db, async (trx) => {
-        const ids = found.map((f) => f.articleId);
-        const [articles, positions] = await Promise.all([
-          trx.selectFrom('articles').select(['id', 'slug', 'status', 'updated_at']).where('id', 'in', ids).execute(),
-          trx.selectFrom('article_topics').select(['article_id', (eb) => eb.fn.max('position').as('last')]).where('article_id', 'in', ids).groupBy('article_id').execute(),
-        ]);
-        const byId = new Map(articles.map((a) => [a.id, a]));
-        const lastOf = new Map(positions.map((p) => [p.article_id, Number(p.last)]));
-        const cache: IdCache = new Map();
-        const changed: ChangedStory[] = [];
-        for (const { articleId, topics } of found) {
-          const article = byId.get(articleId);
-          if (!article || topics.length === 0) continue;
-          // Topic and author lists order a story by its public time, kept on the link rows (as article-writes.ts writes them).
-          const storyUpdatedAt = article.status === 'published' && article.updated_at ? article.updated_at : null;
-          let position = (lastOf.get(articleId) ?? -1) + 1;
-          const shown: string[] = [];
-          for (const topic of topics) {
-            const topicId = await ensureNamed(trx, 'topics', topic, cache);
-            // An editor may have added the same topic while the job worked: theirs stays.
-            const result = await trx.insertInto('article_topics')
-              .values({ article_id: articleId, topic_id: topicId, position: position++, story_updated_at: storyUpdatedAt, accepted: topic.accepted === false ? 0 : 1 })
-              .onConflict((oc) => oc.columns(['article_id', 'topic_id']).doNothing()).executeTakeFirst();
-            if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0 && topic.accepted !== false) shown.push(topic.slug);
-          }
-          if (article.status === 'published' && shown.length > 0) changed.push({ articleId, slug: article.slug, shownTopics: shown });
+        const when = toIso(now);
+        // Writes first (the lock is taken at once), and only what this claim still holds: a story queued again since,
+        // or taken over after the lease ran out, belongs to its new claim.
+        const owned = new Set<string>();
+        for (const part of chunks(found.map((f) => f.articleId))) {
+          const rows = await trx.deleteFrom('topic_suggestion_queue').where('article_id', 'in', part).where('claimed_until', '=', toIso(leaseUntil))
+            .returning('article_id').execute();
+          for (const row of rows) owned.add(row.article_id);
         }
-        for (const part of chunks(ids)) await trx.deleteFrom('topic_suggestion_queue').where('article_id', 'in', part).execute();
-        await trx.updateTable('topic_suggestion_runs').set({ done: sql`done + ${found.length}`, updated_at: toIso(now) }).where('id', '=', RUN_ID).execute();
+        const withTopics = found.filter((f) => owned.has(f.articleId) && f.topics.length > 0);
+        const changed: ChangedStory[] = [];
+        if (withTopics.length > 0) {
+          // A new version: an editor who opened the story before keeps their work through the conflict screen instead
+          // of saving the job's topics away; the page's Last-Modified moves with its new bytes.
+          const articles = await trx.updateTable('articles').set({ version: sql`version + 1`, modified_at: when })
+            .where('id', 'in', withTopics.map((f) => f.articleId)).returning(['id', 'slug', 'status', 'updated_at']).execute();
+          const positions = await trx.selectFrom('article_topics').select(['article_id', (eb) => eb.fn.max('position').as('last')])
+            .where('article_id', 'in', withTopics.map((f) => f.articleId)).groupBy('article_id').execute();
+          const byId = new Map(articles.map((a) => [a.id, a]));
+          const lastOf = new Map(positions.map((p) => [p.article_id, Number(p.last)]));
+          // Topics made in slug order: two processes creating the same new topics never wait on each other in a circle.
+          const cache: IdCache = new Map();
+          const distinct = [...new Map(withTopics.flatMap((f) => f.topics).map((t) => [t.slug, t])).values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+          for (const topic of distinct) await ensureNamed(trx, 'topics', topic, cache);
+          for (const { articleId, topics } of withTopics) {
+            const article = byId.get(articleId);
+            if (!article) continue;
+            // Topic and author lists order a story by its public time, kept on the link rows (as article-writes.ts writes them).
+            const storyUpdatedAt = article.status === 'published' && article.updated_at ? article.updated_at : null;
+            let position = (lastOf.get(articleId) ?? -1) + 1;
+            const shown: string[] = [];
+            for (const topic of topics) {
+              const topicId = await ensureNamed(trx, 'topics', topic, cache);
+              // An editor may have added the same topic while the job worked: theirs stays.
+              const result = await trx.insertInto('article_topics')
+                .values({ article_id: articleId, topic_id: topicId, position: position++, story_updated_at: storyUpdatedAt, accepted: topic.accepted === false ? 0 : 1 })
+                .onConflict((oc) => oc.columns(['article_id', 'topic_id']).doNothing()).executeTakeFirst();
+              if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0 && topic.accepted !== false) shown.push(topic.slug);
+            }
+            if (article.status === 'published' && shown.length > 0) changed.push({ articleId, slug: article.slug, shownTopics: shown });
+          }
+        }
+        await trx.updateTable('topic_suggestion_runs')
+          .set({ done: sql`done + ${owned.size}`, working_since: sql`coalesce(working_since, ${when})`, updated_at: when }).where('id', '=', RUN_ID).execute();
         return changed;
       });
     },
 
-    async giveUp(articleIds, now) {
+    async giveUp(articleIds, leaseUntil, now) {
       if (articleIds.length === 0) return;
       await inTransaction(db, async (trx) => {
-        for (const part of chunks(articleIds)) await trx.deleteFrom('topic_suggestion_queue').where('article_id', 'in', part).execute();
-        await trx.updateTable('topic_suggestion_runs').set({ failed: sql`failed + ${articleIds.length}`, updated_at: toIso(now) }).where('id', '=', RUN_ID).execute();
+        let gone = 0;
+        for (const part of chunks(articleIds)) {
+          gone += (await trx.deleteFrom('topic_suggestion_queue').where('article_id', 'in', part).where('claimed_until', '=', toIso(leaseUntil)).returning('article_id').execute()).length;
+        }
+        await trx.updateTable('topic_suggestion_runs').set({ failed: sql`failed + ${gone}`, updated_at: toIso(now) }).where('id', '=', RUN_ID).execute();
       });
     },
 
+    async release(articleIds, leaseUntil) {
+      for (const part of chunks(articleIds)) {
+        await db.updateTable('topic_suggestion_queue').set({ claimed_until: null, attempts: sql`attempts - 1` })
+          .where('article_id', 'in', part).where('claimed_until', '=', toIso(leaseUntil)).execute();
+      }
+    },
+
     async progress() {
-      const [waiting, run] = await Promise.all([
-        db.selectFrom('topic_suggestion_queue').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      // The run's totals, not a count of a million rows on every desk view (better-sqlite3 would hold the process meanwhile).
+      const [any, run] = await Promise.all([
+        db.selectFrom('topic_suggestion_queue').select('article_id').limit(1).executeTakeFirst(),
         db.selectFrom('topic_suggestion_runs').selectAll().where('id', '=', RUN_ID).executeTakeFirst(),
       ]);
+      const queued = Number(run?.queued ?? 0);
+      const done = Number(run?.done ?? 0);
+      const failed = Number(run?.failed ?? 0);
+      // Stories deleted while waiting leave the queue without a count: an empty queue is the truth, else at least one waits.
+      const waiting = any ? Math.max(1, queued - done - failed) : 0;
       return {
-        waiting: Number(waiting.n), queued: Number(run?.queued ?? 0), done: Number(run?.done ?? 0), failed: Number(run?.failed ?? 0),
-        startedAt: run ? new Date(run.started_at) : null, updatedAt: run ? new Date(run.updated_at) : null,
+        waiting, queued, done, failed,
+        startedAt: run ? new Date(run.started_at) : null, workingSince: run?.working_since ? new Date(run.working_since) : null,
+        updatedAt: run ? new Date(run.updated_at) : null,
       };
     },
   };

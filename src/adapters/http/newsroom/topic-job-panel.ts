@@ -24,6 +24,7 @@ export function topicJobPanel(status: TopicJobStatus | null, clock: StaffClock):
   ${status.finished
     ? html`Done: ${count.format(status.done)} stories have suggested topics (finished ${staffTime(status.updatedAt, clock)}).`
     : html`${count.format(handled)} of ${count.format(handled + status.waiting)} stories (${String(status.percent)} %)${pace ? html`, ${pace}` : ''}${status.secondsLeft !== null ? html`; ${duration(status.secondsLeft)} left` : ''}.`}
+  ${status.paused ? html` <strong>Paused:</strong> nothing stored since ${staffTime(status.updatedAt, clock)}. Serving processes work the queue when TOPIC_SUGGESTION_THREADS is above 0; or run <code>dateline topics</code>.` : ''}
   ${status.failed > 0 ? html` ${count.format(status.failed)} could not be read and keep only their own topics.` : ''}</p>
   <p>Names found with enough confidence are shown to readers; the rest wait in each story's topics as suggestions for an editor. Started ${staffTime(status.startedAt, clock)}.</p>
 </section>`;
