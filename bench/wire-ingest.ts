@@ -1,16 +1,20 @@
 /**
  * @module Wire ingest throughput: real corpus articles as ninjs documents, parsed, deduplicated, clustered
  * and stored into a fresh SQLite database through the same wire services the CLI uses (500 items per transaction).
+ * Measured twice: cold (the process's first ingest, JIT warm-up included) and steady (the same documents again into
+ * another fresh database once the process has ingested other documents of the corpus).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import type { WireDocument } from '../src/core/wire/wire-document-ingest.js';
 import { createWireServices } from '../src/main/wire-services.js';
 import { openStorage } from '../src/main/storage.js';
 import { ninjsDocumentsFromCorpora } from './wire-corpus.js';
 
-export interface WireIngestMeasurement {
+/** One timed ingest of the documents into a fresh database. */
+export interface WireIngestRun {
   items: number;
   seconds: number;
   itemsPerSecond: number;
@@ -22,21 +26,28 @@ export interface WireIngestMeasurement {
   clusters: number;
 }
 
-/** Times documents → stored items; building the corpus and opening the database are not timed. */
-export async function measureWireIngest(options: { items: number; sharedDir?: string }): Promise<WireIngestMeasurement> {
-  const encoder = new TextEncoder();
-  const documents = ninjsDocumentsFromCorpora(options.items, options.sharedDir).map((text, i) => ({ origin: `bench-${i}.json`, bytes: encoder.encode(text) }));
+export interface WireIngestMeasurement extends WireIngestRun {
+  /**
+   * The same documents into another fresh database after the cold run and a warm-up on `warmItems` other corpus
+   * documents (into a throwaway database): what a long-running ingest process does per item.
+   */
+  steady: WireIngestRun;
+}
+
+const DELIVERY = 500;
+
+/** Times documents → stored items in deliveries of 500 (each call parses and stores one); opening the database is not timed. */
+async function ingestIntoFreshDatabase(documents: WireDocument[]): Promise<WireIngestRun> {
   const dir = mkdtempSync(join(tmpdir(), 'dateline-wire-bench-'));
   const storage = await openStorage(`sqlite:${join(dir, 'wire.db')}`);
   try {
-    const wire = createWireServices(storage, { batchSize: 500 });
+    const wire = createWireServices(storage, { batchSize: DELIVERY });
     const cpu = process.cpuUsage();
     const started = performance.now();
-    // Documents arrive in deliveries; each call parses and stores one delivery.
     let duplicates = 0;
     let failed = 0;
-    for (let start = 0; start < documents.length; start += 500) {
-      const report = await wire.ingestDocuments(documents.slice(start, start + 500));
+    for (let start = 0; start < documents.length; start += DELIVERY) {
+      const report = await wire.ingestDocuments(documents.slice(start, start + DELIVERY));
       duplicates += report.duplicates + report.stale;
       failed += report.failed;
     }
@@ -51,7 +62,23 @@ export async function measureWireIngest(options: { items: number; sharedDir?: st
   }
 }
 
+/**
+ * Cold, then steady (see WireIngestMeasurement). `warmItems` (default `items`) are the corpus documents after the
+ * timed ones; building the corpus is not timed.
+ */
+export async function measureWireIngest(options: { items: number; warmItems?: number; sharedDir?: string }): Promise<WireIngestMeasurement> {
+  const warmItems = options.warmItems ?? options.items;
+  const encoder = new TextEncoder();
+  const all = ninjsDocumentsFromCorpora(options.items + warmItems, options.sharedDir).map((text, i) => ({ origin: `bench-${i}.json`, bytes: encoder.encode(text) }));
+  const documents = all.slice(0, options.items);
+  const cold = await ingestIntoFreshDatabase(documents);
+  if (warmItems > 0) await ingestIntoFreshDatabase(all.slice(options.items));
+  const steady = await ingestIntoFreshDatabase(documents);
+  return { ...cold, steady };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const items = Number(process.argv[2] ?? 10_000);
-  console.log(JSON.stringify(await measureWireIngest({ items })));
+  const warmItems = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
+  console.log(JSON.stringify(await measureWireIngest({ items, ...(warmItems === undefined ? {} : { warmItems }) })));
 }

@@ -1,5 +1,6 @@
 /** @module Builds the wire desk from a Storage: queue, sources, document ingest, the desk's use cases and the feed poller; starts feed polling. */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { SqliteAdapter, type Kysely } from 'kysely';
 import type { EventBus } from '../core/events/event-bus.js';
 import type { Clock } from '../core/shared/clock.js';
 import { feedPollingRound } from '../core/wire/feed-polling.js';
@@ -10,6 +11,7 @@ import { createWireIngestService } from '../core/wire/wire-ingest-service.js';
 import { createWireSourceService } from '../core/wire/wire-source.js';
 import { createSqlWireDeskTransaction } from '../adapters/db/stores/sql-wire-desk-transaction.js';
 import { createSqlWireStore } from '../adapters/db/stores/sql-wire-store.js';
+import type { Database } from '../adapters/db/database.js';
 import { isStorageFault } from '../adapters/db/storage-faults.js';
 import { createMemoryEventBus } from '../adapters/events/memory-event-bus.js';
 import { parseWireDocument } from '../adapters/wire/parse-wire-file.js';
@@ -43,11 +45,19 @@ function photoFetcher(options: WireServiceOptions): FetchWirePhoto {
   };
 }
 
+/**
+ * True when the database runs in this process (SQLite): a statement costs no round trip, so the wire store inserts
+ * one prepared row at a time; over a network (PostgreSQL) it sends multi-row INSERTs (sql-wire-store.ts).
+ */
+function statementsRunInProcess(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
+
 export function createWireServices(storage: Pick<Storage, 'db' | 'searchWriter' | 'sections' | 'editions' | 'authors'>, options: WireServiceOptions = {}): WireServices {
   const clock = options.clock ?? systemClock;
   const ids = { newId: () => randomUUID() };
   const bytes = (n: number) => randomBytes(n);
-  const store = createSqlWireStore(storage.db);
+  const store = createSqlWireStore(storage.db, { rowsPerInsert: statementsRunInProcess(storage.db) ? 1 : undefined });
   const ingest = createWireIngestService({
     store, clock, ids, hash: sha256Hex,
     // compromise loads on the first topic request (a desk viewing an item), never for ingest.

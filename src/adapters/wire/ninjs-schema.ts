@@ -73,16 +73,45 @@ export type NinjsAssociation = z.output<typeof ninjsAssociationSchema>;
 export type NinjsRendition = z.output<typeof rendition>;
 export type NinjsNamed = z.output<typeof named>;
 
-/** Lower-cases every key, recursively: ninjs 3.0 writes `versionCreated` where 2.x wrote `versioncreated`. */
+/**
+ * Lower-cases every key, recursively: ninjs 3.0 writes `versionCreated` where 2.x wrote `versioncreated`. A value
+ * whose keys are all lower-case already (most ninjs 1.x and 2.x) is given back as it is, uncopied.
+ */
 export function lowerCaseKeys(value: unknown, depth = 0): unknown {
+  return hasOnlyLowerCaseKeys(value, depth) ? value : copyWithLowerCaseKeys(value, depth);
+}
+
+/** True when copying would change nothing: no key with an upper-case letter, nothing nested deeper than the copy goes. */
+function hasOnlyLowerCaseKeys(value: unknown, depth: number): boolean {
+  if (depth > 32) return false;
+  if (typeof value !== 'object' || value === null) return true;
+  if (Array.isArray(value)) return value.every((v) => hasOnlyLowerCaseKeys(v, depth + 1));
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (!isLowerCaseKey(key) || !hasOnlyLowerCaseKeys((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+}
+
+/** True when lower-casing leaves the key as it is; ASCII keys (nearly all) are read without making a lower-cased copy. */
+function isLowerCaseKey(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) return false;
+    if (code > 0x7f) return key === key.toLowerCase();
+  }
+  return true;
+}
+
+function copyWithLowerCaseKeys(value: unknown, depth: number): unknown {
   if (depth > 32) return null;
-  if (Array.isArray(value)) return value.map((v) => lowerCaseKeys(v, depth + 1));
+  if (Array.isArray(value)) return value.map((v) => copyWithLowerCaseKeys(v, depth + 1));
   if (typeof value !== 'object' || value === null) return value;
   // A plain loop, not fromEntries over mapped pairs: this runs on every key of every item received.
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const lower = key.toLowerCase();
-    const field = lowerCaseKeys((value as Record<string, unknown>)[key], depth + 1);
+    const field = copyWithLowerCaseKeys((value as Record<string, unknown>)[key], depth + 1);
     // A "__proto__" key from JSON is data, never the object's prototype.
     if (lower === '__proto__') Object.defineProperty(out, lower, { value: field, enumerable: true, writable: true, configurable: true });
     else out[lower] = field;

@@ -6,7 +6,8 @@ import type { BodyBlock, TextRun } from '../../core/articles/article.js';
 import { isBodyImageUrl } from '../../core/articles/body-image-url.js';
 import type { WirePhoto } from '../../core/wire/wire-item.js';
 import { escapeHtml } from '../http/html/html.js';
-import { inlineRuns, wireInlineText } from './wire-inline-runs.js';
+import { bareParagraphTexts } from './wire-bare-paragraphs.js';
+import { inlineRuns, textRuns, wireInlineText } from './wire-inline-runs.js';
 import { hasPlainTextLayout, normaliseText, plainTextToBlocks } from './wire-plain-text.js';
 
 export interface HtmlBody {
@@ -55,6 +56,13 @@ function sanitiseOptions(xml: boolean): sanitizeHtml.IOptions {
  */
 export function htmlToBodyBlocks(markup: string, options: { nitf?: boolean; xml?: boolean } = {}): HtmlBody {
   const xml = options.xml ?? options.nitf ?? false;
+  const paragraphs = xml ? null : bareParagraphTexts(markup);
+  if (paragraphs) {
+    // Paragraphs of plain text alone (most agency HTML): the blocks their tree would give, without the tree.
+    const body: HtmlBody = { blocks: [], photos: [], warnings: [] };
+    for (const text of paragraphs) pushTextParagraph(body.blocks, text);
+    return body;
+  }
   // `<html:p>` (Reuters) and `<x:p>` are XHTML paragraphs under a prefix: read by their local names.
   const source = xml ? withoutElementPrefixes(markup) : markup;
   const raw = parseDocument(source, { xmlMode: xml, recognizeSelfClosing: true, decodeEntities: true });
@@ -195,6 +203,12 @@ function imageOf(el: Element, body: HtmlBody): void {
   if (width !== null && height !== null && width <= PIXEL && height <= PIXEL) return;
   body.blocks.push({ type: 'image', mediaId: null, url: src, caption, credit: null, alt: normaliseText(img.attribs['alt'] ?? '') || caption, width, height });
   body.photos.push({ href: src, width, height, mimeType: null, caption: caption || null, credit: null });
+}
+
+/** A `<p>` holding only this text (bareParagraphTexts): what blockOf makes of such a paragraph. */
+function pushTextParagraph(blocks: BodyBlock[], text: string): void {
+  if (hasPlainTextLayout(text)) blocks.push(...plainTextToBlocks(text));
+  else pushParagraph(blocks, textRuns(text));
 }
 
 /**

@@ -13,9 +13,16 @@ interface Format {
 /** Runs of one paragraph; adjacent runs with the same formatting are merged, empty ones dropped. */
 export function inlineRuns(nodes: readonly ChildNode[]): TextRun[] {
   const raw: TextRun[] = [];
-  collect(nodes, { bold: false, italic: false, href: null }, raw);
+  collect(nodes, PLAIN, raw);
   return tidy(raw);
 }
+
+/** The runs of a paragraph that holds this text alone (as `inlineRuns` of its one text node). */
+export function textRuns(text: string): TextRun[] {
+  return tidy([runOf(text, PLAIN)]);
+}
+
+const PLAIN: Format = { bold: false, italic: false, href: null };
 
 function collect(nodes: readonly ChildNode[], format: Format, out: TextRun[]): void {
   for (const node of nodes) {
@@ -72,11 +79,11 @@ function tidy(runs: TextRun[]): TextRun[] {
     else merged.push({ ...run });
   }
   // One space between runs, none at the ends.
-  for (let i = 0; i < merged.length; i++) {
-    const run = merged[i]!;
+  let previous: TextRun | null = null;
+  for (const run of merged) {
     run.text = run.text.replace(/ {2,}/g, ' ');
-    const previous = merged.slice(0, i).reverse().find((r) => r.text !== '');
     if (!previous || previous.text.endsWith(' ')) run.text = run.text.replace(/^ /, '');
+    if (run.text !== '') previous = run;
   }
   const kept = merged.filter((run) => run.text !== '');
   const last = kept[kept.length - 1];

@@ -102,8 +102,10 @@ function minhashInto(mixed: Int32Array, count: number, out: Uint32Array, offset:
       if (h6 < m6) m6 = h6;
       if (h7 < m7) m7 = h7;
     }
-    const minima = [m0, m1, m2, m3, m4, m5, m6, m7];
-    for (let j = 0; j < 8; j++) out[offset + k + j] = minima[j]! ^ 0x80000000;
+    // Written one by one: an array of the eight per pass was 16 allocations per signature.
+    const at = offset + k;
+    out[at] = m0 ^ 0x80000000; out[at + 1] = m1 ^ 0x80000000; out[at + 2] = m2 ^ 0x80000000; out[at + 3] = m3 ^ 0x80000000;
+    out[at + 4] = m4 ^ 0x80000000; out[at + 5] = m5 ^ 0x80000000; out[at + 6] = m6 ^ 0x80000000; out[at + 7] = m7 ^ 0x80000000;
   }
 }
 

@@ -116,10 +116,12 @@ export function createWireIngestService(deps: WireIngestDeps) {
     const replaced = new Set<string>();
     const hashesOf = new Map<string, Int32Array>();
     const sinceMs = now.getTime() - windowMs;
-    const candidatesOf = (p: Prepared): ClusterCandidate[] => [
-      ...windowSync.window.candidates(p.signature, p.hashes, sinceMs).filter((c) => !replaced.has(c.itemId)),
-      ...local.candidates(p.signature, p.hashes, -Infinity),
-    ];
+    const candidatesOf = (p: Prepared): ClusterCandidate[] => {
+      const found: ClusterCandidate[] = local.candidates(p.signature, p.hashes, -Infinity);
+      const stored: ClusterCandidate[] = windowSync.window.candidates(p.signature, p.hashes, sinceMs).filter((c) => !replaced.has(c.itemId));
+      // The stored window's first, then the batch's (bestCluster keeps the first of equal scores).
+      return stored.length === 0 ? found : found.length === 0 ? stored : stored.concat(found);
+    };
 
     const current = new Map(existing);
     const inserts = new Map<string, StoredWireItem>();

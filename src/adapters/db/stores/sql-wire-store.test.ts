@@ -1,4 +1,7 @@
-/** @module Tests for the SQL wire store's signature column: base64 written, the hex of older rows still read and clustered with (SQLite and PostgreSQL). */
+/**
+ * @module Tests for the SQL wire store (SQLite and PostgreSQL): the signature column (base64 written, the hex of older rows still
+ * read and clustered with), and the same rows whether inserted one per statement or many.
+ */
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
@@ -48,5 +51,34 @@ describeStorageContract('SQL wire store signatures', ({ freshUrl }) => {
     } finally {
       await storage.close();
     }
+  });
+
+  it('stores the same rows one per INSERT as in multi-row INSERTs (items, updates and history)', async () => {
+    // 450 items cross the 400 rows of one multi-row INSERT; every fifth is sent again as version 2 in the same batch (its history row).
+    const inputs = Array.from({ length: 450 }, (_, i) => ({ item: item(i % 2 ? 'AP' : 'AFP', `urn:${i}`, `${STORY} №${i}`), origin: `doc-${i}` }))
+      .flatMap((input, i) => (i % 5 === 0 ? [input, { ...input, item: { ...input.item, version: 2, headline: `${input.item.headline} (update)` } }] : [input]));
+    const dump = async (rowsPerInsert: number) => {
+      const { openStorage } = await import('../../../main/storage.js');
+      const storage = await openStorage(await freshUrl());
+      try {
+        let n = 0;
+        const ingest = createWireIngestService({
+          store: createSqlWireStore(storage.db, { rowsPerInsert }), clock: { now: () => new Date('2025-01-17T12:00:00Z') }, ids: { newId: () => `w${String(++n).padStart(4, '0')}` },
+          hash: (text) => createHash('sha256').update(text).digest('hex'), processId: 'bench', batchSize: 500,
+        });
+        const report = await ingest.ingest(inputs);
+        expect(report).toMatchObject({ ingested: 450, updated: 90, failed: 0 });
+        return {
+          items: await storage.db.selectFrom('wire_items').selectAll().orderBy('id').execute(),
+          versions: await storage.db.selectFrom('wire_item_versions').selectAll().orderBy('id').execute(),
+        };
+      } finally {
+        await storage.close();
+      }
+    };
+    const single = await dump(1);
+    expect(single.items).toHaveLength(450);
+    expect(single.versions).toHaveLength(90);
+    expect(await dump(400)).toEqual(single);
   });
 });

@@ -1,72 +1,19 @@
 /** @module WireStore over Kysely: wire items, their versions, the cluster window's signatures and the wire sources (SQLite and PostgreSQL). */
 import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely';
-import { z } from 'zod';
-import type { WireFormat } from '../../../core/wire/wire-item.js';
-import { parseSignature, serialiseSignature } from '../../../core/wire/near-duplicate-storage.js';
-import { wireItemKey, type StoredWireItem, type WireCopy, type WireItemStatus, type WireStore } from '../../../core/wire/wire-store.js';
+import { wireItemKey, type StoredWireItem, type WireItemStatus, type WireStore } from '../../../core/wire/wire-store.js';
 import type { WireSource, WireSourceKind } from '../../../core/wire/wire-source.js';
-import { storedBodySchema } from '../../validation/body-block-schema.js';
-import type { Database, WireCopyColumns, WireItemsTable, WireSourcesTable } from '../database.js';
+import type { Database, WireSourcesTable } from '../database.js';
 import { inTransaction } from '../join-transaction.js';
+import {
+  copyFromRow, itemColumns, itemFromRow, ITEM_COLUMNS, pushItemValues, pushVersionValues, signatureOf, VERSION_COLUMNS,
+} from './sql-wire-rows.js';
 
-const subjectsSchema = z.array(z.object({ name: z.string(), code: z.string().nullable(), scheme: z.string().nullable() }));
-const photosSchema = z.array(z.object({
-  href: z.string(), width: z.number().nullable(), height: z.number().nullable(), mimeType: z.string().nullable(), caption: z.string().nullable(), credit: z.string().nullable(),
-}));
-const topicsSchema = z.array(z.object({ name: z.string(), kind: z.enum(['person', 'place', 'organisation', 'subject']), confidence: z.number().min(0).max(1).optional() }));
-
-/** Rows per multi-row INSERT: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
-const ITEM_ROWS_PER_INSERT = 400;
+/** Rows per multi-row INSERT at most: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+const MAX_ROWS_PER_INSERT = 400;
 const KEYS_PER_QUERY = 4000;
 
 function iso(date: Date | null): string | null {
   return date ? date.toISOString() : null;
-}
-
-function copyColumns(copy: WireCopy): WireCopyColumns {
-  const { item } = copy;
-  return {
-    source_id: copy.sourceId, agency: item.agency ?? '', agency_id: item.agencyId, version: item.version, content_hash: copy.contentHash,
-    format: item.format, headline: item.headline, slugline: item.slugline, dateline: item.dateline, byline: item.byline,
-    creditline: item.creditline, language: item.language, summary: item.summary, body: JSON.stringify(item.body),
-    subjects: JSON.stringify(item.subjects), photos: JSON.stringify(item.photos), urgency: item.urgency, link: item.link,
-    first_created: iso(item.firstCreated), version_created: iso(item.versionCreated), received_at: copy.receivedAt.toISOString(),
-  };
-}
-
-function itemColumns(stored: StoredWireItem, storedAt: string, storedBy: string): Omit<WireItemsTable, 'status'> & { status: string } {
-  return {
-    ...copyColumns(stored), id: stored.id, cluster_id: stored.clusterId, signature: serialiseSignature(stored.signature),
-    status: stored.status, used_article_id: stored.usedArticleId, topics: stored.topics ? JSON.stringify(stored.topics) : null,
-    stored_at: storedAt, stored_by: storedBy,
-  };
-}
-
-function copyFromRow(row: WireCopyColumns): WireCopy {
-  return {
-    sourceId: row.source_id, contentHash: row.content_hash, receivedAt: new Date(row.received_at),
-    item: {
-      format: row.format as WireFormat, agency: row.agency === '' ? null : row.agency, agencyId: row.agency_id, version: row.version,
-      headline: row.headline, slugline: row.slugline, dateline: row.dateline, byline: row.byline, creditline: row.creditline,
-      language: row.language, summary: row.summary, body: storedBodySchema.parse(JSON.parse(row.body)),
-      subjects: subjectsSchema.parse(JSON.parse(row.subjects)), urgency: row.urgency, link: row.link,
-      firstCreated: row.first_created ? new Date(row.first_created) : null, versionCreated: row.version_created ? new Date(row.version_created) : null,
-      photos: photosSchema.parse(JSON.parse(row.photos)),
-    },
-  };
-}
-
-function signatureOf(hex: string, id: string): Uint32Array {
-  const signature = parseSignature(hex);
-  if (!signature) throw new Error(`wire item ${id} has an unreadable signature`);
-  return signature;
-}
-
-function itemFromRow(row: Selectable<WireItemsTable>): StoredWireItem {
-  return {
-    ...copyFromRow(row), id: row.id, clusterId: row.cluster_id, signature: signatureOf(row.signature, row.id),
-    status: row.status as WireItemStatus, usedArticleId: row.used_article_id, topics: row.topics ? topicsSchema.parse(JSON.parse(row.topics)) : null,
-  };
 }
 
 function sourceFromRow(row: Selectable<WireSourcesTable>): WireSource {
@@ -85,28 +32,49 @@ function chunks<T>(values: T[], size: number): T[][] {
   return out;
 }
 
-type InsertedTable = 'wire_items' | 'wire_item_versions';
+/** What a batch inserts into one table: its columns, and each row's values appended in that order. */
+interface InsertedRows<T> {
+  table: 'wire_items' | 'wire_item_versions';
+  columns: readonly string[];
+  rows: readonly T[];
+  push: (row: T, out: (string | number | null)[]) => void;
+}
 
-export function createSqlWireStore(db: Kysely<Database>): WireStore {
+export interface SqlWireStoreOptions {
+  /**
+   * Rows per INSERT (default 400, the most under both engines' limits on bound parameters). 1 where a statement costs
+   * no round trip (SQLite, in-process): one prepared single-row INSERT run per row binds and steps less than
+   * 400-row statements (decision 0003); over a network (PostgreSQL) fewer, larger statements win.
+   */
+  rowsPerInsert?: number;
+}
+
+export function createSqlWireStore(db: Kysely<Database>, options: SqlWireStoreOptions = {}): WireStore {
+  const rowsPerInsert = Math.min(Math.max(1, options.rowsPerInsert ?? MAX_ROWS_PER_INSERT), MAX_ROWS_PER_INSERT);
   const insertSql = new Map<string, string>();
 
+  /** The INSERT of `count` rows into a table, compiled by Kysely (each dialect its own SQL and placeholders) once per table and count. */
+  function insertText(table: InsertedRows<unknown>['table'], columns: readonly string[], count: number): string {
+    const key = `${table} ${count}`;
+    let text = insertSql.get(key);
+    if (text === undefined) {
+      const placeholder = Object.fromEntries(columns.map((c) => [c, null]));
+      text = db.insertInto(table).values(Array.from({ length: count }, () => placeholder) as never).compile().sql;
+      insertSql.set(key, text);
+    }
+    return text;
+  }
+
   /**
-   * Multi-row INSERTs whose SQL Kysely compiles once per table and row count, run with the rows' values
-   * as flat parameters: building a query tree of ~30 value nodes per row cost more than SQLite's insert.
+   * Rows bound straight from their values (no record and no query tree per row), `rowsPerInsert` to a statement;
+   * each statement's SQL is compiled once and prepared once (the connection keeps prepared statements by SQL).
    */
-  async function insertRows(trx: Kysely<Database>, table: InsertedTable, rows: Record<string, unknown>[]): Promise<void> {
-    for (const part of chunks(rows, ITEM_ROWS_PER_INSERT)) {
-      const columns = Object.keys(part[0]!);
-      const key = `${table} ${part.length} ${columns.join(',')}`;
-      let text = insertSql.get(key);
-      if (text === undefined) {
-        const placeholder = Object.fromEntries(columns.map((c) => [c, null]));
-        text = db.insertInto(table).values(part.map(() => placeholder) as never).compile().sql;
-        insertSql.set(key, text);
-      }
-      const parameters: unknown[] = [];
-      for (const row of part) for (const column of columns) parameters.push(row[column] ?? null);
-      await trx.executeQuery(CompiledQuery.raw(text, parameters));
+  async function insertRows<T>(trx: Kysely<Database>, { table, columns, rows, push }: InsertedRows<T>): Promise<void> {
+    for (let start = 0; start < rows.length; start += rowsPerInsert) {
+      const end = Math.min(rows.length, start + rowsPerInsert);
+      const parameters: (string | number | null)[] = [];
+      for (let i = start; i < end; i++) push(rows[i]!, parameters);
+      await trx.executeQuery(CompiledQuery.raw(insertText(table, columns, end - start), parameters));
     }
   }
 
@@ -146,14 +114,14 @@ export function createSqlWireStore(db: Kysely<Database>): WireStore {
 
     async writeBatch(writes) {
       const storedAt = writes.storedAt.toISOString();
-      const columnsOf = (item: StoredWireItem) => itemColumns(item, storedAt, writes.storedBy);
+      const { storedBy } = writes;
       await inTransaction(db, async (trx) => {
         for (const next of writes.replacements) {
-          const { id, ...columns } = columnsOf(next);
+          const { id, ...columns } = itemColumns(next, storedAt, storedBy);
           await trx.updateTable('wire_items').set(columns).where('id', '=', id).execute();
         }
-        await insertRows(trx, 'wire_items', writes.inserts.map(columnsOf));
-        await insertRows(trx, 'wire_item_versions', writes.history.map((v) => ({ ...copyColumns(v), id: v.id, item_id: v.itemId })));
+        await insertRows(trx, { table: 'wire_items', columns: ITEM_COLUMNS, rows: writes.inserts, push: (item, out) => pushItemValues(item, storedAt, storedBy, out) });
+        await insertRows(trx, { table: 'wire_item_versions', columns: VERSION_COLUMNS, rows: writes.history, push: pushVersionValues });
       });
     },
 
