@@ -24,7 +24,7 @@ commands:
       --fetch-media          fetch photos from their URLs (through the SSRF guard)
       --dry-run              report what would happen, store nothing
       --no-topics            do not queue the stories for topic suggestions (the export's tags stay their topics)
-      --json                 the summary above with "updated", "redirects", "topicsQueued" and "skipped"
+      --json                 the summary above with "updated", "redirects", "pages", "topicsQueued" and "skipped"
   topics [--threads N] [--watch] [--json]
                              suggest topics (people, places, organisations) for the stories an import queued, on N
                              threads (default: one per core), until the queue is empty (--watch: until SIGTERM);

@@ -77,7 +77,7 @@ export async function siteImportCommand(argv: string[]): Promise<number> {
     if (process.stderr.isTTY) process.stderr.write('\n');
     for (const e of summary.errors) console.error(`${file}:${e.line}: ${e.id ? `post ${e.id}: ` : ''}${e.message}`);
     const skipped = Object.entries(summary.skipped).filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what}`).join(', ');
-    console.log(`${summary.dryRun ? 'Would import' : 'Imported'} ${summary.imported} ${summary.imported === 1 ? 'story' : 'stories'}, updated ${summary.updated}, ${summary.duplicates} unchanged, ${summary.failed} failed, ${summary.redirects} old addresses redirect${summary.topicsQueued ? `, ${summary.topicsQueued} queued for topic suggestions` : ''}${skipped ? `; left out: ${skipped}` : ''}; in ${seconds.toFixed(2)} s.`);
+    console.log(`${summary.dryRun ? 'Would import' : 'Imported'} ${summary.imported} ${summary.imported === 1 ? 'story' : 'stories'}, updated ${summary.updated}, ${summary.duplicates} unchanged, ${summary.failed} failed, ${summary.redirects} old addresses redirect${summary.pages ? `, ${summary.pages} static ${summary.pages === 1 ? 'page' : 'pages'} written` : ''}${summary.topicsQueued ? `, ${summary.topicsQueued} queued for topic suggestions` : ''}${skipped ? `; left out: ${skipped}` : ''}; in ${seconds.toFixed(2)} s.`);
   }
   return summary.failed > 0 ? 1 : 0;
 }

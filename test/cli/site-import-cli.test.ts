@@ -25,11 +25,11 @@ describe('dateline import --from wordpress', { timeout: 60_000 }, () => {
     const first = await dateline('import', '--from', 'wordpress', EXPORT, '--json');
     expect(first.code, first.stderr).toBe(1);
     const summary = JSON.parse(first.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ imported: 10, updated: 0, duplicates: 0, failed: 1, skipped: { comments: 3, pages: 1 } });
+    expect(summary).toMatchObject({ imported: 10, updated: 0, duplicates: 0, failed: 1, pages: 1, skipped: { comments: 3, pages: 0 } });
     expect(summary['redirects']).toBeGreaterThan(20);
     expect(summary['errors']).toEqual([{ file: EXPORT, line: expect.any(Number) as unknown as number, id: null, message: 'the item has no wp:post_id' }]);
     const again = await dateline('import', '--from', 'wordpress', EXPORT);
-    expect(again.stdout).toMatch(/^Imported 0 stories, updated 0, 10 unchanged, 1 failed, \d+ old addresses redirect; left out: 3 comments, 1 pages, 2 attachments, 1 trashed, 1 other/);
+    expect(again.stdout).toMatch(/^Imported 0 stories, updated 0, 10 unchanged, 1 failed, \d+ old addresses redirect, 1 static page written; left out: 3 comments, 2 attachments, 1 trashed, 1 other/);
     expect(again.stderr).toContain(': the item has no wp:post_id');
   });
 

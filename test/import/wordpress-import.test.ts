@@ -59,7 +59,10 @@ function engineSuite(name: string, open: () => Promise<{ url: string; done: () =
 
     it('imports posts with their statuses, times, authors, sections, topics and featured images; counts what it left out', async () => {
       const summary = await importFile(storage, EXPORT, { batchSize: 3 });
-      expect(summary).toMatchObject({ imported: 10, updated: 0, duplicates: 0, failed: 1, skipped: { comments: 3, pages: 1, attachments: 2, trashed: 1, other: 1 } });
+      // The "About us" page (slug about) becomes the edition's About page: no page is left out.
+      expect(summary).toMatchObject({ imported: 10, updated: 0, duplicates: 0, failed: 1, pages: 1, skipped: { comments: 3, pages: 0, attachments: 2, trashed: 1, other: 1 } });
+      expect(await storage.sitePages.find('en', 'about')).toMatchObject({ title: 'About us', updatedBy: null });
+      expect(await createSqlOldUrlLookup(storage.db).find(['?page_id=111'])).toEqual({ kind: 'page', slug: 'about', edition: 'en' });
       expect(summary.errors).toEqual([{ line: expect.any(Number) as unknown as number, id: null, message: 'the item has no wp:post_id' }]);
       const line = readFileSync(EXPORT, 'utf8').split('\n').findIndex((l) => l.includes('A post with no id')) ;
       expect(summary.errors[0]!.line).toBe(line); // the <item> line, just above the title
@@ -160,6 +163,27 @@ describe('WXR oddities', () => {
   });
 });
 
+describe('the old site\'s static pages', () => {
+  it('fill the edition\'s About page, never one the newsroom wrote', async () => {
+    const storage = await openStorage('sqlite::memory:');
+    try {
+      await storage.users.insert({ id: 'editor-1', email: 'editor@harbour.test', name: 'Ana Editor', role: 'editor', passwordHash: 'x', author: null, createdAt: NOW, mustChangePassword: false });
+      await storage.sitePages.save({ edition: 'en', kind: 'about', title: 'About the Harbour Gazette — عن الجريدة', body: [{ type: 'paragraph', text: 'Written by our editor.' }], updatedAt: NOW, updatedBy: 'editor-1' });
+      const first = await importFile(storage, EXPORT);
+      expect(first).toMatchObject({ pages: 0, skipped: { pages: 1 } });
+      expect((await storage.sitePages.find('en', 'about'))?.title).toBe('About the Harbour Gazette — عن الجريدة');
+      // Its old addresses still lead to the edition's page.
+      expect(await createSqlOldUrlLookup(storage.db).find(['?page_id=111'])).toEqual({ kind: 'page', slug: 'about', edition: 'en' });
+      // A page nobody wrote (seeded, or imported before) is the old site's.
+      await storage.sitePages.save({ edition: 'en', kind: 'about', title: 'Demo about', body: [{ type: 'paragraph', text: 'Seeded.' }], updatedAt: NOW, updatedBy: null });
+      expect(await importFile(storage, EXPORT)).toMatchObject({ pages: 1 });
+      expect((await storage.sitePages.find('en', 'about'))?.title).toBe('About us');
+    } finally {
+      await storage.close();
+    }
+  });
+});
+
 describe('a re-imported post in another edition', () => {
   it('keeps a category that is new by then in the story\'s own edition', async () => {
     const storage = await openStorage('sqlite::memory:');
@@ -178,6 +202,33 @@ describe('a re-imported post in another edition', () => {
       expect(section.edition_id).toBe('ar');
       const story = await storage.db.selectFrom('articles').select('edition_id').where('headline', '=', 'Quay works finish a week early').executeTakeFirstOrThrow();
       expect(story.edition_id).toBe('ar');
+    } finally {
+      await storage.close();
+    }
+  });
+});
+
+describe('a featured image named after its post', () => {
+  it('is set on the story when the file reaches it, in one pass, and announced', async () => {
+    const text = readFileSync(EXPORT, 'utf8');
+    const at = text.indexOf('night-ferry.jpg');
+    const start = text.lastIndexOf('<item>', at);
+    const end = text.indexOf('</item>', at) + '</item>'.length;
+    // The upload moves to the end of the file, after every post (as WordPress writes an image uploaded later).
+    const file = join(dir, 'late-attachment.xml');
+    writeFileSync(file, text.slice(0, start) + text.slice(end).replace('</channel>', `${text.slice(start, end)}\n</channel>`));
+    const storage = await openStorage('sqlite::memory:');
+    try {
+      const events: { type: string; slug?: string }[] = [];
+      const summary = await importer(storage, events).importRecords(readWordPressExport(file), { defaultSection: { slug: 'news', name: 'News' }, batchSize: 2 });
+      expect(summary).toMatchObject({ imported: 10, failed: 1, skipped: { attachments: 2 } });
+      const ferry = await storage.articles.findPublishedBySlug('night-ferry-returns');
+      expect(ferry?.lead).toMatchObject({ url: 'https://harbour-gazette.example/wp-content/uploads/2024/01/night-ferry.jpg', alt: 'The night ferry at the quay' });
+      expect(events.filter((e) => e.slug === 'night-ferry-returns').map((e) => e.type)).toEqual(['story.published', 'story.updated']);
+      // A second run of the same file finds everything as it was: nothing updated, nothing announced.
+      events.length = 0;
+      expect(await importer(storage, events).importRecords(readWordPressExport(file), { defaultSection: { slug: 'news', name: 'News' } })).toMatchObject({ imported: 0, updated: 0, duplicates: 10 });
+      expect(events).toEqual([]);
     } finally {
       await storage.close();
     }
@@ -231,7 +282,7 @@ describe('Ghost import', () => {
     try {
       const file = new URL('../fixtures/ghost/harbour-ghost.ghost.2026-12-06.json', import.meta.url).pathname;
       const run = () => importer(storage).importRecords(readGhostExport(file), { defaultSection: { slug: 'news', name: 'News' } });
-      expect(await run()).toMatchObject({ imported: 3, failed: 0, skipped: { pages: 1 } });
+      expect(await run()).toMatchObject({ imported: 3, failed: 0, pages: 1, skipped: { pages: 0 } });
       expect(await run()).toMatchObject({ imported: 0, duplicates: 3 });
       const light = await storage.articles.findPublishedBySlug('gull-rock-light');
       expect(light).toMatchObject({ section: { slug: 'coast' }, topics: [{ slug: 'lighthouses' }], authors: [{ name: 'Marta Reyes' }], lead: { url: 'https://harbour.ghost.example/content/images/2024/02/gull-rock.jpg', alt: 'The lighthouse at dusk' } });
@@ -252,7 +303,9 @@ describe('public WordPress exports (WordPress/wordpress-importer test data, GPL-
     const storage = await openStorage('sqlite::memory:');
     try {
       const summary = await importFile(storage, sample('theme-unit-test-data.xml'));
-      expect(summary).toMatchObject({ imported: 58, failed: 0, skipped: { comments: 33, pages: 21, attachments: 37, other: 70 } });
+      // "About The Tests" (slug about) is the About page; the other 20 pages have no place in Dateline.
+      expect(summary).toMatchObject({ imported: 58, failed: 0, pages: 1, skipped: { comments: 33, pages: 20, attachments: 37, other: 70 } });
+      expect((await storage.sitePages.find('en', 'about'))?.title).toBe('About The Tests');
       const rows = await storage.db.selectFrom('articles').select(['slug', 'headline', 'status']).execute();
       const bySlug = new Map(rows.map((r) => [r.slug, r]));
       expect(bySlug.get('template-password-protected')?.status).toBe('draft');

@@ -4,78 +4,23 @@
  * the newsroom never enters the cache. Skipped, saying why, where varnishd or the xkey vmod is missing (a failure
  * with TEST_VARNISH_REQUIRED=1).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { get, type IncomingMessage } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffUser } from '../../src/core/staff/staff-user.js';
 import type { ArticleFields } from '../../src/core/articles/article-fields.js';
 import { createVarnishPurger } from '../../src/adapters/edge/varnish-purger.js';
-import { subscribeEdgePurge, type EdgePurgeLog } from '../../src/main/edge-purge.js';
-import { freePort, startLiveSite, type LiveSite } from '../e2e/browser-support.js';
-import { VARNISHD, varnishMissingReason } from '../support/varnish-installation.js';
-
-const VCL = new URL('../../deploy/varnish/dateline.vcl', import.meta.url);
+import { subscribeEdgePurge } from '../../src/main/edge-purge.js';
+import { startLiveSite, type LiveSite } from '../e2e/browser-support.js';
+import { varnishMissingReason } from '../support/varnish-installation.js';
+import { collectingPurgeLog, eventually, isHit, startVarnish, stopVarnish, type Varnish } from '../support/varnish-edge.js';
 const missing = varnishMissingReason('Varnish edge tests', ['xkey']);
-
-/** Polls `check` until it returns a value, at most `attempts` times, each a few ms apart; fails saying what never happened. */
-async function eventually<T>(what: string, check: () => Promise<T | null>, attempts = 200): Promise<T> {
-  for (let i = 0; i < attempts; i++) {
-    const value = await check().catch(() => null);
-    if (value !== null) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`gave up after ${attempts} attempts: ${what}`);
-}
-
-interface Varnish { origin: string; process: ChildProcess; output: () => string; dir: string }
-
-async function startVarnish(backendPort: number): Promise<Varnish> {
-  const dir = mkdtempSync(join(tmpdir(), 'dateline-varnish-'));
-  const vclPath = join(dir, 'dateline.vcl');
-  const vcl = readFileSync(VCL, 'utf8');
-  if (!vcl.includes('.port = "3000";')) throw new Error('dateline.vcl no longer names backend port 3000: update the test');
-  writeFileSync(vclPath, vcl.replace('.port = "3000";', `.port = "${backendPort}";`));
-  const port = await freePort();
-  // -F: foreground, so the test owns the process; -j none: no privilege drop into a jail the temp dir does not fit; -T none: no admin port.
-  const child = spawn(VARNISHD, ['-F', '-j', 'none', '-T', 'none', '-n', join(dir, 'work'), '-a', `127.0.0.1:${port}`, '-f', vclPath, '-s', 'malloc,32m'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  const varnish = { origin: `http://127.0.0.1:${port}`, process: child, output: () => output, dir };
-  await new Promise<void>((resolve, reject) => {
-    const onData = () => { if (output.includes('Child launched OK')) resolve(); };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`varnishd exited (${code}) before starting:\n${output}`)));
-  });
-  await eventually(`varnishd answering on ${varnish.origin}`, async () => ((await fetch(`${varnish.origin}/robots.txt`)).ok ? true : null));
-  return varnish;
-}
-
-async function stopVarnish(varnish: Varnish | undefined): Promise<void> {
-  if (!varnish) return;
-  if (varnish.process.exitCode === null && varnish.process.signalCode === null) {
-    const exited = new Promise((resolve) => varnish.process.once('exit', resolve));
-    varnish.process.kill('SIGTERM');
-    await exited;
-  }
-  rmSync(varnish.dir, { recursive: true, force: true });
-}
 
 describe.skipIf(missing !== null)(`Varnish with dateline.vcl in front of Dateline${missing ? ` (skipped: ${missing})` : ''}`, () => {
   let live: LiveSite;
   let varnish: Varnish | undefined;
   let purging: ReturnType<typeof subscribeEdgePurge>;
   let editor: StaffUser;
-  const purgeLog: { level: string; fields: object }[] = [];
-  const log: EdgePurgeLog = {
-    info: (fields) => { purgeLog.push({ level: 'info', fields }); },
-    warn: (fields) => { purgeLog.push({ level: 'warn', fields }); },
-    error: (fields) => { purgeLog.push({ level: 'error', fields }); },
-  };
+  const { entries: purgeLog, log } = collectingPurgeLog();
 
   beforeAll(async () => {
     live = await startLiveSite({ newsroom: true });
@@ -98,7 +43,6 @@ describe.skipIf(missing !== null)(`Varnish with dateline.vcl in front of Datelin
   });
 
   const viaVarnish = (path: string, headers: Record<string, string> = {}) => fetch(`${varnish!.origin}${path}`, { headers, redirect: 'manual' });
-  const isHit = (res: Response) => res.headers.get('x-cache') === 'HIT' && (res.headers.get('x-varnish') ?? '').trim().split(/\s+/).length === 2;
 
   async function act(id: string, action: 'publish' | 'update' | 'unpublish', change: Partial<ArticleFields> = {}, note: string | null = null) {
     const state = (await live.site.storage.articles.findState(id))!;

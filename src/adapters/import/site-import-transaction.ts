@@ -7,6 +7,7 @@ import type { Database } from '../db/database.js';
 import { inTransaction } from '../db/join-transaction.js';
 import { createSqlSiteImportStore } from '../db/stores/sql-site-import-store.js';
 import { createSqlTopicSuggestionQueue } from '../db/stores/sql-topic-suggestion-queue.js';
+import { createSqlSitePageStore } from '../db/stores/sql-site-page-store.js';
 
 /** Thrown to roll a dry run's transaction back; carries the work's result out. */
 class DryRunRollback<T> extends Error {
@@ -25,7 +26,7 @@ export function siteImportTransaction(db: Kysely<Database>, search: SearchWriter
       return await inTransaction(db, async (trx) => {
         const result = await work({
           articles: createSqlArticleRepository(trx, search), items: createSqlSiteImportStore(trx),
-          topics: createSqlTopicSuggestionQueue(trx, { skipLocked: false }),
+          topics: createSqlTopicSuggestionQueue(trx, { skipLocked: false }), pages: createSqlSitePageStore(trx),
         });
         if (options.rollback) throw new DryRunRollback(result);
         return result;

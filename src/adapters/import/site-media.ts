@@ -70,6 +70,12 @@ export async function* withLibraryMedia(records: AsyncIterable<SiteExportRecord>
     }
   };
   for await (const record of records) {
+    if (record.kind === 'lead') {
+      const photo = await photoOf(record.lead.url ?? '', record.lead.alt || record.lead.caption || record.title, record.lead.caption);
+      if (photo) yield { ...record, lead: leadOf(photo, record.lead, deps.library), leadMediaId: photo.id };
+      else yield* [record, { kind: 'skipped', what: 'media', count: 1 } as const];
+      continue;
+    }
     if (record.kind !== 'post') {
       yield record;
       continue;

@@ -4,7 +4,7 @@ import { decodeHTML } from 'entities';
 import type { LeadImage, NamedRef } from '../../core/articles/article.js';
 import { isBodyImageUrl } from '../../core/articles/body-image-url.js';
 import { slugify } from '../../core/shared/slug.js';
-import { normaliseOldPath, type SiteExportRecord, type SitePost, type SitePostStatus } from '../../core/site-import/site-post.js';
+import { normaliseOldPath, STATIC_PAGE_SLUGS, type SiteExportRecord, type SitePost, type SitePostStatus } from '../../core/site-import/site-post.js';
 import { htmlToBodyBlocks } from '../wire/wire-html-blocks.js';
 import { bodySchema } from '../validation/body-block-schema.js';
 import { wordpressBody } from './wordpress-body.js';
@@ -58,16 +58,16 @@ function plainText(html: string): string {
   return htmlToBodyBlocks(html).blocks.map((b) => ('text' in b ? b.text : '')).filter(Boolean).join(' ');
 }
 
-/** The post's own addresses: its permalink's path (with its query when the site used plain links) and `?p=ID`. */
-function postPaths(item: WxrItem, id: string): string[] {
-  const paths = new Set<string>([`?p=${id}`]);
+/** The post's own addresses: its permalink's path (with its query when the site used plain links) and `?p=ID` (`?page_id=ID` for a page). */
+function postPaths(item: WxrItem, id: string, query: 'p' | 'page_id' = 'p'): string[] {
+  const paths = new Set<string>([`?${query}=${id}`]);
   for (const field of ['link', 'guid']) {
     const value = item.fields.get(field)?.trim();
     if (!value) continue;
     try {
       const url = new URL(value);
-      const p = url.searchParams.get('p');
-      if (p) paths.add(`?p=${p}`);
+      const p = url.searchParams.get(query);
+      if (p) paths.add(`?${query}=${p}`);
       else if (field === 'link' && url.pathname !== '/') paths.add(normaliseOldPath(url.pathname));
     } catch {
       // Not a URL: nothing to redirect from.
@@ -76,11 +76,14 @@ function postPaths(item: WxrItem, id: string): string[] {
   return [...paths];
 }
 
-function leadOf(item: WxrItem, site: WordPressSite): LeadImage | null {
-  const thumbnail = item.meta.get('_thumbnail_id')?.trim();
-  const attachment = thumbnail ? site.attachments.get(thumbnail) : undefined;
+function leadFrom(attachment: Attachment | undefined): LeadImage | null {
   if (!attachment || !isBodyImageUrl(attachment.url)) return null;
   return { url: attachment.url, caption: attachment.caption, credit: null, alt: attachment.alt || attachment.caption, width: null, height: null };
+}
+
+function leadOf(item: WxrItem, site: WordPressSite): LeadImage | null {
+  const thumbnail = item.meta.get('_thumbnail_id')?.trim();
+  return leadFrom(thumbnail ? site.attachments.get(thumbnail) : undefined);
 }
 
 function digestOf(item: WxrItem, lead: LeadImage | null): string {
@@ -122,6 +125,23 @@ export function wordpressPost(item: WxrItem, site: WordPressSite): SiteExportRec
   return { kind: 'post', post };
 }
 
+/**
+ * A published page whose slug names one of an edition's static pages (About, Contact, Corrections policy, Privacy)
+ * becomes that page; other pages are counted and left out (Dateline has no free-form pages).
+ */
+export function wordpressPage(item: WxrItem, site: WordPressSite): SiteExportRecord {
+  const f = (name: string): string => item.fields.get(name) ?? '';
+  const id = f('wp:post_id').trim();
+  const kind = STATIC_PAGE_SLUGS[decodedSlug(f('wp:post_name').trim(), '')];
+  if (!/^\d+$/.test(id) || !kind || f('wp:status').trim() !== 'publish' || f('wp:post_password').trim()) return { kind: 'skipped', what: 'pages', count: 1 };
+  const body = wordpressBody(f('content:encoded')).blocks;
+  if (!bodySchema.safeParse(body).success || body.length === 0) return { kind: 'skipped', what: 'pages', count: 1 };
+  return {
+    kind: 'page',
+    page: { sourceKey: `wordpress:${site.host}:${id}`, sourceId: id, line: item.line, kind, title: titleText(f('title')).slice(0, 120) || kind, body, oldPaths: postPaths(item, id, 'page_id') },
+  };
+}
+
 /** Archive addresses of a category, tag or author: the default WordPress bases (`/category/…`, `/tag/…`, `/author/…`) and query forms. */
 function termUrls(record: Extract<WxrRecord, { kind: 'author' | 'category' | 'tag' | 'term' }>, site: WordPressSite): SiteExportRecord[] {
   const f = (name: string): string => record.fields.get(name) ?? '';
@@ -151,9 +171,23 @@ function termUrls(record: Extract<WxrRecord, { kind: 'author' | 'category' | 'ta
   return [];
 }
 
-/** Site posts and archive addresses of a WXR stream; attachments (read in a first pass) give featured images. */
-export async function* wordpressRecords(records: AsyncIterable<WxrRecord>, attachments: Map<string, Attachment>): AsyncGenerator<SiteExportRecord> {
-  const site = emptySite(attachments);
+/** An attachment item as a featured image's source; null when it names no file. */
+function attachmentOf(item: WxrItem): Attachment | null {
+  const f = (name: string): string => item.fields.get(name) ?? '';
+  const url = f('wp:attachment_url').trim() || f('guid').trim();
+  return url ? { url, alt: item.meta.get('_wp_attachment_image_alt')?.trim() ?? '', caption: plainText(f('excerpt:encoded')) } : null;
+}
+
+/**
+ * Site posts and archive addresses of a WXR stream, in one pass: each post is handed on as it is read, so the first
+ * stories are stored (and served) seconds into a file of any size. A featured image whose attachment the file names
+ * later (WordPress writes an upload after the post it was made for) follows as a `lead` record once it is known;
+ * only those posts' keys are held meanwhile.
+ */
+export async function* wordpressRecords(records: AsyncIterable<WxrRecord>): AsyncGenerator<SiteExportRecord> {
+  const site = emptySite(new Map());
+  /** Attachment id → the posts (key, title) waiting for it. */
+  const waiting = new Map<string, { sourceKey: string; title: string }[]>();
   for await (const record of records) {
     if (record.kind === 'site') {
       site.host = hostOf(record.baseSiteUrl || record.link);
@@ -163,12 +197,32 @@ export async function* wordpressRecords(records: AsyncIterable<WxrRecord>, attac
       const { item } = record;
       if (item.comments > 0) yield { kind: 'skipped', what: 'comments', count: item.comments };
       const type = (item.fields.get('wp:post_type') ?? 'post').trim();
-      if (type === 'post' && item.fields.get('wp:status')?.trim() === 'trash') yield { kind: 'skipped', what: 'trashed', count: 1 };
-      else if (type === 'post') yield wordpressPost(item, site);
-      else yield { kind: 'skipped', what: type === 'page' ? 'pages' : type === 'attachment' ? 'attachments' : 'other', count: 1 };
+      if (type === 'post' && item.fields.get('wp:status')?.trim() === 'trash') {
+        yield { kind: 'skipped', what: 'trashed', count: 1 };
+      } else if (type === 'post') {
+        const post = wordpressPost(item, site);
+        const thumbnail = item.meta.get('_thumbnail_id')?.trim();
+        if (post.kind === 'post' && thumbnail && !post.post.lead && !site.attachments.has(thumbnail)) {
+          waiting.set(thumbnail, [...(waiting.get(thumbnail) ?? []), { sourceKey: post.post.sourceKey, title: post.post.title }]);
+        }
+        yield post;
+      } else if (type === 'page') {
+        yield wordpressPage(item, site);
+      } else if (type === 'attachment') {
+        const attachment = attachmentOf(item);
+        const id = item.fields.get('wp:post_id')?.trim() ?? '';
+        if (attachment && id) site.attachments.set(id, attachment);
+        yield { kind: 'skipped', what: 'attachments', count: 1 };
+      } else {
+        yield { kind: 'skipped', what: 'other', count: 1 };
+      }
     } else {
       yield* termUrls(record, site);
     }
+  }
+  for (const [id, posts] of waiting) {
+    const lead = leadFrom(site.attachments.get(id));
+    if (lead) for (const post of posts) yield { kind: 'lead', sourceKey: post.sourceKey, title: post.title, lead };
   }
 }
 
@@ -180,15 +234,3 @@ function hostOf(url: string): string {
   }
 }
 
-/** First pass: the export's attachments by post id (featured images name them by id, often before they appear). */
-export async function readAttachments(records: AsyncIterable<WxrRecord>): Promise<Map<string, Attachment>> {
-  const found = new Map<string, Attachment>();
-  for await (const record of records) {
-    if (record.kind !== 'item' || record.item.fields.get('wp:post_type')?.trim() !== 'attachment') continue;
-    const f = (name: string): string => record.item.fields.get(name) ?? '';
-    const url = f('wp:attachment_url').trim() || f('guid').trim();
-    if (!url) continue;
-    found.set(f('wp:post_id').trim(), { url, alt: record.item.meta.get('_wp_attachment_image_alt')?.trim() ?? '', caption: plainText(f('excerpt:encoded')) });
-  }
-  return found;
-}

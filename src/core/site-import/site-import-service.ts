@@ -9,7 +9,8 @@ import { uniqueShortCode } from '../short-links/short-code.js';
 import { articleTags } from '../workflow/article-tags.js';
 import type { SiteImportUnit } from './site-import-store.js';
 import { fieldsOf, newArticleOf, postChange } from './site-post-article.js';
-import type { OldUrl, SiteExportRecord, SiteImportProblem, SitePost, SkippedKind } from './site-post.js';
+import type { OldUrl, SiteExportRecord, SiteImportProblem, SitePost, SiteStaticPage, SkippedKind } from './site-post.js';
+import { FIRST_EDITION_ID } from '../editions/edition.js';
 
 export interface SiteImportSummary {
   imported: number;
@@ -19,6 +20,8 @@ export interface SiteImportSummary {
   failed: number;
   /** Old addresses of this export that now redirect (posts' own and their sections', topics' and authors' archives). */
   redirects: number;
+  /** The old site's About, Contact, Corrections and Privacy pages written as the edition's static pages. */
+  pages: number;
   /** Stories queued for topic suggestions (people, places, organisations), which the background job adds after the import. */
   topicsQueued: number;
   skipped: Record<SkippedKind, number>;
@@ -55,6 +58,7 @@ export interface SiteImportDeps {
 }
 
 type Outcome = 'imported' | 'updated' | 'unchanged';
+type LeadRecord = Extract<SiteExportRecord, { kind: 'lead' }>;
 interface Announcement { type: 'story.published' | 'story.updated'; articleId: string; slug: string; tags: string[] }
 interface BatchResult { outcomes: Outcome[]; urls: number; topicsQueued: number; announce: Announcement[] }
 
@@ -158,14 +162,64 @@ export function createSiteImportService(deps: SiteImportDeps) {
     }
   }
 
+  /** Featured images the file named after their posts, set on those posts' stories (a post that failed has none to set). */
+  async function setLeads(leads: LeadRecord[], summary: SiteImportSummary): Promise<void> {
+    const announce = await deps.transaction(async (unit) => {
+      const known = await unit.items.findItems(leads.map((l) => l.sourceKey));
+      const found = leads.flatMap((l) => {
+        const item = known.get(l.sourceKey);
+        return item ? [{ articleId: item.articleId, lead: l.lead, leadMediaId: l.leadMediaId ?? null }] : [];
+      });
+      const changed = await unit.items.setLeads(found);
+      const events: Announcement[] = [];
+      for (const articleId of changed) {
+        const state = await unit.articles.findState(articleId);
+        if (state?.status === 'published') events.push({ type: 'story.updated', articleId, slug: state.slug, tags: articleTags(state.slug, state.fields) });
+      }
+      return events;
+    }, { rollback: summary.dryRun });
+    if (!summary.dryRun) for (const event of announce) await deps.events?.publish(event);
+  }
+
+  /**
+   * Static pages: written where no person has written the edition's page (absent, or seeded or imported before:
+   * updatedBy null); a page the newsroom wrote is kept and the old one counted as left out. Its old addresses lead to
+   * the edition's page either way.
+   */
+  async function importPages(pages: SiteStaticPage[], options: SiteImportOptions, summary: SiteImportSummary): Promise<void> {
+    const edition = options.edition ?? FIRST_EDITION_ID;
+    const now = deps.clock.now();
+    const result = await deps.transaction(async (unit) => {
+      let written = 0;
+      let kept = 0;
+      for (const page of pages) {
+        const existing = await unit.pages.find(edition, page.kind);
+        if (existing && existing.updatedBy !== null) {
+          kept++;
+        } else {
+          await unit.pages.save({ edition, kind: page.kind, title: page.title, body: page.body, updatedAt: now, updatedBy: null });
+          written++;
+        }
+      }
+      const urls = pages.flatMap((page) => page.oldPaths.map((path): OldUrl => ({ path, kind: 'page', target: `${edition}:${page.kind}` })));
+      await unit.items.addOldUrls(urls, now);
+      return { written, kept, urls: urls.length };
+    }, { rollback: summary.dryRun });
+    summary.pages += result.written;
+    summary.skipped.pages += result.kept;
+    summary.redirects += result.urls;
+  }
+
   /** Reads the export's records in order, storing posts in batches; term archives are kept for the sections, topics and authors the posts use. */
   async function importRecords(records: AsyncIterable<SiteExportRecord>, options: SiteImportOptions): Promise<SiteImportSummary> {
     const summary: SiteImportSummary = {
-      imported: 0, updated: 0, duplicates: 0, failed: 0, redirects: 0, topicsQueued: 0, errors: [], dryRun: options.dryRun ?? false,
+      imported: 0, updated: 0, duplicates: 0, failed: 0, redirects: 0, pages: 0, topicsQueued: 0, errors: [], dryRun: options.dryRun ?? false,
       skipped: { comments: 0, pages: 0, attachments: 0, trashed: 0, other: 0, media: 0 },
     };
     const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
     const termUrls: OldUrl[] = [];
+    const pages: SiteStaticPage[] = [];
+    const leads: LeadRecord[] = [];
     const used = new Set<string>();
     let batch: SitePost[] = [];
     let done = 0;
@@ -184,6 +238,15 @@ export function createSiteImportService(deps: SiteImportDeps) {
         for (const a of post.authors) used.add(`author:${a.slug}`);
         batch.push(post);
         if (batch.length >= size) await flush();
+      } else if (record.kind === 'page') {
+        pages.push(record.page);
+      } else if (record.kind === 'lead') {
+        // The posts are stored by now (or in the batch still open): flushed first, then their featured images.
+        leads.push(record);
+        if (leads.length >= size) {
+          await flush();
+          await setLeads(leads.splice(0), summary);
+        }
       } else if (record.kind === 'term-url') {
         termUrls.push(record.url);
       } else if (record.kind === 'problem') {
@@ -194,6 +257,8 @@ export function createSiteImportService(deps: SiteImportDeps) {
       }
     }
     await flush();
+    if (leads.length > 0) await setLeads(leads, summary);
+    if (pages.length > 0) await importPages(pages, options, summary);
     const kept = termUrls.filter((u) => used.has(`${u.kind}:${u.target}`));
     if (kept.length > 0) {
       await deps.transaction((unit) => unit.items.addOldUrls(kept, deps.clock.now()), { rollback: summary.dryRun });

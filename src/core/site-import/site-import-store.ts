@@ -1,6 +1,8 @@
 /** @module SiteImportStore: the port behind a site import's bookkeeping — which export item made which story, and the old addresses. */
+import type { LeadImage } from '../articles/article.js';
 import type { ArticleStore } from '../articles/article-store.js';
 import type { TopicSuggestionQueue } from '../topics/topic-suggestion-queue.js';
+import type { SitePageStore } from '../site-pages/site-page-store.js';
 import type { OldUrl, OldUrlTargetKind } from './site-post.js';
 
 /** An export item already imported: its story and the digest it had then. */
@@ -14,6 +16,8 @@ export interface SiteImportStore {
   findItems(sourceKeys: readonly string[]): Promise<Map<string, ImportedItem>>;
   /** Records (or moves to a new digest) the items of a batch. */
   saveItems(items: readonly ({ sourceKey: string; importedAt: Date } & ImportedItem)[]): Promise<void>;
+  /** Sets stories' featured images (the lead image and its library photo); returns the ids whose image changed. */
+  setLeads(leads: readonly { articleId: string; lead: LeadImage; leadMediaId: string | null }[]): Promise<string[]>;
   /** Adds old addresses; one already known keeps its first target. Returns how many were new. */
   addOldUrls(urls: readonly OldUrl[], createdAt: Date): Promise<number>;
 }
@@ -36,6 +40,8 @@ export interface OldUrlLookup {
 export interface SiteImportUnit {
   articles: ArticleStore;
   items: SiteImportStore;
+  /** The editions' static pages (an old site's About, Contact, Corrections and Privacy pages). */
+  pages: SitePageStore;
   /** Stories waiting for topic suggestions: queued with the batch that stored them. */
   topics: Pick<TopicSuggestionQueue, 'enqueue'>;
 }

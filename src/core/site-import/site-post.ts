@@ -1,15 +1,36 @@
 /** @module Site posts: one story of another platform's export (WordPress, Ghost) as the site import reads it, before it is a Dateline story. */
 import type { ArticleStatus, BodyBlock, LeadImage, NamedRef } from '../articles/article.js';
+import type { SitePageKind } from '../site-pages/site-page.js';
 
-/** What an old address names on the new site: a story (by id), or a section, topic or author page (by slug). */
-export type OldUrlTargetKind = 'article' | 'section' | 'topic' | 'author';
+/** What an old address names on the new site: a story (by id), a section, topic or author page (by slug), or an edition's static page (`EDITION:KIND`). */
+export type OldUrlTargetKind = 'article' | 'section' | 'topic' | 'author' | 'page';
 
 /** An old address: a path as the old site wrote it (`/2024/01/15/slug/`) or its query form (`/?p=123`). */
 export interface OldUrl {
   path: string;
   kind: OldUrlTargetKind;
-  /** The story's id for an article; the slug of the section, topic or author. */
+  /** The story's id for an article; the slug of the section, topic or author; `EDITION:KIND` of a static page. */
   target: string;
+}
+
+/** The old site's pages that are one of an edition's static pages (About, Contact, Corrections policy, Privacy), by their slugs. */
+export const STATIC_PAGE_SLUGS: Readonly<Record<string, SitePageKind>> = {
+  about: 'about', 'about-us': 'about', 'who-we-are': 'about',
+  contact: 'contact', 'contact-us': 'contact',
+  corrections: 'corrections-policy', 'corrections-policy': 'corrections-policy', 'corrections-and-clarifications': 'corrections-policy',
+  privacy: 'privacy', 'privacy-policy': 'privacy',
+};
+
+/** A published page of the old site that becomes an edition's static page (when no person has written that page here). */
+export interface SiteStaticPage {
+  sourceKey: string;
+  sourceId: string;
+  line: number;
+  kind: SitePageKind;
+  title: string;
+  body: BodyBlock[];
+  /** The page's old paths (permalink, `?page_id=ID`). */
+  oldPaths: string[];
 }
 
 /** The workflow states an export's post statuses map to (see statusOfWordPressPost). */
@@ -54,6 +75,12 @@ export interface SiteImportProblem {
 /** What the export reader hands the import: posts, archive addresses of terms, problems, and what it left out. */
 export type SiteExportRecord =
   | { kind: 'post'; post: SitePost }
+  | { kind: 'page'; page: SiteStaticPage }
+  /**
+   * A featured image the export names after its post (WordPress writes an upload after the post it was made for):
+   * set on the post's story once the file has named it, so posts store as they stream instead of after a first pass.
+   */
+  | { kind: 'lead'; sourceKey: string; title: string; lead: LeadImage; leadMediaId?: string | null }
   | { kind: 'term-url'; url: OldUrl }
   | { kind: 'problem'; problem: SiteImportProblem }
   | { kind: 'skipped'; what: SkippedKind; count: number };

@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import type { ImportedItem, OldUrlLookup, OldUrlTarget, SiteImportStore } from '../../../core/site-import/site-import-store.js';
 import type { OldUrlTargetKind } from '../../../core/site-import/site-post.js';
 import type { Database } from '../database.js';
+import { leadImageToRow } from '../article-repository/article-rows.js';
+import { isSitePageKind } from '../../../core/site-pages/site-page.js';
 
 /** Rows per INSERT: well under either engine's limit of bound parameters. */
 const ROWS_PER_INSERT = 200;
@@ -37,6 +39,20 @@ export function createSqlSiteImportStore(db: Kysely<Database>): SiteImportStore 
           .execute();
       }
     },
+    async setLeads(leads) {
+      const changed: string[] = [];
+      for (const { articleId, lead, leadMediaId } of leads) {
+        const columns = leadImageToRow(lead);
+        // Only where it differs: a re-run of an unchanged file writes nothing and announces nothing.
+        const result = await db.updateTable('articles').set({ ...columns, lead_media_id: leadMediaId }).where('id', '=', articleId)
+          .where((eb) => eb.or([
+            eb('lead_image_url', 'is distinct from', columns.lead_image_url), eb('lead_image_caption', 'is distinct from', columns.lead_image_caption),
+            eb('lead_image_alt', 'is distinct from', columns.lead_image_alt), eb('lead_media_id', 'is distinct from', leadMediaId),
+          ])).executeTakeFirst();
+        if (Number(result.numUpdatedRows) > 0) changed.push(articleId);
+      }
+      return changed;
+    },
     async addOldUrls(urls, createdAt) {
       // One path given twice in a batch (a permalink that is also another post's) keeps its first target, as a stored one does.
       const first = new Map<string, (typeof urls)[number]>();
@@ -66,6 +82,12 @@ export function createSqlOldUrlLookup(db: Kysely<Database>): OldUrlLookup {
     if (kind === 'section') {
       const row = await db.selectFrom('sections').select(['slug', 'edition_id']).where('slug', '=', id).executeTakeFirst();
       return row ? { kind, slug: row.slug, edition: row.edition_id } : null;
+    }
+    if (kind === 'page') {
+      // `EDITION:KIND`: the edition's static page, whatever its text is now.
+      const [edition = '', page = ''] = id.split(':', 2);
+      const row = await db.selectFrom('editions').select('id').where('id', '=', edition).executeTakeFirst();
+      return row && isSitePageKind(page) ? { kind, slug: page, edition } : null;
     }
     const table = kind === 'topic' ? 'topics' : 'authors';
     const row = await db.selectFrom(table).select('slug').where('slug', '=', id).executeTakeFirst();
