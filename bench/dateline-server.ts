@@ -1,5 +1,5 @@
 /** Starts a Dateline process on the benchmark database, pinned to one core, and reads its start-up time and peak memory. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasCommand } from './load.js';
@@ -15,17 +15,9 @@ export interface DatelineServer {
   stop(): Promise<void>;
 }
 
-/** Every process the benchmark started, killed on exit whatever happens. */
-const started = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
-});
-
-export function track(child: ChildProcess): ChildProcess {
-  started.add(child);
-  child.once('exit', () => started.delete(child));
-  return child;
-}
+// Every process the benchmark starts is killed when it ends, on exit or on a signal (child-processes.ts).
+export { track } from './child-processes.js';
+import { track } from './child-processes.js';
 
 export async function startDateline(options: { root: string; databaseUrl: string; port: number; pageCache: boolean; cpus: string | null; mostRead?: boolean; env?: Record<string, string> }): Promise<DatelineServer> {
   // Through bin/dateline.js, which marks the build in use, so a rebuild meanwhile never removes it.

@@ -19,6 +19,10 @@ import { measureEngine, type Engine } from './engine-figures.js';
 import { measureCrossProcess } from './cross-process.js';
 import { measureImport } from './import-throughput.js';
 import { measureWordPressImport } from './wordpress-import.js';
+import { measureGhostImport } from './ghost-import.js';
+import { measureTopicJob } from './topic-suggestion-job.js';
+import { measureImportWhileServing } from './import-while-serving.js';
+import { measureOldUrlCost } from './old-url-cost.js';
 import { measurePhotoVariants } from './photo-variants.js';
 import { measureWireIngest } from './wire-ingest.js';
 import { measureArabicSearch } from './arabic-search.js';
@@ -98,14 +102,33 @@ shared.push({ name: 'import: text capture, parse + topics + store', value: impor
 const wordpressPosts = quick ? 5_000 : 100_000;
 log(`  measuring a WordPress import (${wordpressPosts.toLocaleString('en-US')} posts)`);
 const wordpress = await measureWordPressImport(corpus.real, wordpressPosts, join(root, 'bench/data'), log);
-shared.push({ name: `import ${wordpressPosts.toLocaleString('en-US')} WordPress posts (WXR, ${Math.round(wordpress.megabytes)} MB; stored without topics)`, value: wordpress.postsPerSecond, unit: 'stories/s' });
+shared.push({ name: `import ${wordpressPosts.toLocaleString('en-US')} WordPress posts (WXR, ${Math.round(wordpress.megabytes)} MB; dateline import, stored without topics)`, value: wordpress.postsPerSecond, unit: 'stories/s', detail: `${wordpress.seconds.toFixed(1)} s, ${(wordpress.cpuSeconds ?? 0).toFixed(1)} CPU s` });
+shared.push({ name: `import ${wordpressPosts.toLocaleString('en-US')} WordPress posts: peak memory of the import process`, value: wordpress.peakRssMb, unit: 'MB' });
+const ghostPosts = quick ? 5_000 : 100_000;
+log(`  measuring a Ghost import (${ghostPosts.toLocaleString('en-US')} posts)`);
+const ghost = await measureGhostImport(corpus.real, ghostPosts, join(root, 'bench/data'), log);
+shared.push({ name: `import ${ghostPosts.toLocaleString('en-US')} Ghost posts (JSON, ${Math.round(ghost.megabytes)} MB; dateline import, stored without topics)`, value: ghost.postsPerSecond, unit: 'stories/s', detail: `${ghost.seconds.toFixed(1)} s, peak ${Math.round(ghost.peakRssMb)} MB` });
+// The topics an import queues, worked by the background job (worker threads running the tagger) to an empty queue.
+const topicStories = quick ? 300 : 2_000;
+for (const threads of quick ? [1] : [1, 2]) {
+  log(`  measuring the topic suggestion job (${topicStories} stories, ${threads} ${threads === 1 ? 'thread' : 'threads'})`);
+  const topicJob = await measureTopicJob(corpus.real, topicStories, threads);
+  shared.push({ name: `topic suggestion job: imported stories to suggested topics (${topicStories} stories, ${threads} ${threads === 1 ? 'thread' : 'threads'})`, value: topicJob.storiesPerSecond, unit: 'stories/s', detail: `${topicJob.topicsPerStory.toFixed(1)} topics a story; thread start included` });
+}
 log('  measuring photo variants');
 const photo = await measurePhotoVariants();
 shared.push({ name: `photo upload to variants (${photo.megapixels} MP JPEG, 4 widths × WebP + JPEG)`, value: photo.medianMs, unit: 'ms' });
 log('  measuring wire ingest');
 const wireItems = quick ? 2_000 : 10_000;
 const wireIngest = await measureWireIngest({ items: wireItems, sharedDir });
-shared.push({ name: `wire ingest: ninjs parse + dedup + cluster + store (${wireIngest.items} real items, ${wireIngest.clusters} clusters)`, value: wireIngest.itemsPerSecond, unit: 'items/s' });
+shared.push({
+  name: `wire ingest: ninjs parse + dedup + cluster + store (${wireIngest.items} real items, ${wireIngest.clusters} clusters)`, value: wireIngest.itemsPerSecond, unit: 'items/s',
+  detail: `cold: the process's first ingest; ${(wireIngest.cpuSeconds * 1e6 / wireIngest.items).toFixed(0)} µs CPU per item`,
+});
+shared.push({
+  name: `wire ingest, steady state: the same ${wireIngest.steady.items} items into a fresh database after warm-up`, value: wireIngest.steady.itemsPerSecond, unit: 'items/s',
+  detail: `${(wireIngest.steady.cpuSeconds * 1e6 / wireIngest.steady.items).toFixed(0)} µs CPU per item`,
+});
 if (corpus.bulkItemsPerSecond) shared.push({ name: 'bulk load (corpus build)', value: corpus.bulkItemsPerSecond, unit: 'stories/s' });
 shared.push(...await measureArabicSearch({ root, sharedDir, quick, log }));
 // --scale: two processes on PostgreSQL + Redis behind Varnish (bench/cross-process.ts); needs all three, so never in --quick alone.
@@ -115,6 +138,14 @@ if (values.scale) shared.push(...await measureCrossProcess({ publishes: quick ? 
 const subscribers = quick ? 10_000 : 100_000;
 log(`  measuring reader mail and push (${subscribers.toLocaleString('en-US')} subscribers)`);
 shared.push(...await measureReaderMail({ root, databaseUrl: sqliteUrl, articlePath: samples.articles[0]!, real: corpus.real, subscribers, measure, serverCpu: SERVER_CPU, loadCpu: LOAD_CPU, log }));
+// Issue 17: the site serving while a WordPress import writes into its database (1,000,000 posts, stopped after 120 s;
+// 20,000 with --quick, stopped once the first page is served and one load sample is taken), and old links' cost.
+const importPosts = quick ? 20_000 : 1_000_000;
+log(`  measuring a WordPress import of ${importPosts.toLocaleString('en-US')} posts while the site serves`);
+const serving = { root, databaseUrl: sqliteUrl, articlePath: samples.articles[0]!, real: corpus.real, measure, serverCpu: SERVER_CPU, loadCpu: LOAD_CPU, log };
+shared.push(...await measureImportWhileServing({ ...serving, posts: importPosts, limitSeconds: quick ? null : 120 }));
+log('  measuring old links (100,000 old_urls rows)');
+shared.push(...await measureOldUrlCost({ ...serving, rows: 100_000, rounds: quick ? 1 : 2 }));
 const figures = [...(byEngine.sqlite ?? []), ...shared];
 if (byEngine.postgres) printComparison(byEngine.sqlite ?? [], byEngine.postgres, shared, { stories, machine, settings });
 else printTable(figures, { stories, machine, settings });

@@ -1,14 +1,19 @@
-/** @module Import throughput of a WordPress export (WXR) built from the bench corpus: the streaming reader, the body conversion and the batched store, without topics. */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
-import { siteImportTransaction } from '../src/adapters/import/site-import-transaction.js';
-import { readWordPressExport } from '../src/adapters/import/wordpress-export.js';
-import { createSiteImportService } from '../src/core/site-import/site-import-service.js';
+/**
+ * @module Import throughput of a WordPress export (WXR) built from the bench corpus, through the real command
+ * (`dateline import --from wordpress FILE --json`, a process of its own from dist/): the streaming reader, the body
+ * conversion and the batched store, without topic suggestion. `npx tsx bench/wordpress-import.ts [POSTS]` runs it alone
+ * (100,000 posts unless given; run `npm run build` first).
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { slugify } from '../src/core/shared/slug.js';
-import { systemClock } from '../src/main/app-services.js';
 import { openStorage } from '../src/main/storage.js';
-import type { RealArticle } from './corpus.js';
+import { benchScratch, sampleProcess, stopChild, track } from './child-processes.js';
+import { loadRealArticles, type RealArticle } from './corpus.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const cdata = (text: string): string => `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -44,7 +49,14 @@ function wxrItem(story: RealArticle, i: number): string {
 	</item>`;
 }
 
-/** Writes `count` corpus stories as one WXR file, a chunk at a time. */
+/** The old permalink the `i`-th post of writeCorpusWxr has, as a path (what a reader's old link asks the new site for). */
+export function corpusWxrPermalink(real: RealArticle[], i: number): string {
+  const usable = real.filter((s) => s.paragraphs.length > 0);
+  const date = new Date(Date.UTC(2015, 0, 1) + i * 37 * 60_000).toISOString().slice(0, 10).replaceAll('-', '/');
+  return `/${date}/${encodeURIComponent(`${slugify(usable[i % usable.length]!.headline)}-${i}`)}/`;
+}
+
+/** Writes `count` corpus stories as one WXR file, a chunk at a time (1,000,000 posts are about 2 GB, never in memory at once). */
 export function writeCorpusWxr(real: RealArticle[], count: number, path: string): void {
   const fd = openSync(path, 'w');
   try {
@@ -65,34 +77,71 @@ export function writeCorpusWxr(real: RealArticle[], count: number, path: string)
 
 export interface WordPressImportFigures {
   postsPerSecond: number;
+  /** Wall time of the command, from spawn to exit (start-up included; the database was migrated beforehand). */
   seconds: number;
   megabytes: number;
+  /** Peak resident memory (VmHWM) of the import process. */
+  peakRssMb: number;
+  /** CPU time (user + system) of the import process: on a shared machine steadier than its wall time. */
+  cpuSeconds?: number;
 }
 
-/** Imports `count` posts into a fresh SQLite file (topic suggestion left for later, as archives are imported). */
-export async function measureWordPressImport(real: RealArticle[], count: number, dir: string, log: (line: string) => void): Promise<WordPressImportFigures> {
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `wordpress-${count}.xml`);
-  const db = join(dir, 'wordpress-import.db');
-  writeCorpusWxr(real, count, file);
-  for (const suffix of ['', '-wal', '-shm', '-reads', '-readers']) rmSync(db + suffix, { force: true });
-  const storage = await openStorage(`sqlite:${db}`);
+/** The summary `dateline import --json` prints (the fields the benchmark reads). */
+interface ImportSummary { imported: number; failed: number; redirects: number; errors: unknown[] }
+
+/**
+ * Runs `dateline import --from wordpress FILE --json` (or `--from ghost`, bench/ghost-import.ts) from dist/ on `databaseUrl` and waits for it: its summary, wall
+ * time, peak memory (VmHWM) and CPU time (read every 50 ms while it runs; the last reading is within 50 ms of its end).
+ */
+export async function runWordPressImportCommand(file: string, databaseUrl: string, from: 'wordpress' | 'ghost' = 'wordpress'): Promise<{ summary: ImportSummary; seconds: number; peakRssMb: number; cpuSeconds: number }> {
+  const started = performance.now();
+  const child = track(spawn(process.execPath, [join(ROOT, 'bin/dateline.js'), 'import', '--from', from, file, '--json'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, DEMO_CONTENT: 'off', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
+  }));
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const sampler = sampleProcess(child.pid ?? 0);
   try {
-    const service = createSiteImportService({
-      transaction: siteImportTransaction(storage.db, storage.searchWriter),
-      ids: { newId: () => randomUUID() }, randomBytes: (n) => randomBytes(n), clock: systemClock,
-    });
-    const started = performance.now();
-    const summary = await service.importRecords(readWordPressExport(file), {
-      defaultSection: { slug: 'news', name: 'News' },
-      onProgress: (n) => { if (n % 20_000 === 0) log(`  wordpress import: ${n} / ${count} posts`); },
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (c) => resolve(c));
     });
     const seconds = (performance.now() - started) / 1000;
-    if (summary.imported !== count) throw new Error(`imported ${summary.imported} of ${count}: ${JSON.stringify(summary.errors.slice(0, 3))}`);
-    return { postsPerSecond: count / seconds, seconds, megabytes: statSync(file).size / 1_048_576 };
+    const line = out.trim().split('\n').pop() ?? '';
+    if (!line.startsWith('{')) throw new Error(`dateline import exited with ${code} and no summary: ${err.trim().slice(-2000)}`);
+    return { summary: JSON.parse(line) as ImportSummary, seconds, peakRssMb: sampler.peakRssMb(), cpuSeconds: sampler.cpuSeconds() };
   } finally {
-    await storage.close();
-    for (const suffix of ['', '-wal', '-shm', '-reads', '-readers']) rmSync(db + suffix, { force: true });
-    rmSync(file, { force: true });
+    sampler.stop();
+    await stopChild(child);
   }
+}
+
+/** Imports `count` posts into a fresh, migrated SQLite file with the real command (topic suggestion left for later, as archives are imported). */
+export async function measureWordPressImport(real: RealArticle[], count: number, dir: string, log: (line: string) => void): Promise<WordPressImportFigures> {
+  // A folder of this run's own: two runs at once (a bench and a check beside it) never remove each other's files.
+  const work = benchScratch(dir, 'wordpress-import');
+  const file = join(work, `wordpress-${count}.xml`);
+  const db = join(work, 'import.db');
+  try {
+    writeCorpusWxr(real, count, file);
+    // Migrated here, so the command's time is the import's, not the schema's creation.
+    await (await openStorage(`sqlite:${db}`)).close();
+    const megabytes = statSync(file).size / 1_048_576;
+    log(`  wordpress import: ${count.toLocaleString('en-US')} posts (${Math.round(megabytes)} MB) through dateline import`);
+    const run = await runWordPressImportCommand(file, `sqlite:${db}`);
+    if (run.summary.imported !== count) throw new Error(`imported ${run.summary.imported} of ${count}: ${JSON.stringify(run.summary.errors.slice(0, 3))}`);
+    log(`  wordpress import: ${(count / run.seconds).toFixed(0)} stories/s (${run.seconds.toFixed(1)} s, ${run.cpuSeconds.toFixed(1)} CPU s), import process peak ${run.peakRssMb.toFixed(0)} MB`);
+    return { postsPerSecond: count / run.seconds, seconds: run.seconds, megabytes, peakRssMb: run.peakRssMb, cpuSeconds: run.cpuSeconds };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const posts = Number(process.argv[2] ?? 100_000);
+  if (!Number.isInteger(posts) || posts < 1) throw new Error(`usage: npx tsx bench/wordpress-import.ts [POSTS], got ${process.argv[2]}`);
+  const figures = await measureWordPressImport(loadRealArticles(join(ROOT, 'bench/data/shared')), posts, join(ROOT, 'bench/data'), (line) => process.stderr.write(`${line}\n`));
+  console.log(JSON.stringify({ posts, ...figures }));
 }
