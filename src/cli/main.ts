@@ -22,6 +22,7 @@ commands:
                              sections, topics, photos; old links answer 301 to the new pages; re-runs update
       --media DIR            take photos from a local wp-content/uploads folder
       --fetch-media          fetch photos from their URLs (through the SSRF guard)
+      --site-url URL         the old site's address, for Ghost 5 exports (they write __GHOST_URL__ in its place)
       --dry-run              report what would happen, store nothing
       --no-topics            do not queue the stories for topic suggestions (the export's tags stay their topics)
       --json                 the summary above with "updated", "redirects", "pages", "topicsQueued" and "skipped"

@@ -1,4 +1,4 @@
-/** @module `dateline import --from wordpress|ghost FILE [--edition CODE] [--section NAME] [--media DIR] [--fetch-media] [--batch N] [--no-topics] [--dry-run] [--json]`: another platform's export into stories, old links kept. */
+/** @module `dateline import --from wordpress|ghost FILE [--edition CODE] [--section NAME] [--media DIR] [--fetch-media] [--batch N] [--site-url URL] [--no-topics] [--dry-run] [--json]`: another platform's export into stories, old links kept. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { isStorageFault } from '../adapters/db/storage-faults.js';
@@ -15,9 +15,13 @@ import { systemClock } from '../main/app-services.js';
 import { withSite } from './command-site.js';
 import { UsageError } from './usage-error.js';
 
-export const SITE_IMPORT_USAGE = 'usage: dateline import --from wordpress|ghost FILE [--edition CODE] [--section NAME] [--media DIR] [--fetch-media] [--batch N] [--no-topics] [--dry-run] [--json]';
+export const SITE_IMPORT_USAGE = 'usage: dateline import --from wordpress|ghost FILE [--edition CODE] [--section NAME] [--media DIR] [--fetch-media] [--batch N] [--site-url URL] [--no-topics] [--dry-run] [--json]';
 
-const READERS = { wordpress: readWordPressExport, ghost: readGhostExport } as const;
+/** `siteUrl`: the old site's address, for Ghost 5's `__GHOST_URL__` placeholder (WordPress writes full addresses). */
+const READERS = {
+  wordpress: (file: string) => readWordPressExport(file),
+  ghost: (file: string, siteUrl: string | undefined) => readGhostExport(file, siteUrl ? { siteUrl } : {}),
+} as const;
 
 /**
  * Photos into the media library: from the upload folder (`--media DIR`), else fetched through the SSRF guard
@@ -40,6 +44,7 @@ export async function siteImportCommand(argv: string[]): Promise<number> {
       from: { type: 'string' }, edition: { type: 'string' }, section: { type: 'string', default: 'News' }, batch: { type: 'string' },
       'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
       media: { type: 'string' }, 'fetch-media': { type: 'boolean', default: false }, 'no-topics': { type: 'boolean', default: false },
+      'site-url': { type: 'string' },
     },
   });
   const from = values.from ?? '';
@@ -50,6 +55,8 @@ export async function siteImportCommand(argv: string[]): Promise<number> {
   const sectionName = (values.section ?? 'News').normalize('NFC').trim();
   if (!sectionName || sectionName.length > 60) throw new UsageError('--section must be 1 to 60 characters');
   const file = positionals[0]!;
+  const siteUrl = values['site-url'];
+  if (siteUrl !== undefined && !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(siteUrl)) throw new UsageError(`--site-url ${JSON.stringify(siteUrl)} is not an http(s) address (e.g. https://old.example.com)`);
   if (values.media !== undefined && values['dry-run']) throw new UsageError('--media uploads photos: not with --dry-run');
   const started = performance.now();
 
@@ -62,7 +69,7 @@ export async function siteImportCommand(argv: string[]): Promise<number> {
       ids: { newId: () => randomUUID() }, randomBytes: (n) => randomBytes(n), clock: systemClock, events: site.events, isStorageFault,
     });
     const progress = !values.json && process.stderr.isTTY ? (n: number) => process.stderr.write(`\rimported ${n} posts…`) : undefined;
-    const records = READERS[from as keyof typeof READERS](file);
+    const records = READERS[from as keyof typeof READERS](file, siteUrl);
     return service.importRecords(withMedia(records, site, values.media, values['fetch-media'] && !values['dry-run']), {
       defaultSection: { slug: slugify(sectionName, 'news'), name: sectionName }, edition: edition.id, dryRun: values['dry-run'], batchSize,
       // Stored at bulk speed; topics are suggested after, by the job (`dateline topics`, or the serving processes).

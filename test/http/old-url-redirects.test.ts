@@ -73,6 +73,7 @@ describe('old links of an imported site', () => {
     ['/category/local/feed/', '/section/local/feed.xml'],
     // Author archives: the login is not the author's slug on the new site.
     ['/author/mreyes/', '/author/marta-reyes'],
+    ['/?author=2', `/author/${encodeURIComponent('ليلى-حداد')}`],
     ['/author/lhaddad', `/author/${encodeURIComponent('ليلى-حداد')}`],
     ['/author/mreyes/feed/', '/author/marta-reyes/feed.xml'],
     [`/author/${encodeURIComponent('ольга')}/`, `/author/${encodeURIComponent(OLGA.slug)}`],

@@ -118,6 +118,24 @@ describe('readGhostExport', () => {
     expect(urls.some((u) => u.path.includes('hash-feature'))).toBe(false);
   });
 
+  it('Ghost 5\'s __GHOST_URL__ placeholder: resolved with the old site\'s address, else the feature image is left out and counted', async () => {
+    const file = writeExport({
+      posts: [{
+        id: '6570b1', title: 'Ферри 港口', slug: 'ferry', html: '<p>Text.</p><figure><img src="__GHOST_URL__/content/images/2024/06/quay.jpg" alt="Quay"></figure>', lexical: null, mobiledoc: null,
+        feature_image: '__GHOST_URL__/content/images/2024/06/ferry.jpg', status: 'published', type: 'post', published_at: '2024-06-01T07:00:00.000Z', updated_at: null, custom_excerpt: null,
+      }],
+    }, GHOST_ORDER);
+    const unresolved = await recordsOf(file);
+    expect(posts(unresolved)[0]!.lead).toBeNull();
+    expect(unresolved).toContainEqual({ kind: 'skipped', what: 'media', count: 1 });
+    const resolved: SiteExportRecord[] = [];
+    for await (const record of readGhostExport(file, { siteUrl: 'https://old.example/' })) resolved.push(record);
+    const [post] = posts(resolved);
+    expect(post!.lead?.url).toBe('https://old.example/content/images/2024/06/ferry.jpg');
+    expect(post!.body).toContainEqual(expect.objectContaining({ type: 'image', url: 'https://old.example/content/images/2024/06/quay.jpg' }));
+    expect(resolved.filter((r) => r.kind === 'skipped')).toEqual([]);
+  });
+
   it('a bad post is reported by its id, and the others import', async () => {
     const file = writeExport({
       ...SITE,

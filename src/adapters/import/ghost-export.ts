@@ -178,8 +178,22 @@ function time(value: string | number | null | undefined): Date | null {
   return t && !Number.isNaN(t.getTime()) ? t : null;
 }
 
-/** One row of `posts` as a site post, or why it cannot be one. */
-function ghostPost(row: unknown, index: number, site: GhostRelations): SiteExportRecord {
+/** Ghost 5 writes its own address as this placeholder in image and link URLs (the export does not say what it is). */
+const GHOST_URL = '__GHOST_URL__';
+
+/**
+ * One row of `posts` as a site post, or why it cannot be one. `siteUrl` stands in for Ghost's `__GHOST_URL__`;
+ * without it, a feature image at that placeholder is left out and counted (it names no address anyone can fetch).
+ */
+function ghostPost(row: unknown, index: number, site: GhostRelations, siteUrl: string | null): SiteExportRecord[] {
+  const placeholder = (text: string | null | undefined) => (text && siteUrl ? text.replaceAll(GHOST_URL, siteUrl) : text);
+  const found = ghostPostRecord(row, index, site, placeholder);
+  const image = (row as { feature_image?: unknown } | null)?.feature_image;
+  const lost = !siteUrl && typeof image === 'string' && image.includes(GHOST_URL) && found.kind === 'post';
+  return lost ? [found, { kind: 'skipped', what: 'media', count: 1 }] : [found];
+}
+
+function ghostPostRecord(row: unknown, index: number, site: GhostRelations, placeholder: (text: string | null | undefined) => string | null | undefined): SiteExportRecord {
   const parsed = postSchema.safeParse(row);
   if (!parsed.success) {
     return { kind: 'problem', problem: { line: 0, id: idOf(row), message: `posts[${index}] is not a Ghost post: ${parsed.error.issues[0]?.message ?? 'invalid'} at ${parsed.error.issues[0]?.path.join('.') || 'the row'}` } };
@@ -194,7 +208,7 @@ function ghostPost(row: unknown, index: number, site: GhostRelations): SiteExpor
   if (!status) return problem(`post ${post.id} has the status ${JSON.stringify(post.status)}, which has no workflow state`);
   let html: string;
   try {
-    html = post.html ?? (post.lexical ? lexicalHtml(post.lexical) : post.mobiledoc ? mobiledocHtml(post.mobiledoc) : '');
+    html = placeholder(post.html) ?? (post.lexical ? lexicalHtml(post.lexical) : post.mobiledoc ? mobiledocHtml(post.mobiledoc) : '');
   } catch (error) {
     return problem(`post ${post.id}: its content does not parse (${(error as Error).message})`);
   }
@@ -211,7 +225,8 @@ function ghostPost(row: unknown, index: number, site: GhostRelations): SiteExpor
   const authorPairs = relations?.authors.length ? relations.authors : post.author_id ? [0, site.users.numbers.get(post.author_id) ?? -1] : [];
   const authors = related(authorPairs, site.users);
   const meta = relations?.alt || relations?.caption ? { alt: relations.alt, caption: relations.caption } : undefined;
-  const image = post.feature_image && isBodyImageUrl(post.feature_image) ? post.feature_image : null;
+  const featureImage = placeholder(post.feature_image);
+  const image = featureImage && isBodyImageUrl(featureImage) ? featureImage : null;
   const caption = meta?.caption || post.feature_image_caption || '';
   const publishedAt = time(post.published_at);
   if (status !== 'draft' && !publishedAt) return problem(`post ${post.id} is ${status} but has no published_at`);
@@ -247,7 +262,8 @@ function brokenFile(error: GhostJsonError): SiteExportRecord {
   return { kind: 'problem', problem: { line: error.line, id: null, message: `the file is not valid JSON${where} (${error.message}); nothing was imported from it` } };
 }
 
-export async function* readGhostExport(file: string): AsyncGenerator<SiteExportRecord> {
+export async function* readGhostExport(file: string, options: { siteUrl?: string } = {}): AsyncGenerator<SiteExportRecord> {
+  const siteUrl = options.siteUrl ? options.siteUrl.replace(/\/+$/, '') : null;
   let site: GhostRelations | null;
   try {
     site = await readRelations(file);
@@ -262,7 +278,7 @@ export async function* readGhostExport(file: string): AsyncGenerator<SiteExportR
   }
   yield* site.problems;
   try {
-    for await (const { index, row } of ghostTableRows(file, POSTS)) yield ghostPost(row, index, site);
+    for await (const { index, row } of ghostTableRows(file, POSTS)) yield* ghostPost(row, index, site, siteUrl);
   } catch (error) {
     // The first pass read the whole file: only a file changed between the passes gets here.
     if (!(error instanceof GhostJsonError)) throw error;

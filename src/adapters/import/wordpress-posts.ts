@@ -152,7 +152,12 @@ function termUrls(record: Extract<WxrRecord, { kind: 'author' | 'category' | 'ta
     const name = decodeHTML(f('wp:author_display_name')) || login;
     const ref = { slug: slugify(name, 'author'), name };
     site.authors.set(login, ref);
-    return urls([normaliseOldPath(`/author/${login}`)], 'author', ref.slug);
+    // WordPress's author archive is at the user's nicename, which the export leaves out: it is the login made
+    // URL-safe (lower case, anything else a hyphen), so both forms are kept, and the `?author=ID` form.
+    const nicename = login.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+    const id = f('wp:author_id').trim();
+    const paths = [...new Set([normaliseOldPath(`/author/${login}`), ...(nicename ? [normaliseOldPath(`/author/${nicename}`)] : []), ...(/^\d+$/.test(id) ? [`?author=${id}`] : [])])];
+    return urls(paths, 'author', ref.slug);
   }
   if (record.kind === 'category') {
     const nicename = f('wp:category_nicename');

@@ -13,8 +13,8 @@ import { surrogateKeyHeaders } from '../edge-cache-policy.js';
 /** Old addresses do not change: browsers keep a redirect an hour, the edge a day (purged with the story's key when it changes). */
 export const OLD_URL_CACHE_CONTROL = 'public, max-age=3600, s-maxage=86400';
 
-/** WordPress's query forms that name one thing: a post, a page, a category or a tag. */
-const QUERY_KEYS = ['p', 'page_id', 'cat', 'tag'] as const;
+/** WordPress's query forms that name one thing: a post, a page, a category, a tag or an author. */
+const QUERY_KEYS = ['p', 'page_id', 'cat', 'tag', 'author'] as const;
 
 /**
  * Old feed addresses: the site's (WordPress `/feed/`, `/feed/atom/`; Ghost `/rss/`) and an archive's (WordPress
