@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStorage } from '../../src/main/storage.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
+import { distMissingReason } from '../support/dateline-cluster.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'dateline-deliver-cli-'));
@@ -50,6 +51,29 @@ describe('dateline deliver', { timeout: 60_000 }, () => {
       expect(row.payload).toBe('{}');
     } finally {
       await after.close();
+    }
+  });
+});
+
+describe.skipIf(distMissingReason() !== null)(`dateline deliver, built${distMissingReason() ? ` (skipped: ${distMissingReason()})` : ''}`, { timeout: 60_000 }, () => {
+  // From dist/ as production runs it: under tsx, its esbuild service holds any process open and would hide this.
+  it('stays up with nothing to send until SIGTERM, then exits 0', async () => {
+    const databaseUrl = `sqlite:${join(dir, 'idle.db')}`;
+    await (await openStorage(databaseUrl)).close();
+    const child = spawn(process.execPath, [join(root, 'dist/cli/main.js'), 'deliver'], {
+      cwd: root, env: { ...process.env, DATA_DIR: dir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      let stdout = '';
+      await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); if (stdout.includes('delivering the outbox')) resolve(); }));
+      // An idle outbox: Node once found nothing left to wait on here and exited with code 13 (an unsettled await).
+      const outcome = await Promise.race([exited.then((code) => `exited ${code}`), new Promise((resolve) => setTimeout(() => resolve('running'), 2_000))]);
+      expect(outcome).toBe('running');
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
     }
   });
 });
