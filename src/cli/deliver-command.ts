@@ -8,6 +8,7 @@ import { createHttpDeps, loadSiteSettings } from '../main/app-services.js';
 import { createLogger } from '../main/logger.js';
 import { startOutbox } from '../main/outbox-process.js';
 import { openSiteServices } from '../main/site-services.js';
+import { untilStopSignal } from './stop-signal.js';
 import { UsageError } from './usage-error.js';
 
 export async function deliverCommand(args: string[] = []): Promise<number> {
@@ -24,14 +25,7 @@ export async function deliverCommand(args: string[] = []): Promise<number> {
   await deps.reloadEditions();
   const outbox = await startOutbox(storage, deps, config, logger, { send: true, ...(redis ? { throttle: redis.throttle } : {}) });
   console.log(`Dateline is delivering the outbox of ${redactDatabaseUrl(config.databaseUrl)}`);
-  // The outbox's timers do not hold the process (a serving process's server does): this one does, until the signal.
-  // Without it Node exits (code 13, an unsettled await) the first moment no send is in flight.
-  const holding = setInterval(() => undefined, 3_600_000);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  clearInterval(holding);
+  await untilStopSignal();
   await outbox.stop();
   await site.close();
   return 0;

@@ -10,6 +10,7 @@ import { createTopicSuggestionRunner, startTopicSuggestions } from '../main/topi
 import { redactDatabaseUrl } from '../adapters/db/database-url.js';
 import { commandLogger } from '../main/site-services.js';
 import { withSite } from './command-site.js';
+import { untilStopSignal } from './stop-signal.js';
 import { UsageError } from './usage-error.js';
 
 export const TOPICS_USAGE = 'usage: dateline topics [--threads N] [--watch] [--json]';
@@ -29,13 +30,10 @@ export async function topicsCommand(argv: string[]): Promise<number> {
     const queue = site.storage.topicSuggestions;
     const before = await queue.progress();
     if (values.watch) {
-      const job = startTopicSuggestions({ queue, threads, events: site.events, logger, pollMs: 5_000, keepAlive: true });
+      const job = startTopicSuggestions({ queue, threads, events: site.events, logger, pollMs: 5_000 });
       // With --json, stdout carries only the summary printed at the end.
       (values.json ? console.error : console.log)(`Dateline is suggesting topics in ${redactDatabaseUrl(config.databaseUrl)} (${before.waiting} stories waiting); SIGTERM stops it`);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
+      await untilStopSignal();
       await job.stop();
       const after = await queue.progress();
       if (values.json) console.log(JSON.stringify({ waiting: after.waiting, done: after.done - before.done, failed: after.failed - before.failed, threads }));

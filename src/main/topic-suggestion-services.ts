@@ -8,6 +8,7 @@ import { createTopicSuggestionJob, type TopicBatchResult } from '../core/topics/
 import type { TopicSuggestionQueue } from '../core/topics/topic-suggestion-queue.js';
 import { createThreadedTopicSuggester } from '../adapters/nlp/threaded-topic-suggester.js';
 import { systemClock } from './app-services.js';
+import { repeatEvery } from './repeat-timer.js';
 import type { Logger } from 'pino';
 
 export interface TopicSuggestionOptions {
@@ -21,8 +22,6 @@ export interface TopicSuggestionOptions {
   pollMs?: number;
   /** Called after every batch (the CLI prints progress). */
   onBatch?: (result: TopicBatchResult) => void;
-  /** The poll timer keeps the process alive (`dateline topics --watch`); a serving process's server does that already. */
-  keepAlive?: boolean;
 }
 
 export interface TopicSuggestionRunner {
@@ -88,12 +87,10 @@ export function startTopicSuggestions(options: TopicSuggestionOptions): { stop()
       options.logger.error({ err, event: 'topics.suggestion_failed' }, 'topic suggestion round failed; retried in the next round');
     }
   };
-  void round();
-  const timer = setInterval(() => void round(), options.pollMs ?? DEFAULT_POLL_MS);
-  if (!options.keepAlive) timer.unref();
+  const stopTimer = repeatEvery(round, options.pollMs ?? DEFAULT_POLL_MS);
   return {
     async stop() {
-      clearInterval(timer);
+      stopTimer();
       await runner.stop();
     },
   };
