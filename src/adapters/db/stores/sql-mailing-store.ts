@@ -8,15 +8,10 @@ import type { Database } from '../database.js';
 import { fromIso, toIso } from '../article-repository/article-rows.js';
 import type { DigestCandidate, DigestReader, ReaderFollowSet } from '../../../core/mailings/digest.js';
 import type { MailingList, MailingReader, MailingStore } from '../../../core/mailings/mailing-store.js';
+import { chunks } from './chunks.js';
 
 /** Ids per IN list: far below SQLite's and PostgreSQL's bound-parameter limits. */
 const IN_CHUNK = 500;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += IN_CHUNK) out.push(items.slice(i, i + IN_CHUNK));
-  return out;
-}
 
 const LIST_COLUMNS = { digest: { digest: 'off' }, newsletters: { newsletters: 0 }, alerts: { alert_email: 0 } } as const;
 
@@ -40,7 +35,7 @@ export function createSqlMailingStore(db: Kysely<Database>, readerDb: Kysely<Dat
     async followsOf(readerIds) {
       const sets = new Map<string, { topics: Set<string>; sections: Set<string>; authors: Set<string> }>();
       for (const id of readerIds) sets.set(id, { topics: new Set(), sections: new Set(), authors: new Set() });
-      for (const ids of chunks(readerIds)) {
+      for (const ids of chunks(readerIds, IN_CHUNK)) {
         const rows = await readerDb.selectFrom('reader_follows').select(['reader_id', 'kind', 'target_id']).where('reader_id', 'in', ids).execute();
         for (const r of rows) {
           const set = sets.get(r.reader_id);
@@ -53,7 +48,7 @@ export function createSqlMailingStore(db: Kysely<Database>, readerDb: Kysely<Dat
     },
 
     async markDigested(readerIds, through) {
-      for (const ids of chunks(readerIds)) {
+      for (const ids of chunks(readerIds, IN_CHUNK)) {
         await readerDb.updateTable('readers').set({ digest_through: toIso(through) }).where('id', 'in', ids).execute();
       }
     },
@@ -65,7 +60,7 @@ export function createSqlMailingStore(db: Kysely<Database>, readerDb: Kysely<Dat
         .orderBy('first_published_at', 'desc').orderBy('id').limit(limit).execute();
       const topics = new Map<string, string[]>();
       const authors = new Map<string, string[]>();
-      for (const ids of chunks(stories.map((s) => s.id))) {
+      for (const ids of chunks(stories.map((s) => s.id), IN_CHUNK)) {
         const [t, a] = await Promise.all([
           db.selectFrom('article_topics').select(['article_id', 'topic_id']).where('article_id', 'in', ids).where('accepted', '=', 1).execute(),
           db.selectFrom('article_authors').select(['article_id', 'author_id']).where('article_id', 'in', ids).execute(),

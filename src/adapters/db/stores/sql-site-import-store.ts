@@ -5,22 +5,17 @@ import type { OldUrlTargetKind } from '../../../core/site-import/site-post.js';
 import type { Database } from '../database.js';
 import { leadImageToRow } from '../article-repository/article-rows.js';
 import { isSitePageKind } from '../../../core/site-pages/site-page.js';
+import { chunks } from './chunks.js';
 
 /** Rows per INSERT: well under either engine's limit of bound parameters. */
 const ROWS_PER_INSERT = 200;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += ROWS_PER_INSERT) out.push(items.slice(i, i + ROWS_PER_INSERT));
-  return out;
-}
 
 /** The store writes on `db`: give it a transaction to have a batch's items and addresses commit with its stories. */
 export function createSqlSiteImportStore(db: Kysely<Database>): SiteImportStore {
   return {
     async findItems(sourceKeys) {
       const found = new Map<string, ImportedItem>();
-      for (const keys of chunks(sourceKeys)) {
+      for (const keys of chunks(sourceKeys, ROWS_PER_INSERT)) {
         if (keys.length === 0) continue;
         const rows = await db.selectFrom('site_import_items').select(['source_key', 'article_id', 'digest']).where('source_key', 'in', keys).execute();
         for (const row of rows) found.set(row.source_key, { articleId: row.article_id, digest: row.digest });
@@ -30,7 +25,7 @@ export function createSqlSiteImportStore(db: Kysely<Database>): SiteImportStore 
     async saveItems(items) {
       // PostgreSQL refuses an upsert that meets one key twice: an item given twice keeps its last state.
       const last = [...new Map(items.map((i) => [i.sourceKey, i])).values()];
-      for (const rows of chunks(last)) {
+      for (const rows of chunks(last, ROWS_PER_INSERT)) {
         await db.insertInto('site_import_items')
           .values(rows.map((i) => ({ source_key: i.sourceKey, article_id: i.articleId, digest: i.digest, imported_at: i.importedAt.toISOString() })))
           .onConflict((oc) => oc.column('source_key').doUpdateSet((eb) => ({
@@ -59,7 +54,7 @@ export function createSqlSiteImportStore(db: Kysely<Database>): SiteImportStore 
       for (const url of urls) if (!first.has(url.path)) first.set(url.path, url);
       const firstWins = [...first.values()];
       let added = 0;
-      for (const rows of chunks(firstWins)) {
+      for (const rows of chunks(firstWins, ROWS_PER_INSERT)) {
         const result = await db.insertInto('old_urls')
           .values(rows.map((u) => ({ path: u.path, target_kind: u.kind, target_id: u.target, created_at: createdAt.toISOString() })))
           .onConflict((oc) => oc.column('path').doNothing())

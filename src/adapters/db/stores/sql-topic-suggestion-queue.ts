@@ -6,16 +6,11 @@ import { bodyText } from '../../../core/articles/article.js';
 import { parseBody, parseHighlights, toIso } from '../article-repository/article-rows.js';
 import { ensureNamed, type IdCache } from '../article-repository/article-writes.js';
 import { inTransaction } from '../join-transaction.js';
+import { chunks } from './chunks.js';
 
 /** Rows per statement: far below either engine's bound-parameter limit. */
 const CHUNK = 500;
 const RUN_ID = 1;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
 
 /**
  * `db` may be a transaction (an import batch queues its stories in its own); `skipLocked`: PostgreSQL passes over rows
@@ -34,7 +29,7 @@ export function createSqlTopicSuggestionQueue(db: Kysely<Database>, options: { s
             .onConflict((oc) => oc.column('id').doUpdateSet({ queued: 0, done: 0, failed: 0, started_at: when, working_since: null, updated_at: when })).execute();
         }
         let added = 0;
-        for (const ids of chunks([...new Set(articleIds)])) {
+        for (const ids of chunks([...new Set(articleIds)], CHUNK)) {
           // A story waiting (or claimed) already is queued again: its text changed, so a claim of the old one must not complete it.
           const result = await trx.insertInto('topic_suggestion_queue').values(ids.map((id) => ({ article_id: id, queued_at: when, claimed_until: null })))
             .onConflict((oc) => oc.column('article_id').doUpdateSet({ queued_at: when, claimed_until: null })).executeTakeFirst();
@@ -90,7 +85,7 @@ export function createSqlTopicSuggestionQueue(db: Kysely<Database>, options: { s
         // Writes first (the lock is taken at once), and only what this claim still holds: a story queued again since,
         // or taken over after the lease ran out, belongs to its new claim.
         const owned = new Set<string>();
-        for (const part of chunks(found.map((f) => f.articleId))) {
+        for (const part of chunks(found.map((f) => f.articleId), CHUNK)) {
           const rows = await trx.deleteFrom('topic_suggestion_queue').where('article_id', 'in', part).where('claimed_until', '=', toIso(leaseUntil))
             .returning('article_id').execute();
           for (const row of rows) owned.add(row.article_id);
@@ -138,7 +133,7 @@ export function createSqlTopicSuggestionQueue(db: Kysely<Database>, options: { s
       if (articleIds.length === 0) return;
       await inTransaction(db, async (trx) => {
         let gone = 0;
-        for (const part of chunks(articleIds)) {
+        for (const part of chunks(articleIds, CHUNK)) {
           gone += (await trx.deleteFrom('topic_suggestion_queue').where('article_id', 'in', part).where('claimed_until', '=', toIso(leaseUntil)).returning('article_id').execute()).length;
         }
         await trx.updateTable('topic_suggestion_runs').set({ failed: sql`failed + ${gone}`, updated_at: toIso(now) }).where('id', '=', RUN_ID).execute();
@@ -146,7 +141,7 @@ export function createSqlTopicSuggestionQueue(db: Kysely<Database>, options: { s
     },
 
     async release(articleIds, leaseUntil) {
-      for (const part of chunks(articleIds)) {
+      for (const part of chunks(articleIds, CHUNK)) {
         await db.updateTable('topic_suggestion_queue').set({ claimed_until: null, attempts: sql`attempts - 1` })
           .where('article_id', 'in', part).where('claimed_until', '=', toIso(leaseUntil)).execute();
       }

@@ -4,6 +4,7 @@ import { wireItemKey, type StoredWireItem, type WireItemStatus, type WireStore }
 import type { WireSource, WireSourceKind } from '../../../core/wire/wire-source.js';
 import type { Database, WireSourcesTable } from '../database.js';
 import { inTransaction } from '../join-transaction.js';
+import { chunks } from './chunks.js';
 import {
   copyFromRow, itemColumns, itemFromRow, ITEM_COLUMNS, pushItemValues, pushVersionValues, signatureOf, VERSION_COLUMNS,
 } from './sql-wire-rows.js';
@@ -24,12 +25,6 @@ function sourceFromRow(row: Selectable<WireSourcesTable>): WireSource {
     lastPolledAt: at(row.last_polled_at), nextPollAt: at(row.next_poll_at), failures: Number(row.failures), lastError: row.last_error,
     createdAt: new Date(row.created_at),
   };
-}
-
-function chunks<T>(values: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
-  return out;
 }
 
 /** What a batch inserts into one table: its columns, and each row's values appended in that order. */
